@@ -1,0 +1,3 @@
+from hiptui.cli.main import main
+
+raise SystemExit(main())

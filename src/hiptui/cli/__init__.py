@@ -1,0 +1,1 @@
+"""Command line entry points; only `hiptui` with no command imports Textual."""

@@ -1,0 +1,62 @@
+"""``hiptui``: argument parsing and dispatch.
+
+Each command lives in its own module that exposes ``register(subparsers)``; the module adds its
+parser and sets ``handler`` to a function ``(args) -> int``. Command modules import their heavy
+dependencies inside the handler, so ``hiptui cues`` never pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hiptui import __version__
+
+# Modules that register sub-commands, in the order ``--help`` lists them.
+COMMAND_MODULES: tuple[str, ...] = (
+    "hiptui.cli.lookup",
+    "hiptui.cli.check",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hiptui",
+        description="A keyboard-driven terminal coach for hip-extension strength. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"hiptui {__version__}")
+    parser.add_argument(
+        "--exercises",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=[],
+        help="also load exercise files from DIR (may be given more than once)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from hiptui.cli.app import run_app
+
+            return run_app(args)
+        result: int = handler(args)
+        return result
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``hiptui list | head``): not an error worth a traceback.
+        sys.stderr.close()
+        return 0
