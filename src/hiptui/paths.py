@@ -75,3 +75,8 @@ def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by the owner only."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def content_folders(extra: list[Path] | tuple[Path, ...] = ()) -> list[Path]:
+    """Exercise folders in load order: bundled, the user's own, then any given on the CLI."""
+    return [bundled_content_dir(), user_exercises_dir(), *extra]

@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from hiptui import __version__
 
@@ -38,9 +39,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="also load exercise files from DIR (may be given more than once)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    registry = _Subcommands(subparsers)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+        importlib.import_module(name).register(registry)
     return parser
+
+
+class _Subcommands:
+    """Wraps argparse's sub-parser action so every command also takes ``--exercises``."""
+
+    def __init__(self, action: Any) -> None:
+        self._action = action
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self._action.add_parser(name, **kwargs)
+        parser.add_argument(
+            "--exercises",
+            metavar="DIR",
+            action="append",
+            type=Path,
+            default=argparse.SUPPRESS,
+            help="also load exercise files from DIR (may be given more than once)",
+        )
+        return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -51,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from hiptui.cli.app import run_app
 
-            return run_app(args)
+            code: int = run_app(args)
+            return code
         result: int = handler(args)
         return result
     except KeyboardInterrupt:

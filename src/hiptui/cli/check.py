@@ -1,0 +1,53 @@
+"""``hiptui check [PATH ...]``: validate exercise files and folders."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check", help="validate exercise files (default: every content folder)"
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="file or folder")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from hiptui.cli.common import safe
+    from hiptui.content.loader import load_exercise_file, load_library
+    from hiptui.content.models import Problem
+    from hiptui.paths import content_folders
+
+    problems: list[Problem] = []
+    checked = 0
+    if not args.paths:
+        folders = content_folders(tuple(args.exercises))
+        library = load_library(folders)
+        problems = library.problems
+        checked = len(library.exercises) + len({p.path for p in problems})
+    else:
+        folders = [p for p in args.paths if p.is_dir()]
+        if folders:
+            library = load_library(folders)
+            problems.extend(library.problems)
+            checked += len(library.exercises) + len({p.path for p in library.problems})
+        for path in args.paths:
+            if path.is_dir():
+                continue
+            if not path.exists():
+                problems.append(Problem(str(path), None, "no such file or folder"))
+                continue
+            checked += 1
+            result = load_exercise_file(path)
+            if isinstance(result, list):
+                problems.extend(result)
+    for problem in problems:
+        print(safe(str(problem)))
+    files_with_errors = len({p.path for p in problems})
+    summary = f"{checked} files checked, {len(problems)} problems in {files_with_errors} files"
+    print(summary, file=sys.stderr)
+    return 1 if problems else 0

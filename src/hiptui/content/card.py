@@ -1,0 +1,98 @@
+"""An exercise laid out as titled sections, in the user's units.
+
+The CLI prints these sections as text and the TUI renders them as widgets, so both show the
+same card in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hiptui.content.models import Dosage, Exercise
+from hiptui.content.units import render
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    lines: tuple[str, ...]
+    numbered: bool = False
+
+
+def dosage_line(exercise: Exercise) -> str:
+    """``2-3 sets x 8-12 reps, hold 2 s at the top`` and the like."""
+    dosage: Dosage = exercise.dosage
+    side = " per side" if exercise.per_side else ""
+    parts = [f"{dosage.sets} sets"]
+    if dosage.reps is not None:
+        parts.append(f"x {dosage.reps} reps{side}")
+    if dosage.work_seconds is not None:
+        parts.append(f"x {_duration(dosage.work_seconds.low, dosage.work_seconds.high)}{side}")
+    text = " ".join(parts)
+    if dosage.hold_seconds:
+        text += f", hold {dosage.hold_seconds} s at the top"
+    rest = f"rest {dosage.rest_seconds} s"
+    if "rest_seconds" in dosage.defaults:
+        rest += " (hiptui default)"
+    return f"{text}; {rest}"
+
+
+def _duration(low: int, high: int) -> str:
+    if low % 60 == 0 and high % 60 == 0 and low >= 60:
+        return f"{low // 60} min" if low == high else f"{low // 60}-{high // 60} min"
+    return f"{low} s" if low == high else f"{low}-{high} s"
+
+
+def equipment_line(exercise: Exercise) -> str:
+    needed = ", ".join(exercise.equipment) or "none"
+    if exercise.optional_equipment:
+        return f"{needed} (optional: {', '.join(exercise.optional_equipment)})"
+    return needed
+
+
+def card_sections(exercise: Exercise, units: str, *, cues_only: bool = False) -> list[Section]:
+    def fill(lines: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(render(line, exercise.quantities, units) for line in lines)
+
+    if cues_only:
+        return [
+            Section("Form cues", fill(exercise.cues)),
+            Section("Steps", fill(exercise.steps), numbered=True),
+            Section("Dosage", (dosage_line(exercise),)),
+        ]
+    muscles = [f"primary: {', '.join(exercise.primary_muscles)}"]
+    if exercise.secondary_muscles:
+        muscles.append(f"secondary: {', '.join(exercise.secondary_muscles)}")
+    sections = [
+        Section("Muscles", tuple(muscles)),
+        Section("Equipment", (equipment_line(exercise),)),
+        Section("Dosage", (dosage_line(exercise),)),
+        Section("Steps", fill(exercise.steps), numbered=True),
+        Section("Form cues", fill(exercise.cues)),
+        Section("Common faults", fill(exercise.faults)),
+        Section("Cautions", fill(exercise.cautions)),
+        Section("Tips", fill(exercise.tips)),
+        Section(
+            "Variations",
+            tuple(
+                f"{v.name}: {render(v.text, exercise.quantities, units)}"
+                for v in exercise.variations
+            ),
+        ),
+        Section("Source", (source_line(exercise),)),
+    ]
+    return [s for s in sections if s.lines]
+
+
+def source_line(exercise: Exercise) -> str:
+    if exercise.source == "article":
+        text = "the hip-extension article hiptui is based on"
+    elif exercise.source.startswith("hiptui"):
+        text = "hiptui's own content (not from the article)"
+    elif exercise.source.startswith("free-exercise-db:"):
+        text = f"free-exercise-db (Unlicense), id {exercise.source.split(':', 1)[1]}"
+    else:
+        text = exercise.source
+    if exercise.dosage.defaults:
+        text += f"; hiptui defaults: {', '.join(exercise.dosage.defaults)}"
+    return text

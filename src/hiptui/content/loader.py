@@ -1,0 +1,281 @@
+"""Loading exercise files into a :class:`Library`, collecting every problem on the way.
+
+Sources load in order (bundled, the user's folder, ``--exercises`` folders); a later file with
+the same id replaces an earlier one. A bad file never stops the load: its problems are kept
+and the valid exercises still come through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hiptui.content.fields import FieldReader
+from hiptui.content.models import (
+    CATEGORIES,
+    EQUIPMENT,
+    LEVELS,
+    MUSCLES,
+    UNITS,
+    Art,
+    Dosage,
+    Exercise,
+    Problem,
+    Quantity,
+    Variation,
+)
+from hiptui.content.text import placeholders
+from hiptui.content.toml_source import TomlDocument, read_toml
+
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_QUANTITY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+TOP_KEYS = (
+    "id", "name", "summary", "level", "category", "per_side", "source", "tags", "steps",
+    "cues", "faults", "cautions", "tips", "muscles", "equipment", "dosage", "quantities",
+    "variations", "art",
+)  # fmt: skip
+DOSAGE_KEYS = ("sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "defaults")
+TEXT_LISTS = ("steps", "cues", "faults", "cautions", "tips")
+ART_MAX_LINES = 12
+ART_MAX_COLUMNS = 40
+
+
+@dataclass
+class Library:
+    """Every exercise that loaded, where each came from, and every problem found."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    # id -> earlier files that a later source replaced
+    replaced: dict[str, list[Path]] = field(default_factory=dict)
+
+    def ordered(self) -> list[Exercise]:
+        """Article first, then hiptui extras, the user's own, imported; each by name."""
+        return sorted(self.exercises.values(), key=lambda e: (e.group.order, e.name.lower()))
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        return self.exercises.get(exercise_id)
+
+
+def exercise_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files directly inside ``folder`` (sub-folders hold other content)."""
+    try:
+        return sorted(p for p in folder.glob("*.toml"))
+    except OSError:
+        return []
+
+
+def load_library(folders: Sequence[Path]) -> Library:
+    library = Library()
+    for folder in folders:
+        seen_here: dict[str, Path] = {}
+        if not folder.exists():
+            continue
+        if not folder.is_dir():
+            library.problems.append(Problem(str(folder), None, "is not a folder"))
+            continue
+        for path in exercise_files(folder):
+            result = load_exercise_file(path)
+            if isinstance(result, list):
+                library.problems.extend(result)
+                continue
+            if result.id in seen_here:
+                library.problems.append(
+                    Problem(
+                        str(path),
+                        None,
+                        f"duplicate id '{result.id}' (also in {seen_here[result.id].name})",
+                    )
+                )
+                continue
+            seen_here[result.id] = path
+            earlier = library.exercises.get(result.id)
+            if earlier is not None and earlier.path is not None:
+                library.replaced.setdefault(result.id, []).append(earlier.path)
+            library.exercises[result.id] = result
+    return library
+
+
+def load_exercise_file(path: Path) -> Exercise | list[Problem]:
+    document = read_toml(path)
+    if isinstance(document, Problem):
+        return [document]
+    return parse_exercise(document)
+
+
+def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
+    data = document.data
+    reader = FieldReader(str(document.path), document.keys)
+    reader.known_keys(data, (), TOP_KEYS)
+
+    exercise_id = reader.text(data, ("id",), required=True, max_length=80)
+    if exercise_id and not KEBAB.match(exercise_id):
+        reader.error(("id",), f"'{exercise_id}' is not kebab-case (like 'glute-bridge')")
+    name = reader.text(data, ("name",), required=True, max_length=80)
+    summary = reader.text(data, ("summary",), required=True, max_length=300)
+    level = reader.choice(data, ("level",), LEVELS, required=True)
+    category = reader.choice(data, ("category",), CATEGORIES, default="strength")
+    per_side = reader.boolean(data, ("per_side",))
+    source = reader.text(data, ("source",), required=True, max_length=200)
+    tags = reader.text_list(data, ("tags",), max_length=40)
+    texts = {
+        key: reader.text_list(data, (key,), required=key == "steps") for key in TEXT_LISTS
+    }
+
+    muscles = reader.table(data, ("muscles",), required=True)
+    reader.known_keys(muscles, ("muscles",), ("primary", "secondary"))
+    primary = reader.text_list(muscles, ("muscles", "primary"), required=True, vocabulary=MUSCLES)
+    secondary = reader.text_list(muscles, ("muscles", "secondary"), vocabulary=MUSCLES)
+
+    equipment = reader.table(data, ("equipment",))
+    reader.known_keys(equipment, ("equipment",), ("required", "optional"))
+    required_kit = reader.text_list(equipment, ("equipment", "required"), vocabulary=EQUIPMENT)
+    optional_kit = reader.text_list(equipment, ("equipment", "optional"), vocabulary=EQUIPMENT)
+
+    dosage = _dosage(reader, data)
+    quantities = _quantities(reader, data)
+    variations = _variations(reader, data)
+    art = _art(reader, data)
+
+    _check_placeholders(reader, data, quantities)
+
+    if reader.problems or dosage is None:
+        return sorted(reader.problems, key=lambda p: p.line or 0)
+    return Exercise(
+        id=exercise_id,
+        name=name,
+        summary=summary,
+        level=level,
+        category=category,
+        primary_muscles=primary,
+        secondary_muscles=secondary,
+        equipment=required_kit,
+        optional_equipment=optional_kit,
+        per_side=per_side,
+        dosage=dosage,
+        steps=texts["steps"],
+        source=source,
+        cues=texts["cues"],
+        faults=texts["faults"],
+        cautions=texts["cautions"],
+        tips=texts["tips"],
+        variations=variations,
+        tags=tags,
+        quantities=quantities,
+        art=art,
+        path=document.path,
+    )
+
+
+def _dosage(reader: FieldReader, data: dict[str, Any]) -> Dosage | None:
+    table = reader.table(data, ("dosage",), required=True)
+    if not table:
+        return None
+    path = ("dosage",)
+    reader.known_keys(table, path, DOSAGE_KEYS)
+    sets = reader.int_range(table, (*path, "sets"), low=1, high=20, required=True)
+    reps = reader.int_range(table, (*path, "reps"), low=1, high=500)
+    hold = reader.integer(table, (*path, "hold_seconds"), low=1, high=600)
+    work = reader.int_range(table, (*path, "work_seconds"), low=1, high=7200)
+    rest = reader.integer(table, (*path, "rest_seconds"), low=0, high=3600, default=60)
+    defaults = reader.text_list(table, (*path, "defaults"), vocabulary=DOSAGE_KEYS[:-1])
+    if reps is None and work is None and "reps" not in table and "work_seconds" not in table:
+        reader.error(path, "needs 'reps' or 'work_seconds'")
+    if sets is None or (reps is None and work is None):
+        return None
+    return Dosage(
+        sets=sets,
+        reps=reps,
+        hold_seconds=hold,
+        work_seconds=work,
+        rest_seconds=rest if rest is not None else 60,
+        defaults=defaults,
+    )
+
+
+def _quantities(reader: FieldReader, data: dict[str, Any]) -> dict[str, Quantity]:
+    table = reader.table(data, ("quantities",))
+    out: dict[str, Quantity] = {}
+    for name, value in table.items():
+        path = ("quantities", name)
+        if not _QUANTITY_NAME.match(name):
+            reader.error(path, f"quantity name '{name}' must be lower-case letters, digits, _")
+            continue
+        if not isinstance(value, dict):
+            reader.error(path, "must be a table like { low = 12, high = 16, unit = \"in\" }")
+            continue
+        reader.known_keys(value, path, ("low", "high", "unit"))
+        unit = reader.choice(value, (*path, "unit"), UNITS, required=True)
+        low = reader.number(value.get("low"), (*path, "low"), low=0, high=10000)
+        high_value = value.get("high", value.get("low"))
+        high = reader.number(high_value, (*path, "high"), low=0, high=10000)
+        if low is None or high is None or not unit:
+            continue
+        if low > high:
+            reader.error(path, f"low ({low:g}) is above high ({high:g})")
+            continue
+        out[name] = Quantity(low, high, unit)
+    return out
+
+
+def _variations(reader: FieldReader, data: dict[str, Any]) -> tuple[Variation, ...]:
+    value = data.get("variations", [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        reader.error(("variations",), "must be an array of tables ([[variations]])")
+        return ()
+    out = []
+    for index, item in enumerate(value):
+        path = ("variations", index)
+        reader.known_keys(item, path, ("name", "text", "source"))
+        name = reader.text(item, (*path, "name"), required=True, max_length=80)
+        text = reader.text(item, (*path, "text"), required=True)
+        source = reader.text(item, (*path, "source"), max_length=200)
+        if name and text:
+            out.append(Variation(name, text, source))
+    return tuple(out)
+
+
+def _art(reader: FieldReader, data: dict[str, Any]) -> Art:
+    table = reader.table(data, ("art",))
+    reader.known_keys(table, ("art",), ("start", "top"))
+    drawings: dict[str, str] = {}
+    for key in ("start", "top"):
+        text = reader.text(table, ("art", key), multiline=True)
+        lines = text.strip("\n").splitlines()
+        if len(lines) > ART_MAX_LINES or any(len(line) > ART_MAX_COLUMNS for line in lines):
+            reader.error(
+                ("art", key),
+                f"drawing is larger than {ART_MAX_COLUMNS} columns x {ART_MAX_LINES} lines",
+            )
+            continue
+        drawings[key] = "\n".join(line.rstrip() for line in lines)
+    return Art(**drawings)
+
+
+def _texts_with_paths(data: dict[str, Any]) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data.get("summary"), str):
+        yield ("summary",), data["summary"]
+    for key in TEXT_LISTS:
+        items = data.get(key)
+        if isinstance(items, list):
+            for index, item in enumerate(items):
+                if isinstance(item, str):
+                    yield (key, index), item
+    variations = data.get("variations")
+    if isinstance(variations, list):
+        for index, item in enumerate(variations):
+            if isinstance(item, dict) and isinstance(item.get("text"), str):
+                yield ("variations", index, "text"), item["text"]
+
+
+def _check_placeholders(
+    reader: FieldReader, data: dict[str, Any], quantities: dict[str, Quantity]
+) -> None:
+    for path, text in _texts_with_paths(data):
+        for name in placeholders(text):
+            if name not in quantities and name not in data.get("quantities", {}):
+                reader.error(path, f"refers to {{{name}}}, which is not in [quantities]")

@@ -1,0 +1,137 @@
+"""Reading a TOML file safely and finding the line a key sits on.
+
+``tomllib`` gives values but no positions, so :class:`KeyLines` scans the raw text once and
+records the line of every ``key =`` and ``[table]`` it sees. Error messages then point at the
+offending key: ``exercises/x.toml:12: dosage.reps: low (12) is above high (8)``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hiptui.content.models import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+
+KeyPath = tuple[str | int, ...]
+
+_TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_BARE_OR_QUOTED = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
+_KEY = re.compile(rf"^\s*({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*=\s*(.*)$")
+_LINE_IN_ERROR = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _split_dotted(text: str) -> list[str]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", text)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+@dataclass
+class KeyLines:
+    """Maps key paths (``("dosage", "reps")``, ``("variations", 1, "name")``) to 1-based lines."""
+
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str) -> KeyLines:
+        found: dict[KeyPath, int] = {}
+        table: KeyPath = ()
+        array_counts: dict[KeyPath, int] = {}
+        in_string: str | None = None
+        open_array: KeyPath | None = None
+        element = 0
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_string is not None:
+                if line.count(in_string) % 2 == 1:
+                    in_string = None
+                continue
+            if open_array is not None:
+                stripped = line.strip()
+                if stripped[:1] in ('"', "'", "{", "[") or stripped[:1].isdigit():
+                    found.setdefault((*open_array, element), number)
+                    element += 1
+                closes = stripped.endswith("]") and not stripped.endswith("[]")
+                if stripped.startswith("]") or closes:
+                    open_array = None
+                continue
+            header = _TABLE.match(line)
+            if header:
+                names = tuple(_split_dotted(header.group(2)))
+                if header.group(1) == "[[":
+                    index = array_counts.get(names, 0)
+                    array_counts[names] = index + 1
+                    table = (*names, index)
+                else:
+                    table = names
+                found.setdefault(table, number)
+                continue
+            key = _KEY.match(line)
+            if not key:
+                continue
+            path: KeyPath = (*table, *_split_dotted(key.group(1)))
+            found.setdefault(path, number)
+            rest = key.group(2)
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_string = quote
+                    break
+            if in_string is None and rest.startswith("[") and "]" not in _strip_strings(rest):
+                open_array, element = path, 0
+        return cls(found)
+
+    def line(self, path: KeyPath) -> int | None:
+        """The line of ``path``, or of its nearest recorded parent."""
+        for end in range(len(path), 0, -1):
+            hit = self.lines.get(path[:end])
+            if hit is not None:
+                return hit
+        return None
+
+
+def _strip_strings(text: str) -> str:
+    return re.sub(r'"(?:\\.|[^"\\])*"|\'[^\']*\'', "", text)
+
+
+@dataclass
+class TomlDocument:
+    path: Path
+    data: dict[str, Any]
+    keys: KeyLines
+
+
+def read_toml(path: Path, display: str | None = None) -> TomlDocument | Problem:
+    """Read and parse ``path``; any failure is returned as one :class:`Problem`."""
+    name = display if display is not None else str(path)
+    try:
+        if path.is_dir():
+            return Problem(name, None, "is a folder, not a TOML file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return Problem(name, None, f"cannot be read: {error.strerror or error}")
+    if len(raw) > MAX_FILE_BYTES:
+        return Problem(name, None, f"is larger than {MAX_FILE_BYTES // 1024} KiB; not loaded")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Problem(name, line, f"is not valid UTF-8 (byte {error.start})")
+    return parse_toml_text(text, path, name)
+
+
+def parse_toml_text(text: str, path: Path, display: str) -> TomlDocument | Problem:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _LINE_IN_ERROR.search(message)
+        line = int(found.group(1)) if found else None
+        reason = _LINE_IN_ERROR.sub("", message).strip()
+        return Problem(display, line, f"TOML syntax error: {reason}")
+    except RecursionError:
+        return Problem(display, None, "TOML is nested too deeply")
+    return TomlDocument(path, data, KeyLines.scan(text))
