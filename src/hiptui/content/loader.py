@@ -213,10 +213,10 @@ def _quantities(reader: FieldReader, data: dict[str, Any]) -> dict[str, Quantity
         low = reader.number(value.get("low"), (*path, "low"), low=0, high=10000)
         high_value = value.get("high", value.get("low"))
         high = reader.number(high_value, (*path, "high"), low=0, high=10000)
-        if low is None or high is None or not unit:
-            continue
-        if low > high:
+        if low is not None and high is not None and low > high:
             reader.error(path, f"low ({low:g}) is above high ({high:g})")
+            continue
+        if low is None or high is None or not unit:
             continue
         out[name] = Quantity(low, high, unit)
     return out

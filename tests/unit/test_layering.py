@@ -1,0 +1,41 @@
+"""The pure layers must not pull in the UI toolkit, and the look-up path must stay light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PURE_PACKAGES = ["hiptui.content", "hiptui.core", "hiptui.store"]
+
+
+def _modules_after(code: str) -> set[str]:
+    script = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(result.stdout.split())
+
+
+def test_pure_layers_do_not_import_textual_or_rich() -> None:
+    imports = "\n".join(
+        f"import pkgutil, importlib, {name} as pkg\n"
+        f"for m in pkgutil.walk_packages(pkg.__path__, '{name}.'):\n"
+        f"    importlib.import_module(m.name)"
+        for name in PURE_PACKAGES
+    )
+    loaded = _modules_after(imports)
+    assert "hiptui.content.loader" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
+    assert not {m for m in loaded if m.startswith("hiptui.tui")}
+
+
+def test_cues_command_never_imports_textual() -> None:
+    code = (
+        "import io, contextlib\n"
+        "from hiptui.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['cues', 'glute-bridge', '--units', 'metric'])\n"
+    )
+    loaded = _modules_after(code)
+    assert "hiptui.cli.lookup" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}

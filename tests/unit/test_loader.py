@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hiptui.content.loader import load_exercise_file, load_library
+from hiptui.content.models import Group, Problem, Quantity
+from hiptui.content.toml_source import KeyLines
+from hiptui.content.units import format_quantity, render
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+BROKEN = FIXTURES / "broken"
+
+# file stem -> (expected line or None, a fragment of the message)
+EXPECTED = {
+    "art-too-big": (17, "art.start: drawing is larger than"),
+    "bad-id": (1, "is not kebab-case"),
+    "bad-level": (4, "'expert' is not one of"),
+    "bad-quantity": (17, "low (16) is above high (12)"),
+    "bidi-override": (7, "U+202E"),
+    "control-chars": (6, "U+001B"),
+    "dup-b": (None, "duplicate id 'duplicate'"),
+    "empty-step": (6, "steps[2]: must not be empty"),
+    "min-over-max": (13, "dosage.sets: low (3) is above high (2)"),
+    "missing-keys": (None, "missing key 'name'"),
+    "negative-hold": (15, "dosage.hold_seconds: -2 is out of range"),
+    "no-reps-or-time": (12, "needs 'reps' or 'work_seconds'"),
+    "reps-zero": (14, "dosage.reps"),
+    "rest-wrong-type": (15, "must be a whole number, not text"),
+    "syntax-error": (7, "TOML syntax error"),
+    "unknown-equipment": (17, "unknown value 'trampoline'"),
+    "unknown-key": (7, "did you mean 'cues'?"),
+    "unknown-muscle": (10, "did you mean 'gluteus maximus'?"),
+    "unknown-placeholder": (6, "{foot_gap}"),
+    "variations-not-tables": (8, "array of tables"),
+    "wrong-type": (5, "per_side: must be true or false"),
+}
+
+
+def test_every_broken_fixture_reports_its_problem_with_a_line() -> None:
+    library = load_library([BROKEN])
+    by_file: dict[str, list[Problem]] = {}
+    for problem in library.problems:
+        by_file.setdefault(Path(problem.path).stem, []).append(problem)
+    assert set(EXPECTED) <= set(by_file)
+    for stem, (line, fragment) in EXPECTED.items():
+        matching = [p for p in by_file[stem] if fragment in p.message]
+        assert matching, f"{stem}: {[str(p) for p in by_file[stem]]}"
+        assert matching[0].line == line, f"{stem}: {matching[0]}"
+    assert len(EXPECTED) >= 15
+
+
+def test_missing_keys_are_all_reported_not_just_the_first() -> None:
+    problems = load_exercise_file(BROKEN / "missing-keys.toml")
+    assert isinstance(problems, list)
+    messages = [p.message for p in problems]
+    assert "missing key 'name'" in messages and "missing key 'steps'" in messages
+
+
+def test_valid_files_load_beside_broken_ones(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.toml").write_text((FIXTURES / "exercises/fixture-bridge.toml").read_text())
+    (folder / "bad.toml").write_text("id = \n")
+    library = load_library([folder])
+    assert list(library.exercises) == ["fixture-bridge"]
+    assert [Path(p.path).name for p in library.problems] == ["bad.toml"]
+
+
+def test_problem_reads_path_line_message() -> None:
+    assert str(Problem("a/b.toml", 3, "x: bad")) == "a/b.toml:3: x: bad"
+    assert str(Problem("a/b.toml", None, "bad")) == "a/b.toml: bad"
+
+
+def test_later_source_replaces_earlier_and_remembers_it(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    for folder, name in ((first, "First"), (second, "Second")):
+        folder.mkdir()
+        text = (FIXTURES / "exercises/fixture-bridge.toml").read_text()
+        (folder / "x.toml").write_text(text.replace('"Fixture fixture-bridge"', f'"{name}"'))
+    library = load_library([first, second])
+    assert library.exercises["fixture-bridge"].name == "Second"
+    assert library.replaced["fixture-bridge"] == [first / "x.toml"]
+
+
+def test_unreadable_inputs_become_problems(tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "dir.toml").mkdir()
+    (folder / "latin1.toml").write_bytes(b'id = "x"\nname = "caf\xe9"\n')
+    (folder / "loop.toml").symlink_to(folder / "loop.toml")
+    (folder / "huge.toml").write_text('name = "' + "a" * (1024 * 1024 + 10) + '"\n')
+    library = load_library([folder])
+    messages = {Path(p.path).name: (p.line, p.message) for p in library.problems}
+    assert messages["dir.toml"][1] == "is a folder, not a TOML file"
+    assert messages["latin1.toml"] == (2, "is not valid UTF-8 (byte 20)")
+    assert messages["loop.toml"][1].startswith("cannot be read")
+    assert "larger than" in messages["huge.toml"][1]
+    assert not library.exercises
+
+
+def test_key_lines_follow_tables_arrays_and_multiline_strings() -> None:
+    text = '\n'.join([
+        'id = "x"',                   # 1
+        'steps = [',                  # 2
+        '  "one",',                   # 3
+        '  "two",',                   # 4
+        ']',                          # 5
+        'note = """',                 # 6
+        'fake = 1',                   # 7  inside a string: not a key
+        '"""',                        # 8
+        '[dosage]',                   # 9
+        'reps = [8, 12]',             # 10
+        '[[variations]]',             # 11
+        'name = "a"',                 # 12
+        '[[variations]]',             # 13
+        'name = "b"',                 # 14
+    ])  # fmt: skip
+    keys = KeyLines.scan(text)
+    assert keys.line(("steps", 1)) == 4
+    assert keys.line(("fake",)) is None
+    assert keys.line(("dosage", "reps")) == 10
+    assert keys.line(("variations", 1, "name")) == 14
+    assert keys.line(("dosage", "missing")) == 9
+
+
+@pytest.mark.parametrize(
+    ("quantity", "units", "expected"),
+    [
+        (Quantity(12, 16, "in"), "imperial", "12-16 in"),
+        (Quantity(12, 16, "in"), "metric", "about 30-40 cm"),
+        (Quantity(6, 12, "in"), "metric", "about 15-30 cm"),
+        (Quantity(1, 2, "ft"), "metric", "about 30-60 cm"),
+        (Quantity(60, 90, "deg"), "metric", "60-90 degrees"),
+        (Quantity(90, 90, "deg"), "imperial", "90 degrees"),
+        (Quantity(30, 40, "cm"), "imperial", "about 12-16 in"),
+        (Quantity(2, 2, "m"), "imperial", "about 6.5 ft"),
+    ],
+)
+def test_format_quantity(quantity: Quantity, units: str, expected: str) -> None:
+    assert format_quantity(quantity, units) == expected
+
+
+def test_render_fills_known_placeholders_only() -> None:
+    quantities = {"gap": Quantity(12, 16, "in")}
+    assert render("Feet {gap} away, {other}", quantities, "imperial") == "Feet 12-16 in away, {other}"
+
+
+def test_groups_order_article_first() -> None:
+    library = load_library([FIXTURES / "exercises"])
+    exercise = library.exercises["fixture-bridge"]
+    assert exercise.group is Group.USER
+    assert re.search("per side", exercise.search_text())
