@@ -1,0 +1,34 @@
+"""Small helpers shared by the benchmark scripts: run commands, take medians."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import time
+from collections.abc import Sequence
+
+
+def time_process(
+    argv: Sequence[str], *, runs: int, env: dict[str, str] | None = None
+) -> list[float]:
+    """Wall time in milliseconds of ``runs`` whole-process runs of ``argv`` (after one warm-up)."""
+    full_env = {**os.environ, **(env or {})}
+    subprocess.run(argv, capture_output=True, env=full_env, check=True)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True, env=full_env, check=True)
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def median(samples: Sequence[float]) -> float:
+    return statistics.median(samples)
+
+
+def row(label: str, samples: Sequence[float]) -> str:
+    return (
+        f"{label:<44} median {median(samples):7.1f} ms   "
+        f"min {min(samples):7.1f}   max {max(samples):7.1f}   n={len(samples)}"
+    )
