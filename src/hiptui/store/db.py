@@ -1,0 +1,382 @@
+"""The training history: one SQLite file, written one small transaction at a time.
+
+Every write commits before the method returns, so a set is on disk the moment it is logged and
+a crash, ``kill -9`` or closed terminal loses nothing that was completed. Writers take the
+write lock up front (``BEGIN IMMEDIATE``) and wait up to ``busy_timeout`` for another hiptui, so
+two processes logging at once lose and duplicate nothing. Every sqlite3 error a user can meet
+becomes a :class:`StoreError` that names the file and what is wrong.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hiptui.store import opening
+from hiptui.store.records import (
+    BREAK_KINDS,
+    FINISHED_STATUSES,
+    SIDES,
+    BreakRecord,
+    CheckupRecord,
+    SessionRecord,
+    SetRecord,
+    StoreError,
+    format_timestamp,
+    tidy_seconds,
+    utc_now,
+)
+from hiptui.store.rows import (
+    BREAK_COLUMNS,
+    CHECKUP_COLUMNS,
+    SESSION_COLUMNS,
+    SET_COLUMNS,
+    break_record,
+    checkup_record,
+    dump_json,
+    session_record,
+    set_record,
+)
+from hiptui.store.schema import describe
+
+DEFAULT_BUSY_TIMEOUT = 5.0
+
+_NEWEST_FIRST = "ORDER BY started_at DESC, id DESC"
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """What :meth:`Database.merge` added, and how many records were already there."""
+
+    sessions_added: int = 0
+    sets_added: int = 0
+    checkups_added: int = 0
+    breaks_added: int = 0
+    skipped: int = 0
+
+
+class Database:
+    """The history database. Use :meth:`open` (or :meth:`in_memory` for an empty one)."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path | None,
+        *,
+        now: Callable[[], datetime],
+        busy_timeout: float,
+        read_only: bool = False,
+        notice: str | None = None,
+    ) -> None:
+        self._conn = connection
+        self.path = path
+        self._now = now
+        self._busy_timeout = busy_timeout
+        self.read_only = read_only
+        # Something the user should be told about opening (a damaged file kept aside).
+        self.notice = notice
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        read_only: bool = False,
+    ) -> Database:
+        """Open the database at ``path``, creating it (and a private folder) if needed.
+
+        ``read_only`` opens an existing file without creating, migrating or repairing anything.
+        """
+        if read_only:
+            connection = opening.open_read_only(path, busy_timeout)
+            return cls(connection, path, now=now, busy_timeout=busy_timeout, read_only=True)
+        connection, notice = opening.open_read_write(path, now, busy_timeout)
+        return cls(connection, path, now=now, busy_timeout=busy_timeout, notice=notice)
+
+    @classmethod
+    def in_memory(cls, *, now: Callable[[], datetime] = utc_now) -> Database:
+        """An empty database that lives in memory (exports of a missing file, tests)."""
+        return cls(opening.open_memory(), None, now=now, busy_timeout=0.0)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- transactions -----------------------------------------------------------------------
+
+    @property
+    def _where(self) -> str:
+        return str(self.path) if self.path is not None else ":memory:"
+
+    def _error(self, error: sqlite3.Error) -> StoreError:
+        return StoreError(self._where, describe(error, self._busy_timeout))
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as error:
+                raise self._error(error) from error
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction; any failure rolls it back entirely."""
+        with self._lock:
+            connection = self._conn
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException as error:
+                if connection.in_transaction:
+                    with suppress(sqlite3.Error):
+                        connection.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error):
+                    raise self._error(error) from error
+                raise
+
+    def _stamp(self, moment: datetime | None = None) -> str:
+        return format_timestamp(self._now() if moment is None else moment)
+
+    # -- sessions and sets ------------------------------------------------------------------
+
+    def start_session(self, name: str, plan: dict[str, Any], routine_id: str | None = None) -> int:
+        """Record a new active session; returns its id."""
+        with self._writing() as db:
+            cursor = db.execute(
+                "INSERT INTO sessions (uid, name, routine_id, plan_json, started_at, status) "
+                "VALUES (?, ?, ?, ?, ?, 'active')",
+                (uuid.uuid4().hex, name, routine_id, dump_json(plan), self._stamp()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def log_set(
+        self,
+        session_id: int,
+        *,
+        exercise_id: str,
+        exercise_name: str,
+        set_number: int,
+        side: str | None,
+        reps: int,
+        hold_seconds: float | None = None,
+        work_seconds: float | None = None,
+        discomfort: bool = False,
+        note: str | None = None,
+        started_at: datetime | None = None,
+    ) -> int:
+        """Save one completed set (or one side of it) and commit; returns the set's id.
+
+        The set is identified by (session, exercise, set number, side): logging it again
+        replaces the earlier values instead of adding a second row.
+        """
+        if side is not None and side not in SIDES:
+            raise ValueError(f"side must be None, 'left' or 'right', not {side!r}")
+        if set_number < 1 or reps < 0:
+            raise ValueError("set_number must be 1 or more and reps 0 or more")
+        values = (
+            session_id,
+            exercise_id,
+            exercise_name,
+            set_number,
+            side or "",
+            reps,
+            tidy_seconds(hold_seconds),
+            tidy_seconds(work_seconds),
+            int(bool(discomfort)),
+            note,
+            None if started_at is None else self._stamp(started_at),
+            self._stamp(),
+        )
+        with self._writing() as db:
+            self._require_session(db, session_id)
+            db.execute(
+                f"INSERT INTO sets ({SET_COLUMNS.removeprefix('id, ')}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, exercise_id, set_number, side) DO UPDATE SET "
+                "exercise_name = excluded.exercise_name, reps = excluded.reps, "
+                "hold_seconds = excluded.hold_seconds, work_seconds = excluded.work_seconds, "
+                "discomfort = excluded.discomfort, note = excluded.note, "
+                "started_at = excluded.started_at, completed_at = excluded.completed_at",
+                values,
+            )
+            row = db.execute(
+                "SELECT id FROM sets WHERE session_id = ? AND exercise_id = ? "
+                "AND set_number = ? AND side = ?",
+                (session_id, exercise_id, set_number, side or ""),
+            ).fetchone()
+            return int(row[0])
+
+    def save_state(self, session_id: int, state: dict[str, Any]) -> None:
+        """Remember where the runner is, so an interrupted session can resume there."""
+        with self._writing() as db:
+            cursor = db.execute(
+                "UPDATE sessions SET state_json = ? WHERE id = ?", (dump_json(state), session_id)
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no session {session_id}")
+
+    def finish_session(self, session_id: int, status: str) -> None:
+        """Close an active session as completed, ended-early or abandoned (once: closing it
+        again changes nothing)."""
+        if status not in FINISHED_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(FINISHED_STATUSES)}")
+        with self._writing() as db:
+            self._require_session(db, session_id)
+            db.execute(
+                "UPDATE sessions SET status = ?, ended_at = ?, state_json = NULL "
+                "WHERE id = ? AND status = 'active'",
+                (status, self._stamp(), session_id),
+            )
+
+    def unfinished_session(self) -> SessionRecord | None:
+        """The most recent session still marked active (a crash or kill left it open)."""
+        with self._reading() as db:
+            row = db.execute(
+                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE status = 'active' "
+                f"{_NEWEST_FIRST} LIMIT 1"
+            ).fetchone()
+            return None if row is None else self._with_sets(db, row)
+
+    def session(self, session_id: int) -> SessionRecord:
+        """One session with its sets; ``KeyError`` if there is no such session."""
+        with self._reading() as db:
+            row = db.execute(
+                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"no session {session_id}")
+            return self._with_sets(db, row)
+
+    def sessions(self, limit: int | None = None, *, with_sets: bool = True) -> list[SessionRecord]:
+        """Sessions newest first (at most ``limit``), each with its sets unless told not to."""
+        count = -1 if limit is None else max(limit, 0)
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT {SESSION_COLUMNS} FROM sessions {_NEWEST_FIRST} LIMIT ?", (count,)
+            ).fetchall()
+            by_session: dict[int, list[SetRecord]] = {}
+            if with_sets and rows:
+                set_rows = db.execute(
+                    f"SELECT {SET_COLUMNS} FROM sets WHERE session_id IN "
+                    f"(SELECT id FROM sessions {_NEWEST_FIRST} LIMIT ?) "
+                    "ORDER BY completed_at, id",
+                    (count,),
+                ).fetchall()
+                for set_row in set_rows:
+                    by_session.setdefault(set_row[1], []).append(set_record(set_row))
+        return [session_record(row, tuple(by_session.get(row[0], ()))) for row in rows]
+
+    def sets_for_exercise(self, exercise_id: str) -> list[SetRecord]:
+        """Every set of one exercise across all sessions, oldest first."""
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT {SET_COLUMNS} FROM sets WHERE exercise_id = ? ORDER BY completed_at, id",
+                (exercise_id,),
+            ).fetchall()
+        return [set_record(row) for row in rows]
+
+    def _with_sets(self, db: sqlite3.Connection, row: Sequence[Any]) -> SessionRecord:
+        set_rows = db.execute(
+            f"SELECT {SET_COLUMNS} FROM sets WHERE session_id = ? ORDER BY completed_at, id",
+            (row[0],),
+        ).fetchall()
+        return session_record(row, tuple(set_record(r) for r in set_rows))
+
+    @staticmethod
+    def _require_session(db: sqlite3.Connection, session_id: int) -> None:
+        if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+            raise KeyError(f"no session {session_id}")
+
+    # -- self-checks and breaks -------------------------------------------------------------
+
+    def save_checkup(self, answers: dict[str, Any], result: dict[str, Any]) -> int:
+        """Save a self-check's answers and scored result; returns its id."""
+        with self._writing() as db:
+            cursor = db.execute(
+                "INSERT INTO checkups (uid, taken_at, answers_json, result_json) "
+                "VALUES (?, ?, ?, ?)",
+                (uuid.uuid4().hex, self._stamp(), dump_json(answers), dump_json(result)),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def checkups(self) -> list[CheckupRecord]:
+        """Every self-check, oldest first."""
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT {CHECKUP_COLUMNS} FROM checkups ORDER BY taken_at, id"
+            ).fetchall()
+        return [checkup_record(row) for row in rows]
+
+    def latest_checkup(self) -> CheckupRecord | None:
+        with self._reading() as db:
+            row = db.execute(
+                f"SELECT {CHECKUP_COLUMNS} FROM checkups ORDER BY taken_at DESC, id DESC LIMIT 1"
+            ).fetchone()
+        return None if row is None else checkup_record(row)
+
+    def log_break(self, kind: str, minutes: int | None = None) -> int:
+        """Record a break taken, snoozed (for ``minutes``) or skipped; returns its id."""
+        if kind not in BREAK_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(BREAK_KINDS)}")
+        if minutes is not None and minutes < 0:
+            raise ValueError("minutes must be 0 or more")
+        with self._writing() as db:
+            cursor = db.execute(
+                "INSERT INTO breaks (uid, at, kind, minutes) VALUES (?, ?, ?, ?)",
+                (uuid.uuid4().hex, self._stamp(), kind, minutes),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def last_break(self, kind: str | None = None) -> BreakRecord | None:
+        """The latest break record, or the latest of one ``kind``."""
+        where, params = ("WHERE kind = ?", (kind,)) if kind is not None else ("", ())
+        with self._reading() as db:
+            row = db.execute(
+                f"SELECT {BREAK_COLUMNS} FROM breaks {where} ORDER BY at DESC, id DESC LIMIT 1",
+                params,
+            ).fetchone()
+        return None if row is None else break_record(row)
+
+    def breaks(self) -> list[BreakRecord]:
+        """Every break record, oldest first."""
+        with self._reading() as db:
+            rows = db.execute(f"SELECT {BREAK_COLUMNS} FROM breaks ORDER BY at, id").fetchall()
+        return [break_record(row) for row in rows]
+
+    # -- bulk -------------------------------------------------------------------------------
+
+    def merge(
+        self,
+        sessions: Sequence[SessionRecord],
+        checkups: Sequence[CheckupRecord] = (),
+        breaks: Sequence[BreakRecord] = (),
+    ) -> MergeCounts:
+        """Add records from elsewhere (an import) in one transaction, keeping what is here.
+
+        Sessions, self-checks and breaks are matched by ``uid``; sets by (session, exercise,
+        set number, side). Anything already present is counted as skipped, never changed.
+        The records' ``id`` and ``session_id`` fields are ignored.
+        """
+        from hiptui.store.merging import merge_records
+
+        with self._writing() as db:
+            counts = merge_records(db, sessions, checkups, breaks)
+        return MergeCounts(**counts)

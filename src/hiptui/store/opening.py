@@ -1,0 +1,201 @@
+"""Opening the SQLite file: checks before touching it, migrations, and a damaged file kept aside.
+
+Order matters. The schema version is read before anything writes (switching to WAL rewrites the
+file header), so a database from a newer hiptui is refused byte-for-byte untouched. A file that
+is not a database, or fails SQLite's quick check, is renamed (never deleted) and a fresh one is
+started in its place.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from hiptui.paths import ensure_private_dir
+from hiptui.store.records import StoreError
+from hiptui.store.schema import MIGRATIONS, SCHEMA_VERSION, describe, is_corruption
+
+COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def connect(target: str, busy_timeout: float, *, uri: bool = False) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        target, timeout=busy_timeout, isolation_level=None, uri=uri, check_same_thread=False
+    )
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    return connection
+
+
+def check_writable(path: Path) -> None:
+    """Refuse early when the database (or the folder its journal goes in) cannot be written."""
+    if path.is_dir():
+        raise StoreError(str(path), "is a folder, not a database file")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(str(path), "cannot write: the database file is read-only")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(
+            str(path), "cannot write: its folder is read-only (SQLite keeps a journal there)"
+        )
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty database file readable by the owner only (SQLite copies the mode to
+    its ``-wal`` and ``-shm`` files)."""
+    if path.exists():
+        return
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    except OSError as error:
+        raise StoreError(str(path), f"cannot create the database: {error.strerror}") from error
+    os.close(descriptor)
+
+
+def prepare_folder(path: Path) -> None:
+    try:
+        ensure_private_dir(path.parent)
+    except OSError as error:
+        raise StoreError(
+            str(path.parent), f"cannot create the data folder: {error.strerror or error}"
+        ) from error
+
+
+def read_version(connection: sqlite3.Connection, path: Path, *, quick_check: bool) -> int:
+    """The schema version; refuses a newer one. Raises ``sqlite3.Error`` on a damaged file."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            str(path),
+            f"was written by a newer hiptui (schema version {version}; this version knows "
+            f"up to {SCHEMA_VERSION}); upgrade hiptui to use it. The file was not changed.",
+        )
+    if quick_check:
+        rows = connection.execute("PRAGMA quick_check(1)").fetchall()
+        if [tuple(row) for row in rows] != [("ok",)]:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+    return version
+
+
+def aside_name(path: Path, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 2
+    while any(Path(f"{candidate}{suffix}").exists() for suffix in ("", *COMPANIONS)):
+        candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+        counter += 1
+    return candidate
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged database (and its journal files) out of the way; never delete it."""
+    target = aside_name(path, now)
+    try:
+        os.replace(path, target)
+        for suffix in COMPANIONS:
+            companion = Path(f"{path}{suffix}")
+            if companion.exists():
+                os.replace(companion, Path(f"{target}{suffix}"))
+    except OSError as error:
+        raise StoreError(
+            str(path),
+            "the database file is damaged and could not be moved aside "
+            f"({error.strerror or error}); move it away by hand to start a new history",
+        ) from error
+    return target
+
+
+def configure(connection: sqlite3.Connection) -> None:
+    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() not in ("wal", "memory"):
+        raise sqlite3.OperationalError(f"could not switch to WAL mode (got {mode})")
+    # FULL: a committed set survives a power cut, not only a crash.
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Apply the migrations this database has not seen, each in its own transaction."""
+    while True:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again inside the write lock: another process may have migrated meanwhile.
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            if version >= SCHEMA_VERSION:
+                connection.execute("COMMIT")
+                return
+            for statement in MIGRATIONS[version]:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+
+def open_read_write(
+    path: Path, now: Callable[[], datetime], busy_timeout: float
+) -> tuple[sqlite3.Connection, str | None]:
+    """Open (creating or repairing) the database; returns the connection and a notice."""
+    prepare_folder(path)
+    check_writable(path)
+    create_private_file(path)
+    notice: str | None = None
+    connection = connect(str(path), busy_timeout)
+    try:
+        try:
+            read_version(connection, path, quick_check=True)
+        except sqlite3.Error as error:
+            if not is_corruption(error):
+                raise
+            connection.close()
+            aside = move_aside(path, now())
+            notice = (
+                f"{path}: the history database was damaged ({error}); it was kept as "
+                f"{aside.name} and a new, empty history was started"
+            )
+            create_private_file(path)
+            connection = connect(str(path), busy_timeout)
+            read_version(connection, path, quick_check=False)
+        configure(connection)
+        migrate(connection)
+    except StoreError:
+        connection.close()
+        raise
+    except sqlite3.Error as error:
+        connection.close()
+        raise StoreError(str(path), describe(error, busy_timeout)) from error
+    return connection, notice
+
+
+def open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """Open an existing database for reading only; nothing on disk is changed or repaired."""
+    if not path.is_file():
+        raise StoreError(str(path), "no history database here yet")
+    try:
+        connection = connect(f"{path.resolve().as_uri()}?mode=ro", busy_timeout, uri=True)
+    except sqlite3.Error as error:
+        raise StoreError(str(path), describe(error, busy_timeout)) from error
+    try:
+        version = read_version(connection, path, quick_check=False)
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                str(path),
+                f"uses an older schema (version {version}); start hiptui once to upgrade it",
+            )
+    except StoreError:
+        connection.close()
+        raise
+    except sqlite3.Error as error:
+        connection.close()
+        raise StoreError(str(path), describe(error, busy_timeout)) from error
+    return connection
+
+
+def open_memory() -> sqlite3.Connection:
+    connection = connect(":memory:", 0.0)
+    connection.execute("PRAGMA foreign_keys = ON")
+    migrate(connection)
+    return connection

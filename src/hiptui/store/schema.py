@@ -1,0 +1,122 @@
+"""The database schema as a list of migrations, and sqlite3 errors told in plain words.
+
+``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``; the version lives in
+``PRAGMA user_version``. Migrations are only ever appended: a released one never changes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Each migration is a tuple of single SQL statements (no executescript: it would commit the
+# surrounding transaction).
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: sessions, sets, self-checks and breaks.
+    (
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            routine_id TEXT,
+            plan_json TEXT NOT NULL DEFAULT '{}',
+            state_json TEXT,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('active', 'completed', 'ended-early', 'abandoned'))
+        )
+        """,
+        "CREATE INDEX sessions_by_start ON sessions (started_at)",
+        "CREATE INDEX sessions_active ON sessions (started_at) WHERE status = 'active'",
+        # ``side`` is '' for a set done with both legs: SQLite treats NULLs as distinct in a
+        # UNIQUE constraint, which would let the same set be logged twice.
+        """
+        CREATE TABLE sets (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            exercise_id TEXT NOT NULL,
+            exercise_name TEXT NOT NULL,
+            set_number INTEGER NOT NULL CHECK (set_number >= 1),
+            side TEXT NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
+            reps INTEGER NOT NULL CHECK (reps >= 0),
+            hold_seconds REAL CHECK (hold_seconds IS NULL OR hold_seconds >= 0),
+            work_seconds REAL CHECK (work_seconds IS NULL OR work_seconds >= 0),
+            discomfort INTEGER NOT NULL DEFAULT 0 CHECK (discomfort IN (0, 1)),
+            note TEXT,
+            started_at TEXT,
+            completed_at TEXT NOT NULL,
+            UNIQUE (session_id, exercise_id, set_number, side)
+        )
+        """,
+        "CREATE INDEX sets_by_exercise ON sets (exercise_id, completed_at)",
+        """
+        CREATE TABLE checkups (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            taken_at TEXT NOT NULL,
+            answers_json TEXT NOT NULL,
+            result_json TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX checkups_by_time ON checkups (taken_at)",
+        """
+        CREATE TABLE breaks (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('taken', 'snoozed', 'skipped')),
+            minutes INTEGER CHECK (minutes IS NULL OR minutes >= 0)
+        )
+        """,
+        "CREATE INDEX breaks_by_time ON breaks (at)",
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Primary result codes (the low byte of an extended code), from sqlite3.h.
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+def primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    """True when the file is not a database or is damaged (as opposed to busy or unwritable)."""
+    code = primary_code(error)
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return True
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def describe(error: sqlite3.Error, busy_seconds: float) -> str:
+    """A one-line explanation of ``error`` that a user can act on."""
+    code = primary_code(error)
+    text = str(error).lower()
+    if code in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text or "busy" in text:
+        return (
+            f"the database is locked by another program (waited {busy_seconds:g} s); "
+            "close the other hiptui and try again"
+        )
+    if code == SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return "cannot write: the database file or its folder is read-only"
+    if code == SQLITE_FULL or "disk is full" in text:
+        return "the disk is full: nothing more can be saved until space is freed"
+    if code == SQLITE_CANTOPEN or "unable to open" in text:
+        return "cannot open the database file (check that its folder exists and is writable)"
+    if is_corruption(error):
+        return "the database file is damaged (not a database, or malformed)"
+    if code == SQLITE_IOERR or "i/o error" in text:
+        return f"the disk reported an error while reading or writing ({error})"
+    return f"database error: {error}"
