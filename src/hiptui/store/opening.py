@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from hiptui.paths import ensure_private_dir
 from hiptui.store.records import StoreError
-from hiptui.store.schema import MIGRATIONS, SCHEMA_VERSION, describe, is_corruption
+from hiptui.store.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SQLITE_BUSY,
+    SQLITE_LOCKED,
+    describe,
+    is_corruption,
+    primary_code,
+)
 
 COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -66,11 +75,7 @@ def read_version(connection: sqlite3.Connection, path: Path, *, quick_check: boo
     """The schema version; refuses a newer one. Raises ``sqlite3.Error`` on a damaged file."""
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            str(path),
-            f"was written by a newer hiptui (schema version {version}; this version knows "
-            f"up to {SCHEMA_VERSION}); upgrade hiptui to use it. The file was not changed.",
-        )
+        raise StoreError(str(path), newer_message(version))
     if quick_check:
         rows = connection.execute("PRAGMA quick_check(1)").fetchall()
         if [tuple(row) for row in rows] != [("ok",)]:
@@ -106,8 +111,23 @@ def move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
-def configure(connection: sqlite3.Connection) -> None:
-    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+def switch_to_wal(connection: sqlite3.Connection, busy_timeout: float) -> str:
+    """Set WAL mode, retrying while another process does the same to a new file: SQLite
+    answers "locked" at once there, without waiting on its busy handler."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            return str(connection.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as error:
+            if primary_code(error) not in (SQLITE_BUSY, SQLITE_LOCKED):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
+
+
+def configure(connection: sqlite3.Connection, busy_timeout: float) -> None:
+    mode = switch_to_wal(connection, busy_timeout)
     if str(mode).lower() not in ("wal", "memory"):
         raise sqlite3.OperationalError(f"could not switch to WAL mode (got {mode})")
     # FULL: a committed set survives a power cut, not only a crash.
@@ -116,7 +136,13 @@ def configure(connection: sqlite3.Connection) -> None:
 
 
 def migrate(connection: sqlite3.Connection) -> None:
-    """Apply the migrations this database has not seen, each in its own transaction."""
+    """Apply the migrations this database has not seen, each in its own transaction.
+
+    An up-to-date database is not write-locked at all, so opening it never waits for another
+    hiptui that is busy writing.
+    """
+    if int(connection.execute("PRAGMA user_version").fetchone()[0]) >= SCHEMA_VERSION:
+        return
     while True:
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -135,6 +161,46 @@ def migrate(connection: sqlite3.Connection) -> None:
             raise
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+def check_header(path: Path) -> None:
+    """Look at the file's first bytes before SQLite does: refuse a newer schema without
+    opening it at all (so not even a ``-shm`` file appears), and spot a file that is plainly
+    not a database. Raises ``sqlite3.DatabaseError`` for the latter."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except OSError as error:
+        raise StoreError(str(path), f"cannot be read: {error.strerror or error}") from error
+    if not header:
+        return  # a new, empty file: SQLite fills it in
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        raise sqlite3.DatabaseError("file is not a database")
+    version = int.from_bytes(header[60:64], "big")
+    if version > SCHEMA_VERSION:
+        raise StoreError(str(path), newer_message(version))
+
+
+def newer_message(version: int) -> str:
+    return (
+        f"was written by a newer hiptui (schema version {version}; this version knows "
+        f"up to {SCHEMA_VERSION}); upgrade hiptui to use it. The file was not changed."
+    )
+
+
+def inspect(path: Path, busy_timeout: float) -> None:
+    """Check the file through a read-only connection, which never checkpoints or deletes a
+    ``-wal`` file on closing: a damaged database is moved aside exactly as it was found."""
+    check_header(path)
+    connection = connect(f"{path.resolve().as_uri()}?mode=ro", busy_timeout, uri=True)
+    try:
+        read_version(connection, path, quick_check=True)
+    finally:
+        connection.close()
+
+
 def open_read_write(
     path: Path, now: Callable[[], datetime], busy_timeout: float
 ) -> tuple[sqlite3.Connection, str | None]:
@@ -143,23 +209,25 @@ def open_read_write(
     check_writable(path)
     create_private_file(path)
     notice: str | None = None
-    connection = connect(str(path), busy_timeout)
     try:
-        try:
-            read_version(connection, path, quick_check=True)
-        except sqlite3.Error as error:
-            if not is_corruption(error):
-                raise
-            connection.close()
+        inspect(path, busy_timeout)
+    except sqlite3.Error as error:
+        # Anything but damage (busy, a hot journal only a writer may roll back) is left to
+        # the writable connection below, which deals with it or reports it.
+        if is_corruption(error):
             aside = move_aside(path, now())
             notice = (
                 f"{path}: the history database was damaged ({error}); it was kept as "
                 f"{aside.name} and a new, empty history was started"
             )
             create_private_file(path)
-            connection = connect(str(path), busy_timeout)
-            read_version(connection, path, quick_check=False)
-        configure(connection)
+    try:
+        connection = connect(str(path), busy_timeout)
+    except sqlite3.Error as error:
+        raise StoreError(str(path), describe(error, busy_timeout)) from error
+    try:
+        read_version(connection, path, quick_check=False)
+        configure(connection, busy_timeout)
         migrate(connection)
     except StoreError:
         connection.close()
@@ -174,6 +242,10 @@ def open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """Open an existing database for reading only; nothing on disk is changed or repaired."""
     if not path.is_file():
         raise StoreError(str(path), "no history database here yet")
+    try:
+        check_header(path)
+    except sqlite3.Error as error:
+        raise StoreError(str(path), describe(error, busy_timeout)) from error
     try:
         connection = connect(f"{path.resolve().as_uri()}?mode=ro", busy_timeout, uri=True)
     except sqlite3.Error as error:
