@@ -1,0 +1,224 @@
+"""The user's settings: ``settings.toml`` in the config folder.
+
+Loading never fails and never writes: a file that cannot be used gives :class:`Problem`\\ s
+(``settings.toml:4: rest_seconds: ...``) and the app runs on defaults for the keys concerned.
+Saving is atomic (a temporary file in the same folder, flushed to disk, then renamed over the
+old one); when the old file had problems it is first kept as ``settings.toml.bak``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from hiptui.content.models import Problem
+from hiptui.content.text import describe_char, first_unsafe_char
+from hiptui.content.toml_source import read_toml
+from hiptui.paths import ensure_private_dir
+from hiptui.store.records import StoreError
+
+DEFAULT_BREAK_MINUTES = 45
+HEADER = "# hiptui settings. Edit here or in the app; unknown keys are reported, not kept.\n\n"
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = "textual-dark"
+    units: str = "imperial"  # 'imperial' or 'metric'
+    rest_seconds: int = 60
+    bell: bool = True
+    warn_10s: bool = False
+    start_side: str = "left"  # 'left' or 'right'
+    # None: follow the latest self-check, or DEFAULT_BREAK_MINUTES without one.
+    break_minutes: int | None = None
+    tempo_lift: int = 2
+    tempo_hold: int = 1
+    tempo_lower: int = 2
+    tempo: bool = False
+
+    def break_interval(self, from_checkup: int | None = None) -> int:
+        """Minutes between sitting breaks: the setting, else the self-check's, else 45."""
+        if self.break_minutes is not None:
+            return self.break_minutes
+        return from_checkup if from_checkup is not None else DEFAULT_BREAK_MINUTES
+
+
+Check = Callable[[object], str | None]
+
+
+def _whole(low: int, high: int) -> Check:
+    def check(value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"expected a whole number from {low} to {high}, got {_show(value)}"
+        if not low <= value <= high:
+            return f"{value} is out of range ({low} to {high})"
+        return None
+
+    return check
+
+
+def _flag(value: object) -> str | None:
+    return None if isinstance(value, bool) else f"expected true or false, got {_show(value)}"
+
+
+def _choice(*options: str) -> Check:
+    def check(value: object) -> str | None:
+        if value in options:
+            return None
+        listed = " or ".join(f'"{option}"' for option in options)
+        return f"expected {listed}, got {_show(value)}"
+
+    return check
+
+
+def _name(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return f"expected a theme name, got {_show(value)}"
+    if len(value) > 64:
+        return "a theme name is at most 64 characters"
+    bad = first_unsafe_char(value)
+    return None if bad is None else f"contains a control character ({describe_char(bad)})"
+
+
+CHECKS: dict[str, Check] = {
+    "theme": _name,
+    "units": _choice("imperial", "metric"),
+    "rest_seconds": _whole(0, 1800),
+    "bell": _flag,
+    "warn_10s": _flag,
+    "start_side": _choice("left", "right"),
+    "break_minutes": _whole(5, 240),
+    "tempo_lift": _whole(1, 10),
+    "tempo_hold": _whole(0, 10),
+    "tempo_lower": _whole(1, 10),
+    "tempo": _flag,
+}
+assert set(CHECKS) == {f.name for f in fields(Settings)}
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:40] + "..."
+        return repr(text)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _default_text(key: str) -> str:
+    value = getattr(Settings(), key)
+    return "not set" if value is None else _show(value)
+
+
+def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
+    """Read ``path``; a missing file means defaults. Each unusable key falls back to its
+    default and is reported with its line; the file itself is never changed."""
+    if not path.exists() and not path.is_symlink():
+        return Settings(), []
+    document = read_toml(path)
+    if isinstance(document, Problem):
+        return Settings(), [
+            Problem(document.path, document.line, f"{document.message}; using default settings")
+        ]
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    known = list(CHECKS)
+    for key, value in document.data.items():
+        line = document.keys.line((key,))
+        if key not in CHECKS:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(str(path), line, f"unknown setting '{key}'{hint}; ignored"))
+            continue
+        error = CHECKS[key](value)
+        if error is not None:
+            message = f"{key}: {error}; using the default ({_default_text(key)})"
+            problems.append(Problem(str(path), line, message))
+            continue
+        values[key] = value
+    return Settings(**values), problems
+
+
+def settings_to_toml(settings: Settings) -> str:
+    import tomli_w
+
+    data = {key: value for key, value in asdict(settings).items() if value is not None}
+    return HEADER + str(tomli_w.dumps(data))
+
+
+def validate(settings: Settings) -> None:
+    """Refuse settings that would not load back (a programming error, not a user's)."""
+    for key, check in CHECKS.items():
+        value = getattr(settings, key)
+        if key == "break_minutes" and value is None:
+            continue
+        error = check(value)
+        if error is not None:
+            raise ValueError(f"{key}: {error}")
+
+
+def save_settings(path: Path, settings: Settings, *, had_problems: bool) -> None:
+    """Write ``settings`` to ``path`` atomically; raises :class:`StoreError` on failure.
+
+    ``had_problems``: the current file could not be fully used, so keep it as
+    ``<name>.bak`` before replacing it.
+    """
+    validate(settings)
+    text = settings_to_toml(settings)
+    try:
+        ensure_private_dir(path.parent)
+    except OSError as error:
+        raise StoreError(
+            str(path.parent), f"cannot create the config folder: {error.strerror or error}"
+        ) from error
+    if path.is_dir():
+        raise StoreError(str(path), "is a folder, not a settings file; settings not saved")
+    backup = path.with_name(path.name + ".bak")
+    try:
+        if had_problems and path.is_file():
+            shutil.copyfile(path, backup)
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as error:
+        raise StoreError(str(path), f"settings not saved: {error.strerror or error}") from error
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file,
+    never a half-written one. The new file is readable by the owner only."""
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every system allows it)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,224 @@
+"""settings.toml: defaults, clear problems with lines, atomic saves and the .bak copy."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from dataclasses import fields, replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hiptui.store import settings as settings_module
+from hiptui.store.records import StoreError
+from hiptui.store.settings import Settings, load_settings, save_settings
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "settings.toml"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_gives_defaults_and_creates_nothing(path: Path) -> None:
+    loaded, problems = load_settings(path)
+    assert loaded == Settings()
+    assert problems == []
+    assert not path.parent.exists()
+
+
+def test_defaults_are_as_documented() -> None:
+    defaults = Settings()
+    assert (defaults.theme, defaults.units, defaults.rest_seconds) == (
+        "textual-dark",
+        "imperial",
+        60,
+    )
+    assert (defaults.bell, defaults.warn_10s, defaults.tempo) == (True, False, False)
+    assert defaults.start_side == "left" and defaults.break_minutes is None
+    assert (defaults.tempo_lift, defaults.tempo_hold, defaults.tempo_lower) == (2, 1, 2)
+
+
+def test_break_interval_prefers_setting_then_checkup_then_45() -> None:
+    assert Settings().break_interval() == 45
+    assert Settings().break_interval(30) == 30
+    assert Settings(break_minutes=60).break_interval(30) == 60
+
+
+def test_a_good_file_loads_every_key(path: Path) -> None:
+    write(
+        path,
+        'theme = "nord"\nunits = "metric"\nrest_seconds = 90\nbell = false\nwarn_10s = true\n'
+        'start_side = "right"\nbreak_minutes = 30\ntempo_lift = 3\ntempo_hold = 0\n'
+        "tempo_lower = 4\ntempo = true\n",
+    )
+    loaded, problems = load_settings(path)
+    assert problems == []
+    assert loaded == Settings("nord", "metric", 90, False, True, "right", 30, 3, 0, 4, True)
+
+
+def test_bad_toml_gives_defaults_and_the_line(path: Path) -> None:
+    write(path, 'theme = "nord"\nunits = \n')
+    before = path.read_bytes()
+    loaded, problems = load_settings(path)
+    assert loaded == Settings()
+    assert len(problems) == 1
+    assert str(problems[0]).startswith(f"{path}:2: TOML syntax error")
+    assert str(problems[0]).endswith("using default settings")
+    assert path.read_bytes() == before
+
+
+def test_wrong_types_and_ranges_fall_back_per_key_with_lines(path: Path) -> None:
+    write(
+        path,
+        '# my settings\ntheme = "nord"\nrest_seconds = "ninety"\nbell = "yes"\n'
+        "tempo_lift = 99\nbreak_minutes = true\nunits = 'furlongs'\nwarn_10s = 1\n",
+    )
+    before = path.read_bytes()
+    loaded, problems = load_settings(path)
+    assert loaded == Settings(theme="nord")
+    assert [str(p) for p in problems] == [
+        f"{path}:3: rest_seconds: expected a whole number from 0 to 1800, got 'ninety'; "
+        "using the default (60)",
+        f"{path}:4: bell: expected true or false, got 'yes'; using the default (true)",
+        f"{path}:5: tempo_lift: 99 is out of range (1 to 10); using the default (2)",
+        f"{path}:6: break_minutes: expected a whole number from 5 to 240, got true; "
+        "using the default (not set)",
+        f'{path}:7: units: expected "imperial" or "metric", got \'furlongs\'; '
+        "using the default ('imperial')",
+        f"{path}:8: warn_10s: expected true or false, got 1; using the default (false)",
+    ]
+    assert path.read_bytes() == before
+
+
+def test_unknown_keys_suggest_the_close_one(path: Path) -> None:
+    write(path, 'rest_second = 30\ncolour = "red"\n\n[display]\nsize = 3\n')
+    loaded, problems = load_settings(path)
+    assert loaded == Settings()
+    assert [str(p) for p in problems] == [
+        f"{path}:1: unknown setting 'rest_second' (did you mean 'rest_seconds'?); ignored",
+        f"{path}:2: unknown setting 'colour'; ignored",
+        f"{path}:4: unknown setting 'display'; ignored",
+    ]
+
+
+def test_hostile_theme_and_unreadable_files_are_problems(path: Path) -> None:
+    write(path, 'theme = "\\u001b]52;c;ZXZpbA==\\u0007"\n')
+    loaded, problems = load_settings(path)
+    assert loaded.theme == "textual-dark"
+    assert "control character" in problems[0].message and problems[0].line == 1
+    path.write_bytes(b'theme = "caf\xe9"\n')
+    loaded, problems = load_settings(path)
+    assert loaded == Settings() and "not valid UTF-8" in problems[0].message
+    path.unlink()
+    path.mkdir()
+    loaded, problems = load_settings(path)
+    assert loaded == Settings() and "is a folder" in problems[0].message
+
+
+def test_a_symlink_loop_is_reported_not_ignored(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    os.symlink(path, path)
+    loaded, problems = load_settings(path)
+    assert loaded == Settings()
+    assert len(problems) == 1 and "cannot be read" in problems[0].message
+
+
+def test_save_then_load_round_trip_with_private_permissions(path: Path) -> None:
+    chosen = Settings(theme="gruvbox", units="metric", break_minutes=50, tempo=True)
+    save_settings(path, chosen, had_problems=False)
+    assert load_settings(path) == (chosen, [])
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not path.with_name("settings.toml.bak").exists()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["settings.toml"]
+
+
+def test_unset_break_minutes_is_left_out_of_the_file(path: Path) -> None:
+    save_settings(path, Settings(), had_problems=False)
+    data = tomllib.loads(path.read_text())
+    assert "break_minutes" not in data
+    assert set(data) == {f.name for f in fields(Settings)} - {"break_minutes"}
+
+
+def test_saving_over_a_file_with_problems_keeps_it_as_bak(path: Path) -> None:
+    broken = 'theme = "nord"\nbell = "loud"\n'
+    write(path, broken)
+    loaded, problems = load_settings(path)
+    assert problems
+    save_settings(path, replace(loaded, units="metric"), had_problems=True)
+    assert path.with_name("settings.toml.bak").read_text() == broken
+    assert load_settings(path) == (Settings(theme="nord", units="metric"), [])
+
+
+def test_saving_over_a_good_file_keeps_no_bak(path: Path) -> None:
+    save_settings(path, Settings(bell=False), had_problems=False)
+    save_settings(path, Settings(bell=True), had_problems=False)
+    assert not path.with_name("settings.toml.bak").exists()
+    assert load_settings(path)[0].bell is True
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_settings(path, Settings(theme="old"), had_problems=False)
+    before = path.read_bytes()
+
+    def refuse(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(settings_module.os, "replace", refuse)
+    with pytest.raises(StoreError) as caught:
+        save_settings(path, Settings(theme="new"), had_problems=False)
+    assert str(caught.value) == f"{path}: settings not saved: No space left on device"
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["settings.toml"]
+
+
+def test_a_config_folder_that_cannot_be_created(tmp_path: Path) -> None:
+    blocker = tmp_path / "config"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot create the config folder"):
+        save_settings(blocker / "settings.toml", Settings(), had_problems=False)
+
+
+def test_saving_invalid_settings_is_a_programming_error(path: Path) -> None:
+    with pytest.raises(ValueError, match="units"):
+        save_settings(path, Settings(units="cubits"), had_problems=False)
+    assert not path.exists()
+
+
+valid_settings = st.builds(
+    Settings,
+    theme=st.text(
+        st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), min_size=1, max_size=30
+    ).filter(str.strip),
+    units=st.sampled_from(["imperial", "metric"]),
+    rest_seconds=st.integers(0, 1800),
+    bell=st.booleans(),
+    warn_10s=st.booleans(),
+    start_side=st.sampled_from(["left", "right"]),
+    break_minutes=st.none() | st.integers(5, 240),
+    tempo_lift=st.integers(1, 10),
+    tempo_hold=st.integers(0, 10),
+    tempo_lower=st.integers(1, 10),
+    tempo=st.booleans(),
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(valid_settings)
+def test_any_valid_settings_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, chosen: Settings
+) -> None:
+    target = tmp_path_factory.mktemp("cfg") / "settings.toml"
+    save_settings(target, chosen, had_problems=False)
+    assert load_settings(target) == (chosen, [])
