@@ -1,0 +1,169 @@
+"""The Textual application: owns navigation, the loaded content and the user's settings."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from hiptui.content.guide import load_guide
+from hiptui.content.loader import Library, load_library
+from hiptui.content.models import Problem
+from hiptui.store.settings import load_settings, save_settings
+from hiptui.tui.commands import ExerciseCommands
+from hiptui.tui.screens.catalog import CatalogScreen
+
+Clock = Callable[[], float]
+
+
+class HiptuiApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "hiptui"
+    SUB_TITLE = "hip-extension coach"
+    COMMANDS = App.COMMANDS | {ExerciseCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
+    ]
+
+    units: reactive[str] = reactive("imperial")
+
+    def __init__(
+        self,
+        content_dirs: Sequence[Path],
+        *,
+        settings_path: Path,
+        bundled_dir: Path,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.content_dirs = list(content_dirs)
+        self.bundled_dir = bundled_dir
+        self.settings_path = settings_path
+        self.clock = clock
+        self.library: Library | None = None
+        self.settings, self.settings_problems = load_settings(settings_path)
+        self._settings_ready = False
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.set_reactive(HiptuiApp.units, self.settings.units)
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(CatalogScreen())
+        for problem in self.settings_problems:
+            self.notify(str(problem), title="Settings file problem", severity="warning",
+                        timeout=10, markup=False)  # fmt: skip
+        self._settings_ready = True
+        self.run_worker(self._load_library, thread=True, name="load-library", exclusive=True)
+
+    def _load_library(self) -> None:
+        library = load_library(self.content_dirs)
+        self.call_from_thread(self._library_loaded, library)
+
+    def _library_loaded(self, library: Library) -> None:
+        self.library = library
+        for screen in self.screen_stack:
+            if isinstance(screen, CatalogScreen):
+                screen.set_library(library)
+
+    # -- settings --------------------------------------------------------------------------
+
+    def update_settings(self, **changes: object) -> None:
+        """Change and save settings; a file that had problems is kept as ``.bak`` first."""
+        self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
+        try:
+            save_settings(
+                self.settings_path, self.settings, had_problems=bool(self.settings_problems)
+            )
+        except OSError as error:
+            self.notify(f"Could not save settings to {self.settings_path}: {error.strerror}",
+                        severity="error", markup=False)  # fmt: skip
+            return
+        self.settings_problems = []
+
+    def watch_theme(self, theme: str) -> None:
+        if self._settings_ready and theme != self.settings.theme:
+            self.update_settings(theme=theme)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def open_exercise(self, exercise_id: str) -> None:
+        from hiptui.tui.screens.exercise import ExerciseScreen
+
+        exercise = self.library.get(exercise_id) if self.library else None
+        if exercise is None:
+            self.notify(f"No exercise '{exercise_id}'", severity="warning", markup=False)
+            return
+        self.push_screen(ExerciseScreen(exercise))
+
+    def action_toggle_units(self) -> None:
+        self.units = "metric" if self.units == "imperial" else "imperial"
+        self.update_settings(units=self.units)
+        self.notify(f"Distances in {self.units} units", timeout=2)
+
+    def action_guide(self) -> None:
+        from hiptui.tui.screens.guide import GuideScreen
+
+        guide, problems = load_guide(self.bundled_dir)
+        if guide is None:
+            self.show_problems(problems)
+            return
+        self.push_screen(GuideScreen(guide, self.library or Library()))
+
+    def action_problems(self) -> None:
+        self.show_problems(self.library.problems if self.library else [])
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        from hiptui.tui.screens.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(problems))
+
+    def action_help(self) -> None:
+        from hiptui.tui.screens.help import HelpScreen
+
+        screen = self.screen
+        rows: dict[str, str] = {}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in ("help", "app.help"):
+                continue
+            display = binding.key_display or self.get_key_display(binding)
+            rows.setdefault(binding.description, display)
+            del key
+        rows.setdefault("Help (this screen)", "? f1")
+        rows.setdefault("Command palette: jump to an exercise, change theme", "ctrl+p")
+        rows.setdefault("Quit", "ctrl+q")
+        ordered = [(key, description) for description, key in rows.items()]
+        self.push_screen(HelpScreen(screen.sub_title or screen.title or "hiptui", ordered))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Guide", "Read the hip-extension guide", self.action_guide)
+        yield SystemCommand(
+            "Toggle units", "Imperial or metric distances", self.action_toggle_units
+        )
+
+
+def make_app(
+    content_dirs: Sequence[Path] | None = None,
+    *,
+    extra_dirs: Sequence[Path] = (),
+    clock: Clock = time.monotonic,
+) -> HiptuiApp:
+    """The one way to build the app: the CLI, Pilot tests and snapshot tests all use it."""
+    from hiptui import paths
+
+    folders = list(content_dirs) if content_dirs is not None else paths.content_folders()
+    return HiptuiApp(
+        [*folders, *extra_dirs],
+        settings_path=paths.settings_path(),
+        bundled_dir=paths.bundled_content_dir(),
+        clock=clock,
+    )

@@ -1,0 +1,215 @@
+"""The catalog: every exercise beside the card of the highlighted one, filtered as you type."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from hiptui.content.loader import Library
+from hiptui.content.models import Exercise, Group
+from hiptui.core.catalog_filter import (
+    CatalogFilter,
+    apply,
+    cycle,
+    cycle_tristate,
+    facet_values,
+)
+from hiptui.tui.render import card_content, row_label
+
+
+class CatalogScreen(Screen[None]):
+    """The first screen: find an exercise and read how to do it well."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="catalog.search"),
+        Binding("enter", "open", "Open", id="catalog.open", show=True),
+        Binding("g", "app.guide", "Guide", id="catalog.guide"),
+        Binding("u", "app.toggle_units", "Units", id="catalog.units"),
+        Binding("question_mark,f1", "app.help", "Help", id="catalog.help", key_display="?"),
+        Binding("m", "cycle_muscle", "Filter: muscle", id="catalog.muscle", show=False),
+        Binding("e", "cycle_equipment", "Filter: equipment", id="catalog.equipment", show=False),
+        Binding("l", "cycle_level", "Filter: level", id="catalog.level", show=False),
+        Binding("s", "cycle_side", "Filter: per side", id="catalog.side", show=False),
+        Binding("escape", "clear", "Clear filters", id="catalog.clear", show=False),
+        Binding("exclamation_mark", "app.problems", "Content problems", id="catalog.problems",
+                show=False),
+        Binding("j", "cursor_down", "Down", id="catalog.down", show=False),
+        Binding("k", "cursor_up", "Up", id="catalog.up", show=False),
+        Binding("q", "app.quit", "Quit", id="catalog.quit", show=False),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = CatalogFilter()
+        self._exercises: list[Exercise] = []
+        self._haystacks: list[str] = []
+        self._facets: dict[str, list[str]] = {}
+        self._shown: list[Exercise] = []
+        self._problem_count = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="catalog-body"):
+            with Vertical(id="catalog-left"):
+                yield Input(placeholder="/ search name, muscle, equipment", id="search")
+                yield Static("Loading exercises…", id="catalog-status")
+                yield OptionList(id="exercise-list")
+            with VerticalScroll(id="detail", can_focus=False):
+                yield Static(id="card")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#exercise-list", OptionList).focus()
+        self.watch(self.app, "units", self._units_changed, init=False)
+
+    # -- data ------------------------------------------------------------------------------
+
+    def set_library(self, library: Library) -> None:
+        self._exercises = library.ordered()
+        self._haystacks = [ex.search_text() for ex in self._exercises]
+        self._facets = facet_values(self._exercises)
+        self._problem_count = len(library.problems)
+        self.refresh_list()
+        self.refresh_bindings()
+
+    def refresh_list(self) -> None:
+        indexes = apply(self.filter, self._exercises, self._haystacks)
+        self._shown = [self._exercises[i] for i in indexes]
+        option_list = self.query_one("#exercise-list", OptionList)
+        options: list[Option] = []
+        group: Group | None = None
+        for exercise in self._shown:
+            if exercise.group is not group:
+                group = exercise.group
+                options.append(
+                    Option(Content.styled(group.value, "bold $secondary"), disabled=True)
+                )
+            options.append(Option(row_label(exercise), id=exercise.id))
+        highlighted = self.highlighted_exercise
+        option_list.set_options(options)
+        if self._shown:
+            keep = highlighted.id if highlighted in self._shown and highlighted else None
+            target = keep or self._shown[0].id
+            option_list.highlighted = option_list.get_option_index(target)
+        else:
+            self._show_card(None)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        total = len(self._exercises)
+        text = f"{len(self._shown)} of {total} exercises"
+        described = self.filter.describe()
+        parts: list[str | tuple[str, str]] = [text]
+        if described:
+            parts.append((f" · {described}", "$accent"))
+        if self._problem_count:
+            count = self._problem_count
+            noun = "problem" if count == 1 else "problems"
+            parts.append((f"\n⚠ {count} content {noun}: press ! to see", "$warning"))
+        self.query_one("#catalog-status", Static).update(Content.assemble(*parts))
+
+    @property
+    def highlighted_exercise(self) -> Exercise | None:
+        option_list = self.query_one("#exercise-list", OptionList)
+        index = option_list.highlighted
+        if index is None:
+            return None
+        option_id = option_list.get_option_at_index(index).id
+        return self.app_library.get(option_id) if option_id else None
+
+    @property
+    def app_library(self) -> Library:
+        library: Library = getattr(self.app, "library", None) or Library()
+        return library
+
+    def _show_card(self, exercise: Exercise | None) -> None:
+        card = self.query_one("#card", Static)
+        if exercise is None:
+            message = "No exercise matches. Press escape to clear the filters."
+            card.update(Content.styled(message, "$text-muted"))
+            return
+        units: str = getattr(self.app, "units", "imperial")
+        width = self.query_one("#detail", VerticalScroll).scrollable_content_region.width
+        card.update(card_content(exercise, units, width=width or None))
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    def _units_changed(self, _units: str) -> None:
+        self._show_card(self.highlighted_exercise)
+
+    def on_resize(self) -> None:
+        if self._exercises:
+            self.call_after_refresh(self._show_card, self.highlighted_exercise)
+
+    # -- events ----------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#exercise-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        option_id = event.option.id
+        self._show_card(self.app_library.get(option_id) if option_id else None)
+
+    @on(OptionList.OptionSelected, "#exercise-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_exercise(event.option.id)  # type: ignore[attr-defined]
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.filter = self.filter.with_query(event.value)
+        self.refresh_list()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one("#exercise-list", OptionList).focus()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "problems":
+            return self._problem_count > 0
+        return True
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_open(self) -> None:
+        exercise = self.highlighted_exercise
+        if exercise is not None:
+            self.app.open_exercise(exercise.id)  # type: ignore[attr-defined]
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        self.filter = CatalogFilter()
+        search.value = ""
+        self.refresh_list()
+        self.query_one("#exercise-list", OptionList).focus()
+
+    def _set_filter(self, **changes: object) -> None:
+        from dataclasses import replace
+
+        self.filter = replace(self.filter, **changes)  # type: ignore[arg-type]
+        self.refresh_list()
+
+    def action_cycle_muscle(self) -> None:
+        self._set_filter(muscle=cycle(self.filter.muscle, self._facets.get("muscle", [])))
+
+    def action_cycle_equipment(self) -> None:
+        options = self._facets.get("equipment", [])
+        self._set_filter(equipment=cycle(self.filter.equipment, options))
+
+    def action_cycle_level(self) -> None:
+        self._set_filter(level=cycle(self.filter.level, self._facets.get("level", [])))
+
+    def action_cycle_side(self) -> None:
+        self._set_filter(per_side=cycle_tristate(self.filter.per_side))
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#exercise-list", OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#exercise-list", OptionList).action_cursor_up()

@@ -1,0 +1,38 @@
+"""``?`` help: every key of the screen underneath, with what it does."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HelpRow = tuple[str, str]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,question_mark,f1,q", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+    ]
+
+    def __init__(self, title: str, rows: list[HelpRow]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        width = max((len(key) for key, _ in self.rows), default=4)
+        parts: list[str | tuple[str, str]] = [(f"Keys: {self.title_text}\n\n", "bold $accent")]
+        for key, description in self.rows:
+            parts += [(f"{key:>{width}}", "bold $secondary"), f"  {description}\n"]
+        parts.append(("\nescape closes this help", "$text-muted"))
+        with VerticalScroll(id="help-box"):
+            yield Static(Content.assemble(*parts), id="help-text")
+
+    def action_scroll(self, direction: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        box.scroll_down(animate=False) if direction == "down" else box.scroll_up(animate=False)

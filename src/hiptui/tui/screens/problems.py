@@ -1,0 +1,40 @@
+"""Every problem found in the content files, one ``path:line: message`` a line."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from hiptui.content.models import Problem
+from hiptui.tui.render import literal
+
+
+class ProblemsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="problems.back"),
+        Binding("question_mark,f1", "app.help", "Help", id="problems.help", key_display="?"),
+        Binding("q", "app.quit", "Quit", id="problems.quit", show=False),
+    ]
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__()
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="problems-scroll"):
+            intro = (
+                f"{len(self.problems)} problems in content files. The files named here were "
+                "skipped; everything else loaded. Fix them and run `hiptui check`.\n"
+            )
+            yield Static(literal(intro, "$warning"))
+            for problem in self.problems:
+                yield Static(literal(str(problem)), classes="problem")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Content problems"
+        self.query_one("#problems-scroll").focus()

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from hiptui.tui.app import HiptuiApp, make_app
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def fixture_app(*folders: str, extra: Sequence[Path] = ()) -> HiptuiApp:
+    """The real app on fixture content (no bundled exercises)."""
+    dirs = [FIXTURES / f for f in (folders or ("exercises",))]
+    return make_app(dirs, extra_dirs=extra)
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    """Wait for the content to load in its worker and the screen to settle."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

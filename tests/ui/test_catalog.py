@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList, Static
+
+from hiptui.tui.screens.catalog import CatalogScreen
+from hiptui.tui.screens.exercise import ExerciseScreen
+from hiptui.tui.screens.help import HelpScreen
+from hiptui.tui.screens.problems import ProblemsScreen
+from tests.ui.helpers import fixture_app, loaded
+
+
+def plain(widget: Static) -> str:
+    visual = widget.visual
+    assert isinstance(visual, Content)
+    return visual.plain
+
+
+def shown_ids(screen: CatalogScreen) -> list[str]:
+    option_list = screen.query_one("#exercise-list", OptionList)
+    return [o.id for o in option_list.options if o.id]
+
+
+def status(screen: CatalogScreen) -> str:
+    return plain(screen.query_one("#catalog-status", Static))
+
+
+async def test_filter_narrows_the_list_and_the_count() -> None:
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        assert len(shown_ids(screen)) == 3
+        assert status(screen).startswith("3 of 3")
+        await pilot.press("slash", "c", "u", "r", "l")
+        assert shown_ids(screen) == ["fixture-curl"]
+        assert status(screen).startswith("1 of 3")
+        await pilot.press("enter", "escape")
+        assert len(shown_ids(screen)) == 3
+
+
+async def test_fuzzy_subsequence_and_muscle_words_match() -> None:
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        await pilot.press("slash", *"fxthr")
+        assert shown_ids(screen) == ["fixture-thrust"]
+        await pilot.press(*["backspace"] * 5, *"hamstrings")
+        assert set(shown_ids(screen)) == {"fixture-curl", "fixture-thrust"}
+
+
+async def test_quick_filters_combine() -> None:
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        await pilot.press("m")  # first primary muscle: gluteus maximus
+        assert set(shown_ids(screen)) == {"fixture-bridge", "fixture-thrust"}
+        await pilot.press("e")  # no equipment
+        assert shown_ids(screen) == ["fixture-bridge"]
+        await pilot.press("s")  # per side only
+        assert shown_ids(screen) == ["fixture-bridge"]
+        await pilot.press("s")  # both sides together only
+        assert shown_ids(screen) == []
+        assert "No exercise matches" in plain(screen.query_one("#card", Static))
+        await pilot.press("escape")
+        assert len(shown_ids(screen)) == 3
+
+
+async def test_detail_follows_the_highlight_and_units_toggle() -> None:
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        card = screen.query_one("#card", Static)
+        first = shown_ids(screen)[0]
+        assert first == "fixture-curl"  # "Fixture ball curl" sorts first
+        assert "Fixture ball curl" in plain(card)
+        await pilot.press("j")
+        assert "Fixture fixture-bridge" in plain(card)
+        assert "12-16 in" in plain(card)
+        await pilot.press("u")
+        assert "about 30-40 cm" in plain(card) and "12-16 in" not in plain(card)
+        assert app.settings.units == "metric"
+        await pilot.press("k")
+        assert "Fixture ball curl" in plain(card)
+
+
+async def test_enter_opens_the_exercise_and_escape_returns() -> None:
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExerciseScreen)
+        assert app.screen.exercise.id == "fixture-curl"
+        await pilot.press("escape")
+        assert isinstance(app.screen, CatalogScreen)
+
+
+async def test_palette_jumps_to_an_exercise() -> None:
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"thrust")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        assert app.screen.exercise.id == "fixture-thrust"
+
+
+async def test_problems_screen_lists_broken_files_while_valid_ones_show() -> None:
+    app = fixture_app("exercises", "broken")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        assert {"fixture-bridge", "fixture-curl", "fixture-thrust"} <= set(shown_ids(screen))
+        assert "content problems: press ! to see" in status(screen)
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        lines = [plain(s) for s in app.screen.query(".problem").results(Static)]
+        assert any("syntax-error.toml:7: TOML syntax error" in line for line in lines)
+        assert any("unknown-key.toml:7:" in line for line in lines)
+
+
+async def test_help_lists_every_key_of_the_screen() -> None:
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = plain(app.screen.query_one("#help-text", Static))
+        for description in ("Search", "Filter: muscle", "Filter: equipment", "Units", "Quit"):
+            assert description in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, CatalogScreen)
+
+
+async def test_markup_in_content_is_literal_and_escapes_never_load() -> None:
+    app = fixture_app("hostile")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        assert shown_ids(screen) == ["markup-name"]
+        option = screen.query_one("#exercise-list", OptionList).get_option("markup-name")
+        assert isinstance(option.prompt, Content)
+        assert option.prompt.plain.startswith("[bold red]x[/]")
+        card = plain(screen.query_one("#card", Static))
+        assert "[bold red]x[/]" in card and "[reverse]Squeeze[/]" in card
+        problems = app.library.problems if app.library else []
+        assert [p.path.endswith("escape-step.toml") for p in problems] == [True]
+        screenshot = app.export_screenshot()
+        assert "[bold red]x[/]" in screenshot.replace("&#160;", " ")
+        assert "pwned" not in screenshot and "\x1b" not in card
