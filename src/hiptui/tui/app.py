@@ -130,18 +130,24 @@ class HiptuiApp(App[None]):
 
         screen = self.screen
         rows: dict[str, str] = {}
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
+            if not isinstance(active.node, Screen | App):
+                continue  # widget internals (scrolling, copy) would drown the screen's own keys
             if not binding.description or binding.action in ("help", "app.help"):
                 continue
             display = binding.key_display or self.get_key_display(binding)
-            rows.setdefault(binding.description, display)
-            del key
+            if binding.description in rows:
+                rows[binding.description] += f" {display}"
+            else:
+                rows[binding.description] = display
+        rows.setdefault("Move in a list", "↑ ↓ j k")
         rows.setdefault("Help (this screen)", "? f1")
         rows.setdefault("Command palette: jump to an exercise, change theme", "ctrl+p")
-        rows.setdefault("Quit", "ctrl+q")
+        rows.setdefault("Quit from anywhere", "ctrl+q")
         ordered = [(key, description) for description, key in rows.items()]
-        self.push_screen(HelpScreen(screen.sub_title or screen.title or "hiptui", ordered))
+        title = getattr(screen, "HELP_TITLE", "") or screen.sub_title or "hiptui"
+        self.push_screen(HelpScreen(title, ordered))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -26,6 +26,7 @@ from hiptui.tui.render import card_content, row_label
 class CatalogScreen(Screen[None]):
     """The first screen: find an exercise and read how to do it well."""
 
+    HELP_TITLE = "Catalog"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="catalog.search"),
         Binding("enter", "open", "Open", id="catalog.open", show=True),

@@ -13,6 +13,7 @@ from hiptui.tui.render import card_content
 
 
 class ExerciseScreen(Screen[None]):
+    HELP_TITLE = "Exercise"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="exercise.back"),
         Binding("u", "app.toggle_units", "Units", id="exercise.units"),

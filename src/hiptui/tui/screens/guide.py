@@ -17,6 +17,7 @@ from hiptui.tui.render import literal
 
 
 class GuideScreen(Screen[None]):
+    HELP_TITLE = "Guide"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="guide.back"),
         Binding("tab", "app.focus_next", "Next pane", id="guide.next", show=False),

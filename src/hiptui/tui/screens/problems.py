@@ -13,6 +13,7 @@ from hiptui.tui.render import literal
 
 
 class ProblemsScreen(Screen[None]):
+    HELP_TITLE = "Content problems"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="problems.back"),
         Binding("question_mark,f1", "app.help", "Help", id="problems.help", key_display="?"),
