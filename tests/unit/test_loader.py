@@ -145,7 +145,9 @@ def test_format_quantity(quantity: Quantity, units: str, expected: str) -> None:
 
 def test_render_fills_known_placeholders_only() -> None:
     quantities = {"gap": Quantity(12, 16, "in")}
-    assert render("Feet {gap} away, {other}", quantities, "imperial") == "Feet 12-16 in away, {other}"
+    assert (
+        render("Feet {gap} away, {other}", quantities, "imperial") == "Feet 12-16 in away, {other}"
+    )
 
 
 def test_groups_order_article_first() -> None:
