@@ -29,6 +29,8 @@ from hiptui.store.records import (
     SessionRecord,
     SetRecord,
     StoreError,
+    clean_optional,
+    clean_text,
     format_timestamp,
     tidy_seconds,
     utc_now,
@@ -163,7 +165,13 @@ class Database:
             cursor = db.execute(
                 "INSERT INTO sessions (uid, name, routine_id, plan_json, started_at, status) "
                 "VALUES (?, ?, ?, ?, ?, 'active')",
-                (uuid.uuid4().hex, name, routine_id, dump_json(plan), self._stamp()),
+                (
+                    uuid.uuid4().hex,
+                    clean_text(name),
+                    clean_optional(routine_id),
+                    dump_json(plan),
+                    self._stamp(),
+                ),
             )
             return int(cursor.lastrowid or 0)
 
@@ -185,23 +193,26 @@ class Database:
         """Save one completed set (or one side of it) and commit; returns the set's id.
 
         The set is identified by (session, exercise, set number, side): logging it again
-        replaces the earlier values instead of adding a second row.
+        replaces the earlier values instead of adding a second row. Names and the note are
+        kept without control characters (see :func:`clean_text`).
         """
         if side is not None and side not in SIDES:
             raise ValueError(f"side must be None, 'left' or 'right', not {side!r}")
+        if not exercise_id.strip():
+            raise ValueError("exercise_id must not be empty")
         if set_number < 1 or reps < 0:
             raise ValueError("set_number must be 1 or more and reps 0 or more")
         values = (
             session_id,
-            exercise_id,
-            exercise_name,
+            clean_text(exercise_id),
+            clean_text(exercise_name),
             set_number,
             side or "",
             reps,
             tidy_seconds(hold_seconds),
             tidy_seconds(work_seconds),
             int(bool(discomfort)),
-            note,
+            clean_optional(note, newlines=True),
             None if started_at is None else self._stamp(started_at),
             self._stamp(),
         )
@@ -220,7 +231,7 @@ class Database:
             row = db.execute(
                 "SELECT id FROM sets WHERE session_id = ? AND exercise_id = ? "
                 "AND set_number = ? AND side = ?",
-                (session_id, exercise_id, set_number, side or ""),
+                (session_id, values[1], set_number, side or ""),
             ).fetchone()
             return int(row[0])
 

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from hiptui.content.models import Problem
+from hiptui.content.text import printable
 
 SessionStatus = Literal["active", "completed", "ended-early", "abandoned"]
 SESSION_STATUSES: tuple[str, ...] = ("active", "completed", "ended-early", "abandoned")
@@ -20,6 +21,9 @@ BreakKind = Literal["taken", "snoozed", "skipped"]
 BREAK_KINDS: tuple[str, ...] = ("taken", "snoozed", "skipped")
 
 SIDES: tuple[str, ...] = ("left", "right")
+
+# The longest name or note the store keeps (an import refuses longer ones too).
+MAX_TEXT = 10_000
 
 
 class StoreError(Exception):
@@ -118,3 +122,15 @@ def parse_optional_timestamp(text: str | None) -> datetime | None:
 def tidy_seconds(value: float | None) -> float | None:
     """Seconds kept to the millisecond, so exports do not carry float noise."""
     return None if value is None else round(float(value), 3)
+
+
+def clean_text(text: str, *, newlines: bool = False) -> str:
+    """Text as the store keeps it: no control or bidi characters (a note may keep newlines),
+    so nothing in the database can act on a terminal, and every export imports back."""
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"text longer than {MAX_TEXT} characters")
+    return printable(text, keep_newlines=newlines)
+
+
+def clean_optional(text: str | None, *, newlines: bool = False) -> str | None:
+    return None if text is None else clean_text(text, newlines=newlines)

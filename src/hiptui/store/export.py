@@ -1,0 +1,171 @@
+"""Taking the history out: a JSON document (that :mod:`hiptui.store.importing` reads back) and a
+CSV of sets in the columns other set-logging apps read. docs/data.md describes both.
+
+Keys of the JSON document are only ever added, never renamed; ``format_version`` changes only
+if a reader of an older version could no longer make sense of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import UTC, tzinfo
+from typing import Any
+
+from hiptui.content.text import printable
+from hiptui.store.db import Database
+from hiptui.store.importing import ImportSummary, import_history, load_export_file
+from hiptui.store.records import (
+    BreakRecord,
+    CheckupRecord,
+    SessionRecord,
+    SetRecord,
+    format_timestamp,
+)
+
+FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Exercise Name",
+    "Set Order",
+    "Reps",
+    "Seconds",
+    "Side",
+    "Notes",
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMAT_VERSION",
+    "ImportSummary",
+    "dumps_export",
+    "empty_export",
+    "export_csv",
+    "export_json",
+    "import_history",
+    "load_export_file",
+]
+
+# Characters JSON leaves raw but a terminal would act on: C1 controls, DEL, bidi overrides.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def number(value: float | None) -> int | float | None:
+    """Seconds as written: ``2`` rather than ``2.0``."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _set(record: SetRecord) -> dict[str, Any]:
+    return {
+        "exercise": record.exercise_id,
+        "exercise_name": record.exercise_name,
+        "set": record.set_number,
+        "side": record.side,
+        "reps": record.reps,
+        "hold_seconds": number(record.hold_seconds),
+        "work_seconds": number(record.work_seconds),
+        "discomfort": record.discomfort,
+        "note": record.note,
+        "completed_at": format_timestamp(record.completed_at),
+    }
+
+
+def _session(record: SessionRecord) -> dict[str, Any]:
+    return {
+        "id": record.uid,
+        "name": record.name,
+        "routine": record.routine_id,
+        "started_at": format_timestamp(record.started_at),
+        "ended_at": None if record.ended_at is None else format_timestamp(record.ended_at),
+        "status": record.status,
+        "sets": [_set(item) for item in record.sets],
+    }
+
+
+def _checkup(record: CheckupRecord) -> dict[str, Any]:
+    return {
+        "id": record.uid,
+        "taken_at": format_timestamp(record.taken_at),
+        "answers": record.answers,
+        "result": record.result,
+    }
+
+
+def _break(record: BreakRecord) -> dict[str, Any]:
+    return {
+        "id": record.uid,
+        "at": format_timestamp(record.at),
+        "kind": record.kind,
+        "minutes": record.minutes,
+    }
+
+
+def empty_export() -> dict[str, Any]:
+    return {"format_version": FORMAT_VERSION, "sessions": [], "checkups": [], "breaks": []}
+
+
+def export_json(db: Database) -> dict[str, Any]:
+    """Everything logged, oldest first: sessions with their sets, self-checks and breaks."""
+    document = empty_export()
+    document["sessions"] = [_session(s) for s in reversed(db.sessions())]
+    document["checkups"] = [_checkup(c) for c in db.checkups()]
+    document["breaks"] = [_break(b) for b in db.breaks()]
+    return document
+
+
+def dumps_export(document: dict[str, Any]) -> str:
+    """The document as JSON text that is safe to print on a terminal and loses nothing: the
+    characters a terminal would act on are written as ``\\uXXXX`` escapes."""
+    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _cell(text: str | None) -> str:
+    if not text:
+        return ""
+    clean = printable(text)
+    return "'" + clean if clean.startswith(_FORMULA_START) else clean
+
+
+def _seconds(record: SetRecord) -> str:
+    value = number(record.work_seconds if record.work_seconds is not None else record.hold_seconds)
+    return "" if value is None else str(value)
+
+
+def export_csv(db: Database, *, tz: tzinfo | None = UTC) -> str:
+    """One row per set (each side of a per-side set is its own row), oldest first.
+
+    ``Date`` is the session's start in ``tz`` (``None``: the computer's local time zone).
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for session in reversed(db.sessions()):
+        started = (
+            session.started_at.astimezone(tz) if tz is not None else session.started_at.astimezone()
+        )
+        date = started.strftime("%Y-%m-%d %H:%M:%S")
+        for record in session.sets:
+            notes = [record.note] if record.note else []
+            if record.discomfort:
+                notes.append("discomfort")
+            writer.writerow(
+                (
+                    date,
+                    _cell(session.name),
+                    _cell(record.exercise_name),
+                    record.set_number,
+                    record.reps,
+                    _seconds(record),
+                    record.side or "",
+                    _cell("; ".join(notes)),
+                )
+            )
+    return buffer.getvalue()
