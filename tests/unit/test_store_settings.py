@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiptui.store import settings as settings_module
+from hiptui.store import files as files_module
 from hiptui.store.records import StoreError
 from hiptui.store.settings import Settings, load_settings, save_settings
 
@@ -175,7 +175,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(settings_module.os, "replace", refuse)
+    monkeypatch.setattr(files_module.os, "replace", refuse)
     with pytest.raises(StoreError) as caught:
         save_settings(path, Settings(theme="new"), had_problems=False)
     assert str(caught.value) == f"{path}: settings not saved: No space left on device"

@@ -9,9 +9,7 @@ old one); when the old file had problems it is first kept as ``settings.toml.bak
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -21,6 +19,7 @@ from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char
 from hiptui.content.toml_source import read_toml
 from hiptui.paths import ensure_private_dir
+from hiptui.store.files import atomic_write
 from hiptui.store.records import StoreError
 
 DEFAULT_BREAK_MINUTES = 45
@@ -190,35 +189,3 @@ def save_settings(path: Path, settings: Settings, *, had_problems: bool) -> None
         atomic_write(path, text.encode("utf-8"))
     except OSError as error:
         raise StoreError(str(path), f"settings not saved: {error.strerror or error}") from error
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file,
-    never a half-written one. The new file is readable by the owner only."""
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (best effort: not every system allows it)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

@@ -1,0 +1,112 @@
+"""``hiptui export`` and ``hiptui import-history``: taking the history out and putting it back."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    export = subparsers.add_parser(
+        "export",
+        help="write every session, self-check and break as JSON or CSV",
+        description="Write the training history as JSON (everything, re-importable) or CSV "
+        "(one row per set, for other set-logging apps). See docs/data.md.",
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv"), default="json", help="output format (default json)"
+    )
+    export.add_argument(
+        "--out", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+    export.set_defaults(handler=run_export)
+
+    restore = subparsers.add_parser(
+        "import-history",
+        help="add a JSON export to the history (nothing is duplicated)",
+        description="Add the sessions, sets, self-checks and breaks of a JSON export to the "
+        "history. Records already there are skipped, so importing a file twice changes nothing.",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE.json", help="a `hiptui export` file")
+    restore.set_defaults(handler=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from hiptui.cli.common import eprint
+    from hiptui.paths import database_path
+    from hiptui.store.db import Database
+    from hiptui.store.export import dumps_export, export_csv, export_json
+    from hiptui.store.files import atomic_write
+    from hiptui.store.records import StoreError
+
+    path = database_path()
+    try:
+        # A missing history exports as an empty document; nothing is created on disk.
+        db = Database.open(path, read_only=True) if path.exists() else Database.in_memory()
+        try:
+            text = (
+                export_csv(db, tz=None) if args.format == "csv" else dumps_export(export_json(db))
+            )
+        finally:
+            db.close()
+    except StoreError as error:
+        eprint(str(error))
+        return 1
+    if args.out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    out: Path = args.out
+    try:
+        if out.is_dir():
+            eprint(f"{out}: is a folder; give a file name")
+            return 1
+        atomic_write(out, text.encode("utf-8"))
+    except OSError as error:
+        eprint(f"{out}: cannot write the export: {error.strerror or error}")
+        return 1
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from hiptui.cli.common import eprint
+    from hiptui.content.models import Problem
+    from hiptui.paths import database_path
+    from hiptui.store.db import Database
+    from hiptui.store.export import import_history, load_export_file
+    from hiptui.store.importing import parse_export
+    from hiptui.store.records import StoreError
+
+    source: Path = args.file
+    data = load_export_file(source)
+    if isinstance(data, Problem):
+        eprint(str(data))
+        return 1
+    # Check the whole file before the database is even opened (or created).
+    checked = parse_export(data, path=str(source))
+    if isinstance(checked, list):
+        for problem in checked:
+            eprint(str(problem))
+        return 1
+    try:
+        db = Database.open(database_path())
+    except StoreError as error:
+        eprint(str(error))
+        return 1
+    try:
+        if db.notice:
+            eprint(db.notice)
+        result = import_history(db, data, path=str(source))
+    except StoreError as error:
+        eprint(str(error))
+        return 1
+    finally:
+        db.close()
+    if isinstance(result, list):  # pragma: no cover - the file was checked above
+        for problem in result:
+            eprint(str(problem))
+        return 1
+    print(f"{source}: {result}")
+    return 0
