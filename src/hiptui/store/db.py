@@ -278,18 +278,21 @@ class Database:
 
     def sessions(self, limit: int | None = None, *, with_sets: bool = True) -> list[SessionRecord]:
         """Sessions newest first (at most ``limit``), each with its sets unless told not to."""
-        count = -1 if limit is None else max(limit, 0)
+        count = -1 if limit is None else max(int(limit), 0)
         with self._reading() as db:
             rows = db.execute(
                 f"SELECT {SESSION_COLUMNS} FROM sessions {_NEWEST_FIRST} LIMIT ?", (count,)
             ).fetchall()
             by_session: dict[int, list[SetRecord]] = {}
             if with_sets and rows:
+                within = (
+                    ""
+                    if limit is None
+                    else "WHERE session_id IN "
+                    f"(SELECT id FROM sessions {_NEWEST_FIRST} LIMIT {count}) "
+                )
                 set_rows = db.execute(
-                    f"SELECT {SET_COLUMNS} FROM sets WHERE session_id IN "
-                    f"(SELECT id FROM sessions {_NEWEST_FIRST} LIMIT ?) "
-                    "ORDER BY completed_at, id",
-                    (count,),
+                    f"SELECT {SET_COLUMNS} FROM sets {within}ORDER BY completed_at, id"
                 ).fetchall()
                 for set_row in set_rows:
                     by_session.setdefault(set_row[1], []).append(set_record(set_row))
