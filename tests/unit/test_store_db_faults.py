@@ -209,6 +209,10 @@ def test_a_full_disk_is_a_clear_error_and_keeps_what_was_saved(db_path: Path) ->
     assert str(caught.value) == (
         f"{db_path}: the disk is full: nothing more can be saved until space is freed"
     )
+    # An OSError too, so callers that handle failed file operations handle this one.
+    assert isinstance(caught.value, OSError)
+    assert caught.value.filename == str(db_path)
+    assert caught.value.strerror == caught.value.message
     # The failed set left nothing half-written; everything before it is there.
     assert [s.set_number for s in db.session(session).sets] == list(range(1, saved + 1))
     db._conn.execute("PRAGMA max_page_count = 1073741823")

@@ -26,13 +26,25 @@ SIDES: tuple[str, ...] = ("left", "right")
 MAX_TEXT = 10_000
 
 
-class StoreError(Exception):
-    """A problem with a file the store reads or writes, told as ``path: what is wrong``."""
+class StoreError(OSError):
+    """A problem with a file the store reads or writes, told as ``path: what is wrong``.
+
+    An ``OSError`` (``filename`` is the path, ``strerror`` the message), so code that already
+    handles failed file operations handles these too.
+    """
 
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+        self.filename = path
+        self.strerror = message
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+    def __reduce__(self) -> tuple[type[StoreError], tuple[str, str]]:
+        return (type(self), (self.path, self.message))
 
     @property
     def problem(self) -> Problem:
