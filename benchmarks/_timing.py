@@ -9,11 +9,18 @@ import time
 from collections.abc import Sequence
 
 
+def realistic_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a user's shell has: bytecode caching on (this sandbox turns it off,
+    which would make every run recompile every module and hide real start-up costs)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, **(extra or {})}
+
+
 def time_process(
     argv: Sequence[str], *, runs: int, env: dict[str, str] | None = None
 ) -> list[float]:
     """Wall time in milliseconds of ``runs`` whole-process runs of ``argv`` (after one warm-up)."""
-    full_env = {**os.environ, **(env or {})}
+    full_env = realistic_env(env)
     subprocess.run(argv, capture_output=True, env=full_env, check=True)
     samples = []
     for _ in range(runs):

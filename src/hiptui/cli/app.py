@@ -3,11 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from hiptui.content.loader import Library
+
+
+def _preload(folders: list[Path]) -> Future[Library]:
+    """Start loading the content while Textual imports, so the first frame has the list."""
+    future: Future[Library] = Future()
+
+    def load() -> None:
+        from hiptui.content.loader import load_library
+
+        try:
+            future.set_result(load_library(folders))
+        except BaseException as error:  # handed to the app, which reloads and reports
+            future.set_exception(error)
+
+    threading.Thread(target=load, name="hiptui-preload", daemon=True).start()
+    return future
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from hiptui import paths
+
+    folders = paths.content_folders(tuple(getattr(args, "exercises", []) or ()))
+    preload = _preload(folders)
+
     from hiptui.tui.app import make_app
 
-    app = make_app(extra_dirs=list(getattr(args, "exercises", []) or []))
+    app = make_app(folders, preload=preload)
     app.run()
     return app.return_code or 0

@@ -16,6 +16,11 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+_UNSAFE_EXCEPT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+
+
 def is_unsafe_char(char: str, *, allow_newlines: bool = False) -> bool:
     if char == "\n":
         return not allow_newlines
@@ -24,10 +29,9 @@ def is_unsafe_char(char: str, *, allow_newlines: bool = False) -> bool:
 
 def first_unsafe_char(text: str, *, allow_newlines: bool = False) -> str | None:
     """The first control or bidi character in ``text``, or ``None``."""
-    for char in text:
-        if is_unsafe_char(char, allow_newlines=allow_newlines):
-            return char
-    return None
+    pattern = _UNSAFE_EXCEPT_NEWLINE if allow_newlines else _UNSAFE
+    found = pattern.search(text)
+    return found.group(0) if found else None
 
 
 def describe_char(char: str) -> str:
@@ -39,9 +43,8 @@ def describe_char(char: str) -> str:
 def printable(text: str, *, keep_newlines: bool = True) -> str:
     """``text`` with control and bidi characters removed (tabs become spaces)."""
     text = text.replace("\t", "    ").replace("\r\n", "\n")
-    return "".join(
-        c for c in text if not is_unsafe_char(c, allow_newlines=keep_newlines)
-    )
+    pattern = _UNSAFE_EXCEPT_NEWLINE if keep_newlines else _UNSAFE
+    return pattern.sub("", text)
 
 
 def placeholders(text: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,9 +41,11 @@ class HiptuiApp(App[None]):
         settings_path: Path,
         bundled_dir: Path,
         clock: Clock = time.monotonic,
+        preload: Future[Library] | None = None,
     ) -> None:
         super().__init__()
         self.content_dirs = list(content_dirs)
+        self._preload = preload
         self.bundled_dir = bundled_dir
         self.settings_path = settings_path
         self.clock = clock
@@ -55,22 +58,37 @@ class HiptuiApp(App[None]):
 
     # -- start-up --------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[None]:
+        """The catalog is the bottom of the screen stack: no blank screen to compose first."""
+        return CatalogScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(CatalogScreen())
+        preloaded = self._preload is not None and self._preload.done()
+        if preloaded and self._preload is not None and not self._preload.exception():
+            # Loaded while Textual was importing: the first frame already shows the list.
+            self.library = self._preload.result()
         for problem in self.settings_problems:
             self.notify(str(problem), title="Settings file problem", severity="warning",
                         timeout=10, markup=False)  # fmt: skip
         self._settings_ready = True
-        self.run_worker(self._load_library, thread=True, name="load-library", exclusive=True)
+        if self.library is None:
+            self.run_worker(self._load_library, thread=True, name="load-library", exclusive=True)
 
     def _load_library(self) -> None:
-        library = load_library(self.content_dirs)
+        library = None
+        if self._preload is not None:
+            try:
+                library = self._preload.result()
+            except Exception:  # a failed preload is retried below, where errors are reported
+                library = None
+        if library is None:
+            library = load_library(self.content_dirs)
         self.call_from_thread(self._library_loaded, library)
 
     def _library_loaded(self, library: Library) -> None:
         self.library = library
         for screen in self.screen_stack:
-            if isinstance(screen, CatalogScreen):
+            if isinstance(screen, CatalogScreen) and screen.is_mounted:
                 screen.set_library(library)
 
     # -- settings --------------------------------------------------------------------------
@@ -162,6 +180,7 @@ def make_app(
     *,
     extra_dirs: Sequence[Path] = (),
     clock: Clock = time.monotonic,
+    preload: Future[Library] | None = None,
 ) -> HiptuiApp:
     """The one way to build the app: the CLI, Pilot tests and snapshot tests all use it."""
     from hiptui import paths
@@ -172,4 +191,5 @@ def make_app(
         settings_path=paths.settings_path(),
         bundled_dir=paths.bundled_content_dir(),
         clock=clock,
+        preload=preload,
     )

@@ -68,6 +68,9 @@ class CatalogScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#exercise-list", OptionList).focus()
         self.watch(self.app, "units", self._units_changed, init=False)
+        library: Library | None = getattr(self.app, "library", None)
+        if library is not None:
+            self.set_library(library)
 
     # -- data ------------------------------------------------------------------------------
 
