@@ -52,7 +52,9 @@ def main() -> int:
 
     python = sys.executable
     with tempfile.TemporaryDirectory() as home:
-        env = f"HIPTUI_DATA_DIR={home}/data HIPTUI_CONFIG_DIR={home}/config HIPTUI_CACHE_DIR={home}/cache"
+        env = " ".join(
+            f"HIPTUI_{name}_DIR={home}/{name.lower()}" for name in ("DATA", "CONFIG", "CACHE")
+        )
         extra = f" --exercises {shlex.quote(str(args.exercises))}" if args.exercises else ""
         # bytecode caching on, as on a user's machine (this sandbox disables it by default)
         hiptui_cmd = f"env -u PYTHONDONTWRITEBYTECODE {env} {shlex.quote(python)} -m hiptui{extra}"
@@ -69,10 +71,9 @@ def main() -> int:
             ours.append(time_to_marker(hiptui_cmd, re.compile(r"of \d+ exercises")))
     m_ours, m_base = statistics.median(ours), statistics.median(base)
     label = f"hiptui catalog{' + ' + str(args.exercises) if args.exercises else ''}"
-    print(
-        f"{'minimal Textual app':<40} median {m_base:7.1f} ms  (min {min(base):.1f}, max {max(base):.1f})"
-    )
-    print(f"{label:<40} median {m_ours:7.1f} ms  (min {min(ours):.1f}, max {max(ours):.1f})")
+    for name, samples, middle in (("minimal Textual app", base, m_base), (label, ours, m_ours)):
+        low, high = min(samples), max(samples)
+        print(f"{name:<40} median {middle:7.1f} ms  (min {low:.1f}, max {high:.1f})")
     print(f"ratio hiptui / baseline: {m_ours / m_base:.2f}   (n={args.runs} each, 120x40 tmux)")
     return 0
 
