@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,6 +20,9 @@ from hiptui.content.models import Problem
 from hiptui.store.settings import load_settings, save_settings
 from hiptui.tui.commands import ExerciseCommands
 from hiptui.tui.screens.catalog import CatalogScreen
+
+if TYPE_CHECKING:
+    from hiptui.store.db import Database
 
 Clock = Callable[[], float]
 
@@ -39,6 +43,7 @@ class HiptuiApp(App[None]):
         content_dirs: Sequence[Path],
         *,
         settings_path: Path,
+        database_path: Path,
         bundled_dir: Path,
         clock: Clock = time.monotonic,
         preload: Future[Library] | None = None,
@@ -48,6 +53,8 @@ class HiptuiApp(App[None]):
         self._preload = preload
         self.bundled_dir = bundled_dir
         self.settings_path = settings_path
+        self.database_path = database_path
+        self._db: Database | None = None
         self.clock = clock
         self.library: Library | None = None
         self.settings, self.settings_problems = load_settings(settings_path)
@@ -90,6 +97,29 @@ class HiptuiApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, CatalogScreen) and screen.is_mounted:
                 screen.set_library(library)
+
+    # -- the database ----------------------------------------------------------------------
+
+    def database(self) -> Database | None:
+        """The history database, opened on first use; ``None`` (with a message) if it can't be."""
+        if self._db is None:
+            from hiptui.store.db import Database
+            from hiptui.store.records import StoreError
+
+            try:
+                self._db = Database.open(self.database_path)
+            except StoreError as error:
+                self.notify(str(error), title="History unavailable", severity="error",
+                            timeout=15, markup=False)  # fmt: skip
+                return None
+            if self._db.notice:
+                self.notify(self._db.notice, title="Database", severity="warning", timeout=15,
+                            markup=False)  # fmt: skip
+        return self._db
+
+    def on_unmount(self) -> None:
+        if self._db is not None:
+            self._db.close()
 
     # -- settings --------------------------------------------------------------------------
 
@@ -134,6 +164,24 @@ class HiptuiApp(App[None]):
             self.show_problems(problems)
             return
         self.push_screen(GuideScreen(guide, self.library or Library()))
+
+    def action_history(self) -> None:
+        """History and progress (hiptui.tui.screens.history)."""
+        from hiptui.tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def action_settings(self) -> None:
+        """The settings editor (hiptui.tui.screens.settings)."""
+        from hiptui.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def action_checkup(self) -> None:
+        """The sitting and pelvic-tilt self-check (hiptui.tui.screens.checkup)."""
+        from hiptui.tui.screens.checkup import CheckupScreen
+
+        self.push_screen(CheckupScreen())
 
     def action_problems(self) -> None:
         self.show_problems(self.library.problems if self.library else [])
@@ -189,6 +237,7 @@ def make_app(
     return HiptuiApp(
         [*folders, *extra_dirs],
         settings_path=paths.settings_path(),
+        database_path=paths.database_path(),
         bundled_dir=paths.bundled_content_dir(),
         clock=clock,
         preload=preload,
