@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.lookup",
     "hiptui.cli.check",
     "hiptui.cli.export",
+    "hiptui.cli.importer", "hiptui.cli.new",
 )
 
 

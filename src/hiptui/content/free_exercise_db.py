@@ -1,0 +1,461 @@
+"""Turning free-exercise-db records into hiptui exercise data.
+
+free-exercise-db publishes its exercises as one JSON array, or as a folder of JSON files with
+one object each. :func:`read_dataset` reads either; :func:`convert` maps every record onto the
+content format (the dicts that :func:`hiptui.content.loader.parse_exercise` accepts) and reports
+each malformed record as one :class:`Problem`. Nothing here writes files.
+
+The vocabularies differ, so the tables below translate: their muscle and equipment names to
+ours, ``expert`` to ``advanced``, and a default dosage per category (the dataset has no sets,
+reps or holds), every dosage field listed in ``defaults``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hiptui.content.models import CATEGORIES, Problem
+from hiptui.content.text import printable
+
+DATASET = "free-exercise-db"
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_ID = 60
+MAX_NAME = 80
+MAX_STEP = 1000
+MAX_STEPS = 40
+MAX_TAG = 40
+RESERVED_SUFFIX = "imported"
+
+# Their 17 muscle names -> the hiptui vocabulary (models.MUSCLES).
+MUSCLE_MAP: dict[str, str] = {
+    "abdominals": "abdominals",
+    "abductors": "abductors",
+    "adductors": "adductors",
+    "biceps": "biceps",
+    "calves": "calves",
+    "chest": "chest",
+    "forearms": "forearms",
+    "glutes": "gluteus maximus",
+    "hamstrings": "hamstrings",
+    "lats": "lats",
+    "lower back": "lower back",
+    "middle back": "middle back",
+    "neck": "neck",
+    "quadriceps": "quadriceps",
+    "shoulders": "shoulders",
+    "traps": "traps",
+    "triceps": "triceps",
+}
+
+# Their equipment names -> ours (models.EQUIPMENT); None means "no equipment".
+EQUIPMENT_MAP: dict[str, str | None] = {
+    "body only": None,
+    "none": None,
+    "bands": "resistance band",
+    "barbell": "barbell",
+    "cable": "cable",
+    "dumbbell": "dumbbell",
+    "e-z curl bar": "ez bar",
+    "exercise ball": "stability ball",
+    "foam roll": "foam roller",
+    "kettlebells": "kettlebell",
+    "machine": "machine",
+    "medicine ball": "medicine ball",
+    "other": "other",
+}
+UNKNOWN_EQUIPMENT = "other"
+
+LEVEL_MAP: dict[str, str] = {
+    "beginner": "beginner",
+    "intermediate": "intermediate",
+    "expert": "advanced",
+    "advanced": "advanced",
+}
+
+# Spellings of categories that are not ours word for word; anything else unknown -> strength.
+CATEGORY_ALIASES: dict[str, str] = {
+    "stretch": "stretching",
+    "stretches": "stretching",
+    "plyometric": "plyometrics",
+    "olympic lifting": "olympic weightlifting",
+    "weightlifting": "olympic weightlifting",
+    "warmup": "warm-up",
+    "warm up": "warm-up",
+    "conditioning": "cardio",
+}
+UNKNOWN_CATEGORY = "strength"
+
+# hiptui's default dosage per category; the dataset gives none, so every field is a default.
+DOSAGE_DEFAULTS: dict[str, dict[str, Any]] = {
+    "strength": {"sets": 3, "reps": [8, 12], "rest_seconds": 90},
+    "powerlifting": {"sets": [3, 5], "reps": [3, 5], "rest_seconds": 180},
+    "olympic weightlifting": {"sets": [3, 5], "reps": [2, 3], "rest_seconds": 120},
+    "strongman": {"sets": 3, "reps": [3, 5], "rest_seconds": 120},
+    "plyometrics": {"sets": 3, "reps": [5, 8], "rest_seconds": 90},
+    "stretching": {"sets": 2, "work_seconds": 30, "rest_seconds": 15},
+    "cardio": {"sets": 1, "work_seconds": [600, 1200], "rest_seconds": 0},
+    "warm-up": {"sets": 1, "work_seconds": [300, 600], "rest_seconds": 0},
+    "mobility": {"sets": 2, "reps": [8, 10], "rest_seconds": 30},
+}
+
+# How a summary names each category and each piece of kit.
+_CATEGORY_NOUN = {
+    "strength": "strength exercise",
+    "stretching": "stretch",
+    "warm-up": "warm-up",
+    "mobility": "mobility drill",
+    "plyometrics": "plyometric drill",
+    "cardio": "cardio exercise",
+    "powerlifting": "powerlifting lift",
+    "olympic weightlifting": "Olympic lift",
+    "strongman": "strongman exercise",
+}
+_KIT_PHRASE = {
+    "cable": "a cable machine",
+    "ez bar": "an EZ bar",
+    "other": "other equipment",
+}
+
+# Names that say one limb works at a time: "One-Arm Row", "Single Leg Hop", "Unilateral ...".
+_ONE_SIDE = re.compile(
+    r"\b(?:one|single)[\s_-]*(?:arm|armed|leg|legged|hand|handed|side|sided)\b|\bunilateral\b",
+    re.IGNORECASE,
+)
+_TIP = re.compile(r"\s*\(?\s*\b(?:Tips?|TIPS?)\s*:\s*")
+_SPACES = re.compile(r"\s+")
+_PLACEHOLDER_LIKE = re.compile(r"\{([^{}]*)\}")
+_NOT_KEBAB = re.compile(r"[^a-z0-9]+")
+
+
+class DatasetError(Exception):
+    """The input cannot be read at all; ``str()`` is ``path: message``."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    origin: str  # the JSON file the record came from
+    number: int  # 1-based position in that file
+    data: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """One record in our format; ``data`` is what an exercise TOML file holds."""
+
+    id: str
+    their_id: str
+    data: dict[str, Any]
+    origin: str
+    number: int
+
+    @property
+    def source(self) -> str:
+        return str(self.data["source"])
+
+
+@dataclass
+class Conversion:
+    exercises: list[Converted] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def read_dataset(path: Path) -> list[RawRecord]:
+    """The records of a JSON array file, or of a folder of ``*.json`` files (one object each).
+
+    Raises :class:`DatasetError` when the input cannot be read at all. In a folder, a file
+    that is not valid JSON becomes a record whose data is a :class:`DatasetError`, so it is
+    reported with the other malformed records.
+    """
+    if path.is_dir():
+        try:
+            files = sorted(p for p in path.glob("*.json") if p.is_file())
+        except OSError as error:
+            raise DatasetError(str(path), f"cannot be read: {error.strerror or error}") from error
+        if not files:
+            raise DatasetError(str(path), "folder holds no *.json files")
+        records: list[RawRecord] = []
+        for file in files:
+            try:
+                records.extend(_records_in(file, _load_json(file)))
+            except DatasetError as error:
+                records.append(RawRecord(str(file), 1, error))
+        return records
+    return _records_in(path, _load_json(path))
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        raise DatasetError(str(path), f"cannot be read: {error.strerror or error}") from error
+    if len(raw) > MAX_INPUT_BYTES:
+        raise DatasetError(str(path), f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise DatasetError(str(path), f"is not valid UTF-8 (byte {error.start})") from error
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise DatasetError(str(path), f"is not valid JSON ({error.msg} at {where})") from error
+    except RecursionError as error:
+        raise DatasetError(str(path), "JSON is nested too deeply") from error
+
+
+def _records_in(path: Path, document: Any) -> list[RawRecord]:
+    if isinstance(document, list):
+        return [RawRecord(str(path), n, item) for n, item in enumerate(document, start=1)]
+    if isinstance(document, dict):
+        return [RawRecord(str(path), 1, document)]
+    raise DatasetError(str(path), "must hold a JSON array of exercises or one exercise object")
+
+
+# -- mapping -----------------------------------------------------------------------------------
+
+
+def convert(records: Iterable[RawRecord], *, reserved: Collection[str] = ()) -> Conversion:
+    """Map every record; give each a unique kebab-case id that avoids ``reserved`` ids.
+
+    Ids come from the record's ``id`` (else its name). Records whose ids collide are ordered by
+    their own id, then position; the first keeps the id and the others get ``-2``, ``-3``...
+    An id in ``reserved`` (an exercise hiptui already has) gets ``-imported`` instead.
+    """
+    out = Conversion()
+    mapped: list[tuple[str, str, dict[str, Any], RawRecord]] = []
+    for record in records:
+        result = map_record(record.data)
+        if isinstance(result, str):
+            where = f"record {record.number} ({_label(record.data)})"
+            out.problems.append(Problem(record.origin, None, f"{where}: {result}"))
+            continue
+        their_id, data = result
+        mapped.append((kebab_id(their_id or data["name"]), their_id, data, record))
+
+    taken = set(reserved)
+    order = sorted(range(len(mapped)), key=lambda i: (mapped[i][0], mapped[i][1], i))
+    ids: dict[int, str] = {}
+    bases = {m[0] for m in mapped}
+    for index in order:
+        base = mapped[index][0]
+        candidate = base if base not in taken else _suffixed(base, RESERVED_SUFFIX)
+        number = 2
+        while candidate in taken or (candidate != base and candidate in bases):
+            candidate = _suffixed(base, str(number))
+            number += 1
+        taken.add(candidate)
+        ids[index] = candidate
+
+    for index, (_base, their_id, data, record) in enumerate(mapped):
+        data = {"id": ids[index], **data}
+        out.exercises.append(Converted(ids[index], their_id, data, record.origin, record.number))
+    return out
+
+
+def kebab_id(text: str) -> str:
+    """``"3_4_Sit-Up"`` -> ``"3-4-sit-up"``; accents dropped; at most ``MAX_ID`` characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NOT_KEBAB.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_ID:
+        slug = slug[:MAX_ID].rsplit("-", 1)[0] if "-" in slug[:MAX_ID] else slug[:MAX_ID]
+    return slug.strip("-") or "exercise"
+
+
+def _suffixed(base: str, suffix: str) -> str:
+    return f"{base[: MAX_ID - len(suffix) - 1].rstrip('-')}-{suffix}"
+
+
+def _label(data: Any) -> str:
+    if isinstance(data, DatasetError):
+        return "unreadable"
+    if isinstance(data, dict):
+        for key in ("id", "name"):
+            if isinstance(data.get(key), str) and clean(data[key], 60):
+                return clean(data[key], 60)
+    return "no id"
+
+
+def map_record(data: Any) -> tuple[str, dict[str, Any]] | str:
+    """``(their id, our data without "id")``, or what is wrong with the record."""
+    if isinstance(data, DatasetError):
+        return data.message
+    if not isinstance(data, dict):
+        return f"is not a JSON object but {_json_kind(data)}"
+    wrong: list[str] = []
+
+    def text_or_none(key: str) -> str | None:
+        value = data.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        wrong.append(f"'{key}' must be text, not {_json_kind(value)}")
+        return None
+
+    def text_list(key: str) -> list[str]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            wrong.append(f"'{key}' must be a list of text")
+            return []
+        return value
+
+    their_id = clean(text_or_none("id") or "", 180)
+    name = clean(text_or_none("name") or "", MAX_NAME)
+    if not name and not isinstance(data.get("name"), str) and data.get("name") is None:
+        wrong.append("missing 'name'")
+    elif not name and isinstance(data.get("name"), str):
+        wrong.append("'name' is empty")
+    level_text = text_or_none("level")
+    level = LEVEL_MAP.get((level_text or "").strip().lower())
+    if level is None and level_text is not None:
+        wrong.append(f"unknown level '{clean(level_text, 40)}'")
+    elif level is None and data.get("level") is None:
+        wrong.append("missing 'level'")
+    category = map_category(text_or_none("category"))
+    force, mechanic = text_or_none("force"), text_or_none("mechanic")
+    equipment = map_equipment(text_or_none("equipment"))
+    primary = _muscles(text_list("primaryMuscles"), wrong)
+    secondary = [m for m in _muscles(text_list("secondaryMuscles"), wrong) if m not in primary]
+    if not primary and "'primaryMuscles' must be a list of text" not in wrong:
+        wrong.append("no primary muscle")
+    steps, tips = split_tips(text_list("instructions"))
+    if wrong or level is None:
+        return "; ".join(wrong)
+
+    if not steps:
+        steps = ["The dataset gives no steps for this exercise."]
+    tags = _unique(clean(t, MAX_TAG).lower() for t in (force, mechanic, category) if t)
+    return their_id, {
+        "name": name,
+        "summary": summary_for(level, category, primary, secondary, equipment),
+        "level": level,
+        "category": category,
+        "per_side": is_one_sided(name),
+        "source": f"{DATASET}:{their_id or name}",
+        "tags": [t for t in tags if t],
+        "steps": steps,
+        "tips": tips,
+        "muscles": {"primary": primary, "secondary": secondary},
+        "equipment": {"required": [equipment] if equipment else [], "optional": []},
+        "dosage": default_dosage(category),
+    }
+
+
+def _muscles(names: list[str], wrong: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        ours = MUSCLE_MAP.get(name.strip().lower())
+        if ours is None:
+            wrong.append(f"unknown muscle '{clean(name, 40)}'")
+        elif ours not in out:
+            out.append(ours)
+    return out
+
+
+def map_category(value: str | None) -> str:
+    key = _SPACES.sub(" ", (value or "").strip().lower())
+    if key in CATEGORIES:
+        return key
+    return CATEGORY_ALIASES.get(key, UNKNOWN_CATEGORY)
+
+
+def map_equipment(value: str | None) -> str | None:
+    """Our name for their equipment; ``None`` for no equipment."""
+    if value is None:
+        return None
+    key = _SPACES.sub(" ", value.strip().lower())
+    if not key:
+        return None
+    return EQUIPMENT_MAP.get(key, UNKNOWN_EQUIPMENT)
+
+
+def is_one_sided(name: str) -> bool:
+    """True only when the name says one arm or leg works at a time ("One-Arm", "Single Leg",
+    "Unilateral"). Alternating exercises train both sides within a set, so they stay False."""
+    return _ONE_SIDE.search(name) is not None
+
+
+def default_dosage(category: str) -> dict[str, Any]:
+    values = DOSAGE_DEFAULTS.get(category, DOSAGE_DEFAULTS[UNKNOWN_CATEGORY])
+    return {**values, "defaults": list(values)}
+
+
+def split_tips(instructions: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Steps with the inline ``Tip:`` text taken out, and those tips, both cleaned."""
+    steps: list[str] = []
+    tips: list[str] = []
+    for line in instructions:
+        step, *extras = _TIP.split(line)
+        if clean(step, MAX_STEP):
+            steps.append(clean(step, MAX_STEP))
+        for extra in extras:
+            tip = extra.strip()
+            if tip.endswith(")") and tip.count(")") > tip.count("("):
+                tip = tip[:-1]
+            tip = clean(tip, MAX_STEP)
+            if tip:
+                tips.append(tip[0].upper() + tip[1:])
+    return steps[:MAX_STEPS], _unique(tips)[:MAX_STEPS]
+
+
+def summary_for(
+    level: str, category: str, primary: list[str], secondary: list[str], kit: str | None
+) -> str:
+    """A one-line summary built from the fields, e.g. "A beginner stretch for the hamstrings,
+    with no equipment; also works the calves." """
+    noun = _CATEGORY_NOUN.get(category, f"{category} exercise")
+    article = "An" if level[0] in "aeiou" else "A"
+    text = f"{article} {level} {noun} for the {_and(primary)}"
+    if kit is None:
+        text += ", with no equipment"
+    else:
+        phrase = _KIT_PHRASE.get(kit) or ("an " if kit[0] in "aeiou" else "a ") + kit
+        text += f", with {phrase}"
+    if len(secondary) > 3:
+        text += f"; also works the {', '.join(secondary[:3])} and {len(secondary) - 3} more"
+    elif secondary:
+        text += f"; also works the {_and(secondary)}"
+    return text + "."
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def clean(text: str, limit: int) -> str:
+    """One line of safe text: no control or bidi characters, single spaces, no ``{name}``
+    placeholders (braces become parentheses), at most ``limit`` characters."""
+    text = printable(_SPACES.sub(" ", text), keep_newlines=False)
+    text = _SPACES.sub(" ", _PLACEHOLDER_LIKE.sub(r"(\1)", text)).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _json_kind(value: Any) -> str:
+    kinds = {list: "an array", dict: "an object", str: "text", bool: "true/false"}
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
+    return kinds.get(type(value), type(value).__name__)
