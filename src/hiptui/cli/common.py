@@ -7,16 +7,18 @@ import os
 import sys
 from typing import TextIO
 
-from hiptui.content.loader import Library, load_library
+from hiptui.content.loader import Library
 from hiptui.content.text import printable
 
 MAX_PROBLEMS_SHOWN = 5
 
 
 def load_content(args: argparse.Namespace, *, report: bool = True) -> Library:
-    from hiptui.paths import content_folders
+    from hiptui.content.cache import load_library_cached
+    from hiptui.paths import cache_dir, content_folders
 
-    library = load_library(content_folders(tuple(getattr(args, "exercises", []) or ())))
+    folders = content_folders(tuple(getattr(args, "exercises", []) or ()))
+    library = load_library_cached(folders, cache_dir() / "exercises-cache.json")
     if report and library.problems:
         for problem in library.problems[:MAX_PROBLEMS_SHOWN]:
             eprint(str(problem))

@@ -70,7 +70,7 @@ class Outcome:
 def parse_filters(args: argparse.Namespace) -> Filters | str:
     """The filters in our vocabulary, or a usage error."""
     from hiptui.content.fields import ALIASES
-    from hiptui.content.free_exercise_db import CATEGORY_ALIASES, LEVEL_MAP, MUSCLE_MAP
+    from hiptui.content.free_exercise_db_vocab import CATEGORY_ALIASES, LEVEL_MAP, MUSCLE_MAP
     from hiptui.content.models import CATEGORIES, MUSCLES
 
     muscles = set()
@@ -102,19 +102,29 @@ def _hint(word: str, choices: Sequence[str]) -> str:
 
 
 def reserved_ids(into: Path) -> set[str]:
-    """Ids the import must not take: the bundled exercises, and the user's own files in
-    ``into`` (those the last import did not write)."""
+    """Ids the import must not take: the bundled exercises', and those of the user's own
+    files in ``into``. A file the manifest lists is the import's own; so is one that looks
+    like an import (a free-exercise-db source, named after its id), in case the manifest
+    was lost."""
+    from hiptui.content.free_exercise_db import DATASET
     from hiptui.content.loader import exercise_files, load_exercise_file
     from hiptui.paths import bundled_content_dir
     from hiptui.store.exercise_files import read_manifest
 
     manifest = read_manifest(into)
-    files = exercise_files(bundled_content_dir())
-    files += [p for p in exercise_files(into) if p.name not in manifest]
     ids = set()
-    for path in files:
+    for path in exercise_files(bundled_content_dir()):
         result = load_exercise_file(path)
         if not isinstance(result, list):
+            ids.add(result.id)
+    for path in exercise_files(into):
+        if path.name in manifest:
+            continue
+        result = load_exercise_file(path)
+        if isinstance(result, list):
+            continue
+        looks_imported = result.source.startswith(f"{DATASET}:")
+        if not (looks_imported and path.name == f"{result.id}.toml"):
             ids.add(result.id)
     return ids
 
