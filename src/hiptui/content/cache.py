@@ -36,6 +36,7 @@ _LOADER_MODULES = (
 )  # fmt: skip
 
 Result = Exercise | list[Problem]
+_ONLY_TEXT = {str}
 
 
 def load_library_cached(
@@ -226,9 +227,10 @@ def _text(value: Any) -> str:
 
 
 def _texts(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
+    # set(map(type, ...)) runs in C: this is the hot path of a warm load.
+    if type(value) is not list or (value and set(map(type, value)) != _ONLY_TEXT):
         raise TypeError("expected a list of text")
-    return tuple(_text(v) for v in value)
+    return tuple(value)
 
 
 def _int(value: Any) -> int:
