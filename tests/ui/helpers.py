@@ -20,3 +20,21 @@ async def loaded(pilot: Pilot[None]) -> None:
     """Wait for the content to load in its worker and the screen to settle."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+class FakeClock:
+    """A monotonic clock that only moves when a test moves it."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def clocked_app(clock: FakeClock, *folders: str) -> HiptuiApp:
+    dirs = [FIXTURES / f for f in (folders or ("exercises",))]
+    return make_app(dirs, clock=clock)

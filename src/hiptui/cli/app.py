@@ -26,7 +26,7 @@ def _preload(folders: list[Path]) -> Future[Library]:
     return future
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace, *, start: str | None = None) -> int:
     from hiptui import paths
 
     folders = paths.content_folders(tuple(getattr(args, "exercises", []) or ()))
@@ -34,6 +34,6 @@ def run_app(args: argparse.Namespace) -> int:
 
     from hiptui.tui.app import make_app
 
-    app = make_app(folders, preload=preload)
+    app = make_app(folders, preload=preload, start=start)
     app.run()
     return app.return_code or 0

@@ -20,6 +20,7 @@ from hiptui import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.lookup",
     "hiptui.cli.check",
+    "hiptui.cli.run",
     "hiptui.cli.export",
     "hiptui.cli.importer", "hiptui.cli.new",
 )

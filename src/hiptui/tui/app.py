@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
@@ -17,12 +19,16 @@ from textual.screen import Screen
 from hiptui.content.guide import load_guide
 from hiptui.content.loader import Library, load_library
 from hiptui.content.models import Problem
+from hiptui.content.text import printable
 from hiptui.store.settings import load_settings, save_settings
 from hiptui.tui.commands import ExerciseCommands
 from hiptui.tui.screens.catalog import CatalogScreen
 
 if TYPE_CHECKING:
+    from hiptui.content.ladders import Ladders
+    from hiptui.content.routines import Routine
     from hiptui.store.db import Database
+    from hiptui.tui.session_flow import SessionFlow
 
 Clock = Callable[[], float]
 
@@ -57,6 +63,9 @@ class HiptuiApp(App[None]):
         self._db: Database | None = None
         self.clock = clock
         self.library: Library | None = None
+        self.start_request: str | None = None
+        self._flow: SessionFlow | None = None
+        self._ladders: Ladders | None = None
         self.settings, self.settings_problems = load_settings(settings_path)
         self._settings_ready = False
         if self.settings.theme in self.available_themes:
@@ -64,6 +73,26 @@ class HiptuiApp(App[None]):
         self.set_reactive(HiptuiApp.units, self.settings.units)
 
     # -- start-up --------------------------------------------------------------------------
+
+    def on_ready(self) -> None:
+        """After the first frame: the things that may touch the disk."""
+        import signal
+
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+        if self.start_request is not None:
+            self._start_requested(self.start_request)
+        else:
+            self.flow.offer_resume()
+
+    def hang_up(self) -> None:
+        """The terminal closed: save like ctrl+q (the session stays open to resume)."""
+        from hiptui.tui.screens.session import SessionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.save_progress()
+        self.exit(return_code=129)
 
     def get_default_screen(self) -> Screen[None]:
         """The catalog is the bottom of the screen stack: no blank screen to compose first."""
@@ -97,6 +126,107 @@ class HiptuiApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, CatalogScreen) and screen.is_mounted:
                 screen.set_library(library)
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    @property
+    def flow(self) -> SessionFlow:
+        if self._flow is None:
+            from hiptui.tui.session_flow import SessionFlow
+
+            self._flow = SessionFlow(self)
+        return self._flow
+
+    def ladders(self) -> Ladders:
+        if self._ladders is None:
+            from hiptui.content.ladders import load_ladders
+
+            known = set(self.library.exercises) if self.library else None
+            self._ladders, _problems = load_ladders(self.content_dirs, known)
+        return self._ladders
+
+    def routines(self) -> dict[str, Routine]:
+        from hiptui.content.routines import load_routines
+
+        routines, problems = load_routines(self.content_dirs)
+        for problem in problems:
+            self.notify(str(problem), title="Routine file problem", severity="warning",
+                        markup=False)  # fmt: skip
+        return routines
+
+    def run_exercise(self, exercise_id: str, *, ask: bool = True) -> None:
+        """Start a session with one exercise, after adjusting its dosage unless ``ask`` is off."""
+        from hiptui.core.planning import PlanError, plan_for_exercise
+        from hiptui.tui.screens.dialogs import PlanChoice, PlanScreen
+
+        if self.library is None:
+            return
+        try:
+            plan = plan_for_exercise(self.library, exercise_id,
+                                     rest_default=self.settings.rest_seconds)  # fmt: skip
+        except PlanError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if not ask:
+            self.flow.start(plan)
+            return
+
+        def chosen(choice: PlanChoice | None) -> None:
+            if choice is None or self.library is None:
+                return
+            adjusted = plan_for_exercise(
+                self.library, exercise_id, sets=choice.sets, reps=choice.reps,  # type: ignore[arg-type]
+                hold=choice.hold, rest=choice.rest, work=choice.work,
+            )  # fmt: skip
+            self.flow.start(adjusted, start_side=choice.start_side)
+
+        self.push_screen(PlanScreen(plan.items[0], self.settings.start_side), chosen)
+
+    def run_routine(self, routine_id: str, *, with_warmup: bool = True) -> None:
+        from hiptui.core.planning import PlanError, plan_for_routine
+
+        routine = self.routines().get(routine_id)
+        if routine is None or self.library is None:
+            self.notify(f"No routine '{routine_id}'", severity="error", markup=False)
+            return
+        try:
+            plan = plan_for_routine(self.library, routine, with_warmup=with_warmup)
+        except PlanError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.flow.start(plan)
+
+    def action_workouts(self) -> None:
+        from textual.content import Content
+
+        from hiptui.tui.screens.dialogs import ChooseScreen
+
+        routines = self.routines()
+        choices = [
+            (
+                r.id,
+                Content.assemble(
+                    printable(r.name, keep_newlines=False),
+                    ("\n  " + printable(r.summary, keep_newlines=False), "$text-muted"),
+                ),
+            )
+            for r in routines.values()
+        ]
+
+        def chosen(routine_id: str | None) -> None:
+            if routine_id:
+                self.run_routine(routine_id)
+
+        self.push_screen(ChooseScreen("Start a routine", choices), chosen)
+
+    def _start_requested(self, run_id: str) -> None:
+        """``hiptui run ID``: an exercise or a routine, default dosage, no questions."""
+        if self.library is not None and run_id in self.library.exercises:
+            self.run_exercise(run_id, ask=False)
+        elif run_id in self.routines():
+            self.run_routine(run_id)
+        else:
+            self.notify(f"No exercise or routine '{run_id}'", severity="error", markup=False)
 
     # -- the database ----------------------------------------------------------------------
 
@@ -229,12 +359,13 @@ def make_app(
     extra_dirs: Sequence[Path] = (),
     clock: Clock = time.monotonic,
     preload: Future[Library] | None = None,
+    start: str | None = None,
 ) -> HiptuiApp:
     """The one way to build the app: the CLI, Pilot tests and snapshot tests all use it."""
     from hiptui import paths
 
     folders = list(content_dirs) if content_dirs is not None else paths.content_folders()
-    return HiptuiApp(
+    app = HiptuiApp(
         [*folders, *extra_dirs],
         settings_path=paths.settings_path(),
         database_path=paths.database_path(),
@@ -242,3 +373,5 @@ def make_app(
         clock=clock,
         preload=preload,
     )
+    app.start_request = start
+    return app

@@ -30,8 +30,13 @@ class CatalogScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="catalog.search"),
         Binding("enter", "open", "Open", id="catalog.open", show=True),
+        Binding("r", "run", "Start", id="catalog.run"),
+        Binding("w", "app.workouts", "Routines", id="catalog.routines"),
         Binding("g", "app.guide", "Guide", id="catalog.guide"),
-        Binding("u", "app.toggle_units", "Units", id="catalog.units"),
+        Binding("u", "app.toggle_units", "Units", id="catalog.units", show=False),
+        Binding("h", "app.history", "History", id="catalog.history", show=False),
+        Binding("c", "app.checkup", "Self-check", id="catalog.checkup", show=False),
+        Binding("comma", "app.settings", "Settings", id="catalog.settings", show=False),
         Binding("question_mark,f1", "app.help", "Help", id="catalog.help", key_display="?"),
         Binding("m", "cycle_muscle", "Filter: muscle", id="catalog.muscle", show=False),
         Binding("e", "cycle_equipment", "Filter: equipment", id="catalog.equipment", show=False),
@@ -185,6 +190,11 @@ class CatalogScreen(Screen[None]):
         exercise = self.highlighted_exercise
         if exercise is not None:
             self.app.open_exercise(exercise.id)  # type: ignore[attr-defined]
+
+    def action_run(self) -> None:
+        exercise = self.highlighted_exercise
+        if exercise is not None:
+            self.app.run_exercise(exercise.id)  # type: ignore[attr-defined]
 
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)

@@ -16,6 +16,7 @@ class ExerciseScreen(Screen[None]):
     HELP_TITLE = "Exercise"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="exercise.back"),
+        Binding("r", "run", "Start", id="exercise.run"),
         Binding("u", "app.toggle_units", "Units", id="exercise.units"),
         Binding("question_mark,f1", "app.help", "Help", id="exercise.help", key_display="?"),
         Binding("j,down", "scroll('down')", "Scroll down", id="exercise.down", show=False),
@@ -45,6 +46,9 @@ class ExerciseScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._render_card, getattr(self.app, "units", "imperial"))
+
+    def action_run(self) -> None:
+        self.app.run_exercise(self.exercise.id)  # type: ignore[attr-defined]
 
     def action_scroll(self, direction: str) -> None:
         scroller = self.query_one("#exercise-scroll", VerticalScroll)

@@ -1,0 +1,235 @@
+"""Small modal dialogs: confirm, resume an unfinished session, adjust a plan before starting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from hiptui.content.models import Range
+from hiptui.core.plan import ExercisePlan
+from hiptui.tui.render import literal
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question: ``y``/``enter`` confirm, ``n``/``escape`` cancel."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
+        super().__init__()
+        self.question = question
+        self.yes, self.no = yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.question))
+            yield Static(
+                Content.assemble(("y", "bold $accent"), f"/enter: {self.yes}    ",
+                                 ("n", "bold $accent"), f"/escape: {self.no}"),
+                classes="dialog-keys",
+            )  # fmt: skip
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class ResumeScreen(ModalScreen[str]):
+    """An unfinished session was found: resume it, close it as it is, or decide later."""
+
+    BINDINGS = [
+        Binding("r,enter", "choose('resume')", "Resume", id="resume.resume"),
+        Binding("c", "choose('close')", "Close as it is", id="resume.close"),
+        Binding("escape", "choose('later')", "Later", id="resume.later"),
+    ]
+
+    def __init__(self, description: str, *, can_resume: bool) -> None:
+        super().__init__()
+        self.description = description
+        self.can_resume = can_resume
+
+    def compose(self) -> ComposeResult:
+        keys: list[str | tuple[str, str]] = []
+        if self.can_resume:
+            keys += [("r", "bold $accent"), "/enter: resume where it stopped    "]
+        keys += [("c", "bold $accent"), ": close it as it is    ", ("escape", "bold $accent"),
+                 ": later"]  # fmt: skip
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled("Unfinished session", "bold $warning"))
+            yield Static(literal(self.description))
+            yield Static(Content.assemble(*keys), classes="dialog-keys")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters and parameters[0] == "resume":
+            return self.can_resume
+        return True
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    sets: int
+    reps: Range | None
+    hold: int
+    rest: int
+    work: int | None
+    start_side: str
+
+
+class PlanScreen(ModalScreen[PlanChoice | None]):
+    """Adjust sets, reps, hold and rest before starting an exercise; enter starts."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="plan.cancel"),
+        Binding("ctrl+s", "start", "Start", id="plan.start"),
+    ]
+
+    def __init__(self, item: ExercisePlan, start_side: str) -> None:
+        super().__init__()
+        self.item = item
+        self.start_side = start_side
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        reps = item.target_reps
+        with Vertical(classes="dialog plan-dialog"):
+            yield Static(Content.assemble(("Start: ", "bold"), (item.name, "bold $accent")))
+            with Grid(id="plan-grid"):
+                yield Label("Sets")
+                yield Input(str(item.sets), id="plan-sets", type="integer")
+                if item.is_timed:
+                    yield Label("Seconds")
+                    yield Input(str(item.work_seconds), id="plan-work", type="integer")
+                else:
+                    yield Label("Reps (low-high)")
+                    yield Input(str(reps) if reps else "10", id="plan-reps")
+                    yield Label("Hold at top, s")
+                    yield Input(str(item.hold_seconds or 0), id="plan-hold", type="integer")
+                yield Label("Rest, s")
+                yield Input(str(item.rest_seconds), id="plan-rest", type="integer")
+                if item.per_side:
+                    yield Label("Start side")
+                    yield Input(self.start_side, id="plan-side")
+            yield Static(id="plan-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Start", variant="primary", id="plan-go")
+                yield Button("Cancel", id="plan-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#plan-go", Button).focus()
+
+    def _number(self, widget_id: str, low: int, high: int, label: str) -> int:
+        text = self.query_one(widget_id, Input).value.strip()
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ValueError(f"{label} must be a whole number from {low} to {high}")
+        return int(text)
+
+    def _choice(self) -> PlanChoice:
+        sets = self._number("#plan-sets", 1, 20, "Sets")
+        rest = self._number("#plan-rest", 0, 3600, "Rest")
+        reps: Range | None = None
+        hold = 0
+        work = None
+        if self.item.is_timed:
+            work = self._number("#plan-work", 1, 7200, "Seconds")
+        else:
+            raw = self.query_one("#plan-reps", Input).value.replace(" ", "")
+            low, _, high = raw.partition("-")
+            if not low.isdigit() or (high and not high.isdigit()):
+                raise ValueError("Reps must be a number or a range like 8-12")
+            reps = Range(int(low), int(high or low))
+            if not 1 <= reps.low <= reps.high <= 500:
+                raise ValueError("Reps must run from 1 up to 500, low first")
+            hold = self._number("#plan-hold", 0, 600, "Hold")
+        side = self.start_side
+        if self.item.per_side:
+            side = self.query_one("#plan-side", Input).value.strip().lower()
+            if side not in ("left", "right"):
+                raise ValueError("Start side must be left or right")
+        return PlanChoice(sets, reps, hold, rest, work, side)
+
+    def action_start(self) -> None:
+        try:
+            choice = self._choice()
+        except ValueError as error:
+            self.query_one("#plan-error", Static).update(literal(str(error), "$error"))
+            return
+        self.dismiss(choice)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#plan-go")
+    def _go(self) -> None:
+        self.action_start()
+
+    @on(Button.Pressed, "#plan-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_start()
+
+
+class ChooseScreen(ModalScreen[str | None]):
+    """Pick one item from a short list: enter chooses, escape cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="choose.cancel"),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, title: str, choices: list[tuple[str, Content]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="dialog choose-dialog"):
+            yield Static(Content.styled(self.title_text, "bold $accent"))
+            yield OptionList(*[Option(label, id=key) for key, label in self.choices])
+            yield Static(
+                Content.assemble(("enter", "bold $accent"), ": start    ",
+                                 ("escape", "bold $accent"), ": cancel"),
+                classes="dialog-keys",
+            )  # fmt: skip
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        options = self.query_one(OptionList)
+        options.focus()
+        if self.choices:
+            options.highlighted = 0
+
+    def on_option_list_option_selected(self, event: object) -> None:
+        option = getattr(event, "option", None)
+        self.dismiss(getattr(option, "id", None))
+
+    def action_move(self, step: int) -> None:
+        from textual.widgets import OptionList
+
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

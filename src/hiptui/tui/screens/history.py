@@ -1,0 +1,403 @@
+"""History and progress: sessions by date, each exercise's progress, and the self-checks.
+
+Everything is read and worked out in a thread worker (:meth:`HistoryScreen.load`); the screen
+shows "Loading..." until it is done and never reads the database in a key handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    OptionList,
+    Sparkline,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from hiptui.content.ladders import load_ladders
+from hiptui.content.loader import Library
+from hiptui.content.text import printable
+from hiptui.core.progress import Consistency, Overview, SessionRow, overview, session_row
+from hiptui.store.records import SessionRecord
+from hiptui.tui.render import literal
+from hiptui.tui.widgets.exercise_progress import ExerciseProgress, day_label, plural
+
+if TYPE_CHECKING:
+    from hiptui.store.db import Database
+
+Opener = Callable[[], "Database | None"]
+
+PANES = ("sessions-pane", "progress-pane", "checkups-pane")
+FOCUS = {"sessions-pane": "#sessions", "progress-pane": "#exercises", "checkups-pane": "#checkups"}
+
+FIRST_RUN = (
+    "Nothing logged yet: your sessions, progress and self-check results will appear here.\n\n"
+    "To start a session, go back to the catalog (escape), pick an exercise and start it, or run "
+    "`hiptui run glute-bridge` in a shell. Every set is saved the moment you finish it.\n\n"
+    "The weekly target is strength work on 2 or more days a week."
+)
+
+
+def minutes(duration: timedelta | None) -> str:
+    if duration is None:
+        return "–"
+    total = int(duration.total_seconds() // 60)
+    return f"{total} min" if total < 60 else f"{total // 60} h {total % 60:02d} min"
+
+
+def consistency_line(found: Consistency, tz: tzinfo | None) -> Content:
+    week = found.week_start.strftime("%d %b")
+    done = found.days_this_week
+    style = "$success" if found.met_this_week else "$warning"
+    return Content.assemble(
+        ("This week", "bold"),
+        (f" (from Mon {week}): ", "$text-muted"),
+        (f"{done} of {found.target} strength days", style),
+        ("  ·  ", "$text-muted"),
+        ("Streak: ", "bold"),
+        plural(found.streak_weeks, "week") + " meeting the target",
+    )
+
+
+class HistoryScreen(Screen[None]):
+    """Sessions by date; ``enter`` opens one. ``tab`` moves to progress and self-checks."""
+
+    HELP_TITLE = "History and progress"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="history.back"),
+        Binding("enter", "open", "Open", id="history.open"),
+        Binding("tab", "next_pane", "Next pane", id="history.next-pane"),
+        Binding("shift+tab", "previous_pane", "Previous pane", id="history.previous-pane",
+                show=False),
+        Binding("question_mark,f1", "app.help", "Help", id="history.help", key_display="?"),
+        Binding("j", "cursor('down')", "Down", id="history.down", show=False),
+        Binding("k", "cursor('up')", "Up", id="history.up", show=False),
+        Binding("q", "app.quit", "Quit", id="history.quit", show=False),
+    ]  # fmt: skip
+
+    DEFAULT_CSS = """
+    #history-summary { height: auto; padding: 0 1; background: $boost; }
+    #history-empty { padding: 1 2; height: auto; }
+    #history-tabs { height: 1fr; }
+    #history-tabs TabPane { padding: 0; }
+    #sessions, #checkups { height: 1fr; }
+    #progress-body { height: 1fr; }
+    #exercises { width: 32; height: 1fr; border: none; border-right: vkey $panel; }
+    .pane-note { padding: 0 1; color: $text-muted; height: auto; }
+    #hours-spark { height: 2; margin: 0 1; }
+    """
+
+    class Loaded(Message):
+        """The history is on screen (benchmarks and tests wait for it)."""
+
+    def __init__(self, *, today: date | None = None, tz: tzinfo | None = None) -> None:
+        super().__init__()
+        self.today = today
+        self.tz = tz
+        self.overview: Overview | None = None
+        self.records: dict[int, SessionRecord] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading history…", id="history-summary")
+        yield Static(Content(FIRST_RUN), id="history-empty")
+        with TabbedContent(id="history-tabs"):
+            with TabPane("Sessions", id="sessions-pane"):
+                yield Static(id="sessions-note", classes="pane-note")
+                yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            with TabPane("Progress", id="progress-pane"), Horizontal(id="progress-body"):
+                yield OptionList(id="exercises")
+                yield ExerciseProgress(id="exercise-progress")
+            with TabPane("Self-checks", id="checkups-pane"), Vertical():
+                yield Static(id="checkups-note", classes="pane-note")
+                yield Sparkline([], id="hours-spark")
+                yield DataTable(id="checkups", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "History and progress"
+        self.query_one("#history-empty").display = False
+        self.query_one("#history-tabs").display = False
+        sessions = self.query_one("#sessions", DataTable)
+        for label, width in (("Date", 15), ("What", 26), ("Sets", 4), ("Reps", 5),
+                             ("Left / right", 12), ("Time", 8), ("Notes", 14)):  # fmt: skip
+            sessions.add_column(label, width=width, key=label)
+        checkups = self.query_one("#checkups", DataTable)
+        for label in ("Date", "Sitting, hours a day", "Band"):
+            checkups.add_column(label, key=label)
+        app = self.app
+        library: Library | None = getattr(app, "library", None)
+        dirs: list[Path] = list(getattr(app, "content_dirs", []))
+        opener = getattr(app, "database", None)
+        self.load(opener, library, dirs, self.today or datetime.now().astimezone(self.tz).date())
+
+    # -- loading (a thread) -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="history")
+    def load(
+        self, opener: Opener | None, library: Library | None, dirs: Sequence[Path], today: date
+    ) -> None:
+        database = opener() if opener is not None else None
+        if database is None:
+            self.app.call_from_thread(self._failed, "The history database could not be opened.")
+            return
+        try:
+            sessions = database.sessions()
+            checkups = database.checkups()
+        except OSError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        exercises = library.exercises if library is not None else {}
+        ladders, _problems = load_ladders(dirs, set(exercises) if exercises else None)
+        found = overview(
+            sessions, checkups, library=exercises, ladders=ladders, today=today, tz=self.tz
+        )
+        records = {session.id: session for session in sessions}
+        self.app.call_from_thread(self._show, found, records)
+
+    def _failed(self, message: str) -> None:
+        summary = self.query_one("#history-summary", Static)
+        summary.update(Content.assemble(("History unavailable: ", "bold $error"), literal(message)))
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _show(self, found: Overview, records: dict[int, SessionRecord]) -> None:
+        if not self.is_mounted:
+            return
+        self.overview, self.records = found, records
+        self.query_one("#history-summary", Static).update(self._summary(found))
+        self.query_one("#history-empty").display = found.empty
+        self.query_one("#history-tabs").display = not found.empty
+        self._fill_sessions(found.sessions)
+        self._fill_exercises(found)
+        self._fill_checkups(found)
+        if not found.empty:
+            self.query_one("#sessions", DataTable).focus()
+        self.refresh_bindings()
+        self.post_message(self.Loaded())
+
+    def _summary(self, found: Overview) -> Content:
+        line = consistency_line(found.consistency, self.tz)
+        count = len(found.suggestions)
+        if count:
+            note = f"  ·  {plural(count, 'next step')} suggested (Progress)"
+            line = Content.assemble(line, (note, "$success"))
+        return line
+
+    def _fill_sessions(self, rows: Sequence[SessionRow]) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.clear()
+        for row in rows:
+            table.add_row(*self._session_cells(row), key=str(row.session_id))
+        note = self.query_one("#sessions-note", Static)
+        if rows:
+            note.update(f"{plural(len(rows), 'session')}, newest first. enter shows the sets.")
+        else:
+            note.update("No sessions yet. Start one from the catalog (escape goes back).")
+
+    def _session_cells(self, row: SessionRow) -> list[Text | int | str]:
+        sides = f"{row.reps_left} / {row.reps_right}" if row.reps_left or row.reps_right else "–"
+        notes: list[str] = []
+        if row.discomfort:
+            notes.append(f"⚠ {row.discomfort}")
+        if row.status != "completed":
+            notes.append(row.status.replace("-", " "))
+        return [
+            Text(day_label(row.started_at, self.tz)),
+            Text(printable(row.name, keep_newlines=False)),
+            row.sets,
+            row.reps,
+            Text(sides),
+            Text(minutes(row.duration)),
+            Text(", ".join(notes)),
+        ]
+
+    def _fill_exercises(self, found: Overview) -> None:
+        options = []
+        for stats in found.exercises:
+            marker = " ↑" if found.suggestions_for(stats.exercise_id) else ""
+            options.append(
+                Option(
+                    Content.assemble(literal(stats.name), (marker, "$success")),
+                    id=stats.exercise_id,
+                )
+            )
+        option_list = self.query_one("#exercises", OptionList)
+        option_list.set_options(options)
+        if options:
+            option_list.highlighted = 0
+        else:
+            self.query_one(ExerciseProgress).show(None)
+
+    def _fill_checkups(self, found: Overview) -> None:
+        rows = found.checkups
+        note = self.query_one("#checkups-note", Static)
+        hours = [row.average_hours for row in rows if row.average_hours is not None]
+        spark = self.query_one("#hours-spark", Sparkline)
+        spark.data = hours
+        spark.display = len(hours) > 1
+        if not rows:
+            note.update("No self-checks yet: take the sitting self-check to see results here.")
+        elif len(hours) > 1:
+            note.update(
+                f"Average sitting hours a day at each self-check, oldest to newest "
+                f"(lowest {min(hours):.2f}, highest {max(hours):.2f}):"
+            )
+        else:
+            note.update(f"{plural(len(rows), 'self-check')}, oldest first.")
+        table = self.query_one("#checkups", DataTable)
+        table.clear()
+        table.add_rows(
+            [
+                Text(day_label(row.taken_at, self.tz)),
+                Text("–" if row.average_hours is None else f"{row.average_hours:.2f}"),
+                Text(printable(row.band or "–", keep_newlines=False)),
+            ]
+            for row in rows
+        )
+
+    # -- events and actions -------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#exercises")
+    def _exercise_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.overview is None:
+            return
+        wanted = event.option.id
+        stats = next((s for s in self.overview.exercises if s.exercise_id == wanted), None)
+        suggestions = self.overview.suggestions_for(wanted or "")
+        self.query_one(ExerciseProgress).show(stats, suggestions, self.tz)
+
+    @on(OptionList.OptionSelected, "#exercises")
+    def _exercise_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_exercise(event.option.id)  # type: ignore[attr-defined]
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _session_selected(self, event: DataTable.RowSelected) -> None:
+        self._open_session(event.row_key.value)
+
+    def _open_session(self, key: str | None) -> None:
+        session = self.records.get(int(key)) if key and key.isdigit() else None
+        if session is not None:
+            self.app.push_screen(SessionSetsScreen(session, self.tz))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_pane", "previous_pane", "open"):
+            return self.overview is not None and not self.overview.empty
+        return True
+
+    def action_open(self) -> None:
+        tabs = self.query_one("#history-tabs", TabbedContent)
+        if tabs.active == "sessions-pane":
+            table = self.query_one("#sessions", DataTable)
+            if table.row_count:
+                key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+                self._open_session(key.value)
+        elif tabs.active == "progress-pane":
+            option_list = self.query_one("#exercises", OptionList)
+            if option_list.highlighted is not None:
+                option_list.action_select()
+
+    def _switch(self, step: int) -> None:
+        tabs = self.query_one("#history-tabs", TabbedContent)
+        index = PANES.index(tabs.active) if tabs.active in PANES else 0
+        pane = PANES[(index + step) % len(PANES)]
+        tabs.active = pane
+        self.query_one(FOCUS[pane]).focus()
+
+    def action_next_pane(self) -> None:
+        self._switch(1)
+
+    def action_previous_pane(self) -> None:
+        self._switch(-1)
+
+    def action_cursor(self, direction: str) -> None:
+        focused = self.focused
+        if isinstance(focused, DataTable | OptionList):
+            if direction == "down":
+                focused.action_cursor_down()
+            else:
+                focused.action_cursor_up()
+
+
+class SessionSetsScreen(Screen[None]):
+    """Every set of one session, in the order they were done."""
+
+    HELP_TITLE = "Session sets"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="session-sets.back"),
+        Binding("question_mark,f1", "app.help", "Help", id="session-sets.help", key_display="?"),
+        Binding("j", "cursor('down')", "Down", id="session-sets.down", show=False),
+        Binding("k", "cursor('up')", "Up", id="session-sets.up", show=False),
+        Binding("q", "app.quit", "Quit", id="session-sets.quit", show=False),
+    ]
+    DEFAULT_CSS = """
+    #session-head { height: auto; padding: 0 1; background: $boost; }
+    #session-sets { height: 1fr; }
+    """
+
+    def __init__(self, session: SessionRecord, tz: tzinfo | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.tz = tz
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="session-head")
+        yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session = self.session
+        self.sub_title = "Session sets"
+        row = session_row(session)
+        when = session.started_at.astimezone(self.tz).strftime("%a %d %b %Y, %H:%M")
+        status = "" if session.status == "completed" else f" · {session.status.replace('-', ' ')}"
+        self.query_one("#session-head", Static).update(
+            Content.assemble(
+                literal(session.name, "bold $accent"),
+                (f"  {when} · {minutes(row.duration)} · {plural(row.sets, 'set')} · "
+                 f"{plural(row.reps, 'rep')}{status}", "$text-muted"),
+            )
+        )  # fmt: skip
+        table = self.query_one("#session-sets", DataTable)
+        for label in ("Exercise", "Set", "Side", "Reps", "Hold", "Time", "Discomfort", "Note"):
+            table.add_column(label, key=label)
+        for record in session.sets:
+            table.add_row(
+                Text(printable(record.exercise_name, keep_newlines=False)),
+                record.set_number,
+                Text(record.side or "both"),
+                record.reps,
+                Text("–" if record.hold_seconds is None else f"{record.hold_seconds:g} s"),
+                Text("–" if record.work_seconds is None else f"{record.work_seconds:g} s"),
+                Text("⚠ yes" if record.discomfort else ""),
+                Text(printable(record.note or "", keep_newlines=False)),
+            )
+        if not session.sets:
+            self.query_one("#session-head", Static).update(
+                Content.assemble(literal(session.name, "bold $accent"),
+                                 ("  no sets were completed in this session", "$text-muted"))
+            )  # fmt: skip
+        table.focus()
+
+    def action_cursor(self, direction: str) -> None:
+        table = self.query_one("#session-sets", DataTable)
+        table.action_cursor_down() if direction == "down" else table.action_cursor_up()

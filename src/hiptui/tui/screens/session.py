@@ -1,0 +1,300 @@
+"""The session runner: big rep count, set and side, the current cue, holds, rests and tempo.
+
+The screen only renders :attr:`SessionMachine.view` and forwards keys to the machine. Events
+come back from every call: a completed set is written to the database at once, rest ends ring
+the bell, the end of the session hands a summary to the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Header, Static
+
+from hiptui.content.models import Exercise
+from hiptui.content.units import render
+from hiptui.core.session import SessionMachine
+from hiptui.core.session_summary import SessionSummary
+from hiptui.core.session_types import (
+    DiscomfortChanged,
+    Event,
+    Phase,
+    RestEnded,
+    RestWarning,
+    SessionDone,
+    SessionView,
+    SetCompleted,
+    SidesSwitched,
+)
+from hiptui.tui.recorder import SessionRecorder
+from hiptui.tui.render import art_content, literal
+from hiptui.tui.screens.dialogs import ConfirmScreen
+
+TICK_SECONDS = 0.1
+REST_STEP = 15
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    summary: SessionSummary
+    session_id: int
+
+
+def _clock_text(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    whole = int(seconds + 0.999)  # a countdown shows 1 until it reaches 0
+    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
+
+
+class SessionScreen(Screen[SessionResult]):
+    HELP_TITLE = "Session"
+    BINDINGS = [
+        Binding("space,enter", "act('rep')", "Rep", id="session.rep", key_display="space"),
+        Binding("backspace", "act('undo')", "Undo rep", id="session.undo", show=False),
+        Binding("f", "act('finish_set')", "Finish set", id="session.finish"),
+        Binding("p", "act('toggle_pause')", "Pause", id="session.pause"),
+        Binding("n", "act('skip_rest')", "Skip rest", id="session.skip_rest"),
+        Binding("plus,equals_sign", "rest(15)", "Rest +15 s", id="session.rest_more",
+                show=False),
+        Binding("minus", "rest(-15)", "Rest -15 s", id="session.rest_less", show=False),
+        Binding("s", "act('skip_exercise')", "Skip exercise", id="session.skip", show=False),
+        Binding("d", "act('mark_discomfort')", "Discomfort", id="session.discomfort",
+                show=False),
+        Binding("t", "tempo", "Tempo mode", id="session.tempo", show=False),
+        Binding("escape", "end", "End", id="session.end"),
+        Binding("question_mark,f1", "app.help", "Help", id="session.help", key_display="?"),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        machine: SessionMachine,
+        recorder: SessionRecorder,
+        exercises: dict[str, Exercise],
+        *,
+        units: str = "imperial",
+        bell: bool = True,
+        warn_bell: bool = False,
+        tempo: tuple[float, float, float] = (2, 1, 2),
+    ) -> None:
+        super().__init__()
+        self.machine = machine
+        self.recorder = recorder
+        self.exercises = exercises
+        self.units = units
+        self.bell = bell
+        self.warn_bell = warn_bell
+        self.tempo = tempo
+        self._shown: dict[str, object] = {}
+        self._finished = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="runner"):
+            yield Static(id="runner-where")
+            with Horizontal(id="runner-main"):
+                with Vertical(id="runner-count"):
+                    yield Static(id="runner-label")
+                    yield Digits("0", id="runner-digits")
+                    yield Static(id="runner-target")
+                yield Static(id="runner-art")
+            yield Static(id="runner-cue")
+            yield Static(id="runner-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.machine.plan.name
+        self.set_interval(TICK_SECONDS, self.tick)
+        self.refresh_view()
+
+    # -- the loop --------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Advance the machine's deadlines (called ten times a second, and by tests)."""
+        if not self._finished:
+            self.handle(self.machine.tick())
+
+    def handle(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, SetCompleted):
+                self._save(self.recorder.record(event.record))
+                self._save(self.recorder.save_state(self.machine.snapshot()))
+            elif isinstance(event, DiscomfortChanged) and event.record is not None:
+                self._save(self.recorder.record(event.record))
+            elif isinstance(event, RestWarning) and self.warn_bell:
+                self.app.bell()
+            elif isinstance(event, RestEnded) and not event.skipped:
+                if self.bell:
+                    self.app.bell()
+                self.notify("Rest is over: next set", timeout=3)
+            elif isinstance(event, SidesSwitched) and event.seconds:
+                self.notify(f"Switch sides: {event.side} next", timeout=3)
+            elif isinstance(event, SessionDone):
+                self._done(event)
+        self.refresh_view()
+
+    def _save(self, error: Exception | None) -> None:
+        if error is not None:
+            self.notify(
+                f"{error}. Your sets are kept in memory and saved with the next one.",
+                title="Could not save",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+
+    def _done(self, event: SessionDone) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        status = "ended-early" if event.ended_early else "completed"
+        self._save(self.recorder.finish(status))
+        self.dismiss(SessionResult(self.machine.summary(), self.recorder.session_id))
+
+    def save_progress(self) -> None:
+        """Write what is not saved yet and where the session stands (quit, hang-up)."""
+        if not self._finished:
+            self._save(self.recorder.flush())
+            self._save(self.recorder.save_state(self.machine.snapshot()))
+
+    def on_unmount(self) -> None:
+        self.save_progress()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        available = self.machine.view.available
+        if action == "act" and parameters:
+            return str(parameters[0]) in available
+        if action == "rest":
+            return "adjust_rest" in available
+        if action == "tempo":
+            return "start_tempo" in available or "stop_tempo" in available
+        if action == "end":
+            return not self._finished
+        return True
+
+    def action_act(self, name: str) -> None:
+        if name not in self.machine.view.available:
+            return
+        method = getattr(self.machine, name)
+        self.handle(method())
+
+    def action_rest(self, delta: int) -> None:
+        if "adjust_rest" in self.machine.view.available:
+            self.handle(self.machine.adjust_rest(delta))
+
+    def action_tempo(self) -> None:
+        available = self.machine.view.available
+        if "stop_tempo" in available:
+            self.handle(self.machine.stop_tempo())
+        elif "start_tempo" in available:
+            self.handle(self.machine.start_tempo(*self.tempo))
+
+    def action_end(self) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.handle(self.machine.end())
+
+        self.app.push_screen(
+            ConfirmScreen("End this session now? Completed sets are saved.", yes="End"),
+            confirmed,
+        )
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _set(self, widget_id: str, value: object) -> None:
+        """Update a widget only when what it shows changed (this runs ten times a second)."""
+        if self._shown.get(widget_id) == value:
+            return
+        self._shown[widget_id] = value
+        widget = self.query_one(f"#{widget_id}")
+        if isinstance(widget, Digits):
+            widget.update(str(value))
+        elif isinstance(widget, Static):
+            widget.update(value if isinstance(value, Content) else literal(str(value)))
+
+    def refresh_view(self) -> None:
+        view = self.machine.view
+        exercise = self.exercises.get(view.exercise_id)
+        self._set("runner-where", self._where(view))
+        label, digits, target = self._count(view)
+        self._set("runner-label", Content.styled(label, "bold $secondary"))
+        self._set("runner-digits", digits)
+        self._set("runner-target", target)
+        cue = view.cue or ""
+        if exercise is not None and cue:
+            cue = render(cue, exercise.quantities, self.units)
+        if view.phase is Phase.HOLD:
+            cue = "Squeeze and hold at the top"
+        self._set("runner-cue", Content.styled(cue, "bold $accent") if cue else "")
+        self._set("runner-status", self._status(view))
+        art = art_content(exercise, width=40) if exercise is not None else None
+        self._set("runner-art", art if art is not None else "")
+        self.set_class(view.paused, "-paused")
+        self.set_class(view.phase is Phase.REST, "-rest")
+        if self._shown.get("available") != view.available:
+            self._shown["available"] = view.available
+            self.refresh_bindings()  # the Footer shows only the keys that do something now
+
+    def _where(self, view: SessionView) -> Content:
+        if view.is_warmup:
+            return Content.styled(f"Warm-up · {view.exercise_name}", "bold")
+        side = f" · {view.side.upper()} side" if view.side else ""
+        parts: list[str | tuple[str, str]] = [
+            (view.exercise_name, "bold"),
+            f"  ·  exercise {view.item_number} of {view.item_count}",
+            f"  ·  set {view.set_number} of {view.sets}{side}",
+        ]
+        return Content.assemble(*parts)
+
+    def _count(self, view: SessionView) -> tuple[str, str, str]:
+        if view.phase is Phase.REST:
+            nxt = view.next_target
+            after = ""
+            if nxt is not None:
+                what = f"{nxt.target_reps} reps" if nxt.target_reps else f"{nxt.work_seconds} s"
+                side = f", {nxt.side}" if nxt.side else ""
+                after = (
+                    f"next: {nxt.exercise_name}, set {nxt.set_number} of {nxt.sets}{side}, {what}"
+                )
+            return "REST", _clock_text(view.rest_remaining), after
+        if view.phase is Phase.SWITCH_SIDES:
+            return "SWITCH SIDES", _clock_text(view.switch_remaining), f"next: {view.side} side"
+        if view.phase is Phase.HOLD:
+            return (
+                "HOLD",
+                _clock_text(view.hold_remaining),
+                f"rep {view.reps + 1} counts after the hold",
+            )
+        if view.phase in (Phase.WORK, Phase.WARMUP):
+            label = "WARM-UP" if view.is_warmup else "HOLD THE STRETCH"
+            return label, _clock_text(view.work_remaining), "f when done"
+        if view.phase is Phase.READY:
+            return "READY", _clock_text(view.work_remaining), "space starts the timer"
+        if view.phase is Phase.DONE:
+            return "DONE", str(view.reps), ""
+        target = f"target {view.target_reps} reps" if view.target_reps else ""
+        if view.hold_seconds:
+            target += f", hold {view.hold_seconds} s at the top"
+        if view.tempo is not None:
+            step = view.tempo.step.value.upper()
+            target += f"  ·  tempo: {step} {_clock_text(view.tempo.remaining)}"
+        return "REPS", str(view.reps), target
+
+    def _status(self, view: SessionView) -> Content:
+        parts: list[str | tuple[str, str]] = []
+        if view.paused:
+            parts.append(("PAUSED: p resumes", "bold $warning"))
+        if view.discomfort:
+            parts.append(("  discomfort flagged (d clears)", "$error"))
+        saved = self.recorder.saved
+        parts.append((f"  {saved} set{'s' if saved != 1 else ''} saved", "$text-muted"))
+        if self.recorder.pending:
+            parts.append((f", {len(self.recorder.pending)} waiting to be saved", "$warning"))
+        return Content.assemble(*parts)
