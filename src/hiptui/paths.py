@@ -80,3 +80,8 @@ def ensure_private_dir(path: Path) -> Path:
 def content_folders(extra: list[Path] | tuple[Path, ...] = ()) -> list[Path]:
     """Exercise folders in load order: bundled, the user's own, then any given on the CLI."""
     return [bundled_content_dir(), user_exercises_dir(), *extra]
+
+
+def content_cache_path() -> Path:
+    """The cache of parsed exercise files (safe to delete)."""
+    return cache_dir() / "exercises-cache.json"

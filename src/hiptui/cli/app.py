@@ -15,10 +15,11 @@ def _preload(folders: list[Path]) -> Future[Library]:
     future: Future[Library] = Future()
 
     def load() -> None:
-        from hiptui.content.loader import load_library
+        from hiptui.content.cache import load_library_cached
+        from hiptui.paths import content_cache_path
 
         try:
-            future.set_result(load_library(folders))
+            future.set_result(load_library_cached(folders, content_cache_path()))
         except BaseException as error:  # handed to the app, which reloads and reports
             future.set_exception(error)
 

@@ -15,10 +15,10 @@ MAX_PROBLEMS_SHOWN = 5
 
 def load_content(args: argparse.Namespace, *, report: bool = True) -> Library:
     from hiptui.content.cache import load_library_cached
-    from hiptui.paths import cache_dir, content_folders
+    from hiptui.paths import content_cache_path, content_folders
 
     folders = content_folders(tuple(getattr(args, "exercises", []) or ()))
-    library = load_library_cached(folders, cache_dir() / "exercises-cache.json")
+    library = load_library_cached(folders, content_cache_path())
     if report and library.problems:
         for problem in library.problems[:MAX_PROBLEMS_SHOWN]:
             eprint(str(problem))

@@ -23,6 +23,9 @@ from hiptui.core.catalog_filter import (
 from hiptui.tui.render import card_content, row_label
 
 
+FIRST_PAGE = 60
+
+
 class CatalogScreen(Screen[None]):
     """The first screen: find an exercise and read how to do it well."""
 
@@ -58,6 +61,8 @@ class CatalogScreen(Screen[None]):
         self._facets: dict[str, list[str]] = {}
         self._shown: list[Exercise] = []
         self._problem_count = 0
+        self._labels: dict[str, Content] = {}
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,9 +104,17 @@ class CatalogScreen(Screen[None]):
                 options.append(
                     Option(Content.styled(group.value, "bold $secondary"), disabled=True)
                 )
-            options.append(Option(row_label(exercise), id=exercise.id))
+            options.append(Option(self._label(exercise), id=exercise.id))
         highlighted = self.highlighted_exercise
-        option_list.set_options(options)
+        self._generation += 1
+        now = options[:FIRST_PAGE]
+        if len(options) > FIRST_PAGE:
+            # Show a screenful now and the rest right after this frame: with 1,000 exercises
+            # the list (and each keystroke in the filter) stays quick.
+            self.call_after_refresh(self._add_rest, self._generation, options[FIRST_PAGE:])
+        option_list.set_options(now)
+        if highlighted is not None and highlighted.id not in {o.id for o in now}:
+            highlighted = None
         if self._shown:
             keep = highlighted.id if highlighted in self._shown and highlighted else None
             target = keep or self._shown[0].id
@@ -109,6 +122,16 @@ class CatalogScreen(Screen[None]):
         else:
             self._show_card(None)
         self._update_status()
+
+    def _label(self, exercise: Exercise) -> Content:
+        label = self._labels.get(exercise.id)
+        if label is None:
+            label = self._labels[exercise.id] = row_label(exercise)
+        return label
+
+    def _add_rest(self, generation: int, rest: list[Option]) -> None:
+        if generation == self._generation:  # the filter has not changed since
+            self.query_one("#exercise-list", OptionList).add_options(rest)
 
     def _update_status(self) -> None:
         total = len(self._exercises)
