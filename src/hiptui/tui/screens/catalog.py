@@ -22,7 +22,6 @@ from hiptui.core.catalog_filter import (
 )
 from hiptui.tui.render import card_content, row_label
 
-
 FIRST_PAGE = 60
 
 
