@@ -37,7 +37,12 @@ from hiptui.content.text import printable
 from hiptui.core.progress import Consistency, Overview, SessionRow, overview, session_row
 from hiptui.store.records import SessionRecord
 from hiptui.tui.render import literal
-from hiptui.tui.widgets.exercise_progress import ExerciseProgress, day_label, plural
+from hiptui.tui.widgets.exercise_progress import (
+    ExerciseProgress,
+    day_label,
+    fit_sparkline,
+    plural,
+)
 
 if TYPE_CHECKING:
     from hiptui.store.db import Database
@@ -47,6 +52,7 @@ Opener = Callable[[], "Database | None"]
 PANES = ("sessions-pane", "progress-pane", "checkups-pane")
 FOCUS = {"sessions-pane": "#sessions", "progress-pane": "#exercises", "checkups-pane": "#checkups"}
 
+FIRST_RUN_TITLE = "Welcome! Your training history starts with your first session.\n\n"
 FIRST_RUN = (
     "Nothing logged yet: your sessions, progress and self-check results will appear here.\n\n"
     "To start a session, go back to the catalog (escape), pick an exercise and start it, or run "
@@ -62,17 +68,15 @@ def minutes(duration: timedelta | None) -> str:
     return f"{total} min" if total < 60 else f"{total // 60} h {total % 60:02d} min"
 
 
-def consistency_line(found: Consistency, tz: tzinfo | None) -> Content:
-    week = found.week_start.strftime("%d %b")
-    done = found.days_this_week
+def consistency_line(found: Consistency) -> Content:
+    """``This week: 1 of 2 strength days · Streak: 3 weeks of 2+ days``."""
     style = "$success" if found.met_this_week else "$warning"
     return Content.assemble(
-        ("This week", "bold"),
-        (f" (from Mon {week}): ", "$text-muted"),
-        (f"{done} of {found.target} strength days", style),
-        ("  ·  ", "$text-muted"),
+        ("This week: ", "bold"),
+        (f"{found.days_this_week} of {found.target} strength days", style),
+        (" · ", "$text-muted"),
         ("Streak: ", "bold"),
-        plural(found.streak_weeks, "week") + " meeting the target",
+        f"{plural(found.streak_weeks, 'week')} of {found.target}+ days",
     )
 
 
@@ -82,7 +86,8 @@ class HistoryScreen(Screen[None]):
     HELP_TITLE = "History and progress"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="history.back"),
-        Binding("enter", "open", "Open", id="history.open"),
+        # priority: the table and the list would otherwise take enter (and hide it in the footer)
+        Binding("enter", "open", "Open", id="history.open", priority=True),
         Binding("tab", "next_pane", "Next pane", id="history.next-pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", id="history.previous-pane",
                 show=False),
@@ -117,7 +122,9 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading history…", id="history-summary")
-        yield Static(Content(FIRST_RUN), id="history-empty")
+        yield Static(
+            Content.assemble((FIRST_RUN_TITLE, "bold $accent"), FIRST_RUN), id="history-empty"
+        )
         with TabbedContent(id="history-tabs"):
             with TabPane("Sessions", id="sessions-pane"):
                 yield Static(id="sessions-note", classes="pane-note")
@@ -194,10 +201,10 @@ class HistoryScreen(Screen[None]):
         self.post_message(self.Loaded())
 
     def _summary(self, found: Overview) -> Content:
-        line = consistency_line(found.consistency, self.tz)
+        line = consistency_line(found.consistency)
         count = len(found.suggestions)
         if count:
-            note = f"  ·  {plural(count, 'next step')} suggested (Progress)"
+            note = f" · {plural(count, 'next step')} suggested (Progress)"
             line = Content.assemble(line, (note, "$success"))
         return line
 
@@ -251,8 +258,8 @@ class HistoryScreen(Screen[None]):
         note = self.query_one("#checkups-note", Static)
         hours = [row.average_hours for row in rows if row.average_hours is not None]
         spark = self.query_one("#hours-spark", Sparkline)
-        spark.data = hours
         spark.display = len(hours) > 1
+        fit_sparkline(spark, hours, self.size.width - 2)
         if not rows:
             note.update("No self-checks yet: take the sitting self-check to see results here.")
         elif len(hours) > 1:

@@ -29,6 +29,16 @@ def _seconds(value: float) -> str:
     return f"{value:g} s"
 
 
+def fit_sparkline(spark: Sparkline, values: Sequence[float], room: int, most: int = 6) -> None:
+    """Show ``values`` with the same number of columns (at most ``most``) for each, in ``room``.
+
+    With more values than columns the sparkline's own buckets (the highest of each) apply.
+    """
+    columns = max(1, min(most, room // len(values))) if values and room > 0 else 1
+    spark.styles.width = max(min(columns * len(values), room), 1)
+    spark.data = [value for value in values for _ in range(columns)]
+
+
 def stats_lines(stats: ExerciseStats, tz: tzinfo | None) -> list[ContentPart]:
     """Best set, best hold, left/right balance and discomfort, one line each."""
     lines: list[ContentPart] = []
@@ -120,12 +130,13 @@ class ExerciseProgress(VerticalScroll, can_focus=False):
             f"Reps per session, oldest to newest (lowest {min(per_session)}, "
             f"highest {max(per_session)})"
         )
-        self.query_one("#reps-spark", Sparkline).data = per_session
+        room = max(self.size.width - 5, 10)
+        fit_sparkline(self.query_one("#reps-spark", Sparkline), per_session, room)
         self.query_one("#reps-axis", Static).update(axis)
         self.query_one("#total-label", Static).update(
             f"Total reps so far, running total: {stats.total_reps}"
         )
-        self.query_one("#total-spark", Sparkline).data = totals
+        fit_sparkline(self.query_one("#total-spark", Sparkline), totals, room)
         self.query_one("#total-axis", Static).update(axis)
         parts = stats_lines(stats, tz)
         for suggestion in suggestions:
