@@ -33,7 +33,7 @@ def easier_option(exercise: Exercise, ladders: Ladders | None) -> tuple[str | No
             index = ladder.steps.index(exercise.id)
             if index > 0:
                 below = ladder.steps[index - 1]
-                return f"Step back to the easier rung of the {ladder.name}", below
+                return f"the rung below on the {ladder.name}", below
     return None, None
 
 

@@ -14,6 +14,10 @@ from hiptui.core.session_summary import ExerciseSummary, SessionSummary
 from hiptui.tui.render import literal
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _duration(seconds: float) -> str:
     whole = round(seconds)
     return f"{whole // 60} min {whole % 60:02d} s" if whole >= 60 else f"{whole} s"
@@ -64,7 +68,7 @@ class SummaryScreen(Screen[None]):
         parts: list[str | tuple[str, str] | Content] = [
             (f"{state}: ", "bold $accent"),
             literal(self.title_text),
-            f"\n{s.total_sets} sets, {s.total_reps} reps",
+            f"\n{_count(s.total_sets, 'set')}, {_count(s.total_reps, 'rep')}",
         ]
         if s.warmup_seconds:
             parts.append(f", warm-up {_duration(s.warmup_seconds)}")
@@ -106,7 +110,10 @@ class SummaryScreen(Screen[None]):
                 "\n\n",
                 literal(self.names.get(advice.exercise_id, advice.exercise_id), "bold"),
             ]
-            if advice.easier:
+            if advice.easier_exercise and advice.easier_exercise in self.names:
+                below = self.names[advice.easier_exercise]
+                parts += ["\n  easier: ", literal(f"{below} ({advice.easier.lower()})")]
+            elif advice.easier:
                 parts += ["\n  easier: ", literal(advice.easier)]
             if advice.cue:
                 parts += ["\n  watch: ", literal(advice.cue)]
