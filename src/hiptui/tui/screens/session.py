@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Static
 
 from hiptui.content.models import Exercise
@@ -92,6 +93,7 @@ class SessionScreen(Screen[SessionResult]):
         self.tempo = tempo
         self._shown: dict[str, object] = {}
         self._finished = False
+        self._deadline_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,9 +117,13 @@ class SessionScreen(Screen[SessionResult]):
     # -- the loop --------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Advance the machine's deadlines (called ten times a second, and by tests)."""
+        """Advance the machine's deadlines (ten times a second, at each deadline, and by tests)."""
         if not self._finished:
-            self.handle(self.machine.tick())
+            events = self.machine.tick()
+            if events:
+                self.handle(events)
+            else:
+                self.refresh_view()
 
     def handle(self, events: list[Event]) -> None:
         for event in events:
@@ -137,6 +143,27 @@ class SessionScreen(Screen[SessionResult]):
             elif isinstance(event, SessionDone):
                 self._done(event)
         self.refresh_view()
+        self._schedule_deadline()
+
+    def _schedule_deadline(self) -> None:
+        """Tick exactly when the next countdown ends, not up to a display interval late."""
+        if self._deadline_timer is not None:
+            self._deadline_timer.stop()
+            self._deadline_timer = None
+        view = self.machine.view
+        if self._finished or view.paused:
+            return
+        remaining = [
+            left
+            for left in (view.hold_remaining, view.rest_remaining, view.switch_remaining)
+            if left is not None
+        ]
+        if view.phase in (Phase.WORK, Phase.WARMUP) and view.work_remaining is not None:
+            remaining.append(view.work_remaining)
+        if view.tempo is not None:
+            remaining.append(view.tempo.remaining)
+        if remaining:
+            self._deadline_timer = self.set_timer(max(0.0, min(remaining)), self.tick)
 
     def _save(self, error: Exception | None) -> None:
         if error is not None:
