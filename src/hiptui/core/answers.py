@@ -151,7 +151,8 @@ def parse_answers(
             days[day] = SittingDay(*numbers)
     top = {key: _answer(reader, data, (key,)) for key in TOP_LEVEL_KEYS}
     if reader.problems:
-        return None, reader.problems
+        # In file order; problems with no line (a missing top-level key) come last.
+        return None, sorted(reader.problems, key=lambda p: (p.line is None, p.line or 0))
     strength = top["strength_days"]
     assert isinstance(strength, int)
     return (
@@ -174,7 +175,7 @@ def _answer(reader: FieldReader, parent: Mapping[str, Any], path: KeyPath) -> An
     name = str(path[-1])
     scale = ANSWER_SCALES[".".join(str(part) for part in path)]
     if name not in parent:
-        reader.error(path[:-1], f"missing key '{name}' (one of {_listed(scale)})")
+        reader.error(path[:-1], f"missing key '{name}' (answer with one of {_listed(scale)})")
         return None
     value: object = parent[name]
     wants_number = isinstance(scale[0], int)

@@ -65,7 +65,7 @@ def reminder_reason(answers: Answers, result: CheckupResult) -> str:
     high = result.band in ("high", "very-high")
     if result.reminder_minutes == 30:
         if high and answers.breaks in ("C", "D"):
-            return "your sitting band is high and you get up less than every hour"
+            return f"your sitting band is {result.band} and you get up less than every hour"
         if high:
             return f"your sitting band is {result.band}"
         return "you get up less than every hour"
@@ -140,7 +140,7 @@ def figures(answers: Answers, result: CheckupResult) -> tuple[Figure, ...]:
         Figure(
             "hip_flexor",
             "Hip flexors",
-            f"{result.hip_flexor} ({patterns})" if patterns else result.hip_flexor,
+            f"{result.hip_flexor}: {patterns}" if patterns else result.hip_flexor,
             HIP_FLEXOR_MEANINGS[result.hip_flexor],
         ),
         Figure(
