@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.run",
     "hiptui.cli.export",
     "hiptui.cli.importer", "hiptui.cli.new",
+    "hiptui.cli.checkup",
 )
 
 
