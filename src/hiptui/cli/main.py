@@ -22,7 +22,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.check",
     "hiptui.cli.run",
     "hiptui.cli.export",
-    "hiptui.cli.importer", "hiptui.cli.new",
+    "hiptui.cli.importer",
+    "hiptui.cli.new",
+    "hiptui.cli.status",
     "hiptui.cli.checkup",
 )
 

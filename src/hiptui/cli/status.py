@@ -1,0 +1,187 @@
+"""``hiptui status`` (the break clock in one line) and ``hiptui break`` (log a break).
+
+``status`` is meant to run every few seconds from tmux or a shell prompt, so it stays small:
+the standard library, ``hiptui.paths``, the store and the pure schedule; never Textual or rich.
+It opens the database read-only and never creates or changes anything; when the history
+cannot be read it prints one line on stderr and exits 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hiptui.core.break_schedule import BreakHistory, Interval
+
+# A status bar must not hang: a reader only waits for SQLite in rare cases (a crashed writer's
+# journal being recovered), and then gives up quickly rather than stall the terminal.
+STATUS_BUSY_TIMEOUT = 0.5
+
+
+def register(subparsers: Any) -> None:
+    status = subparsers.add_parser(
+        "status",
+        help="print the sitting-break clock in one line (for tmux or a shell prompt)",
+        description="Print one short line such as '42m sitting - break in 3m' or "
+        "'break due 12m ago'. Reads the history without changing it. See docs/breaks.md.",
+    )
+    status.set_defaults(handler=run_status)
+
+    log = subparsers.add_parser(
+        "break",
+        help="log a sitting break (taken, skipped or snoozed) from the shell",
+        description="Log that you got up for a break; the break clock in the app and in "
+        "`hiptui status` starts again. See docs/breaks.md.",
+    )
+    choice = log.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--skip",
+        action="store_true",
+        help="log a skipped break: the next reminder is one interval away, "
+        "but the sitting time keeps counting",
+    )
+    choice.add_argument(
+        "--snooze",
+        type=_snooze_minutes,
+        metavar="N",
+        help="put off a due break for N minutes (1-60)",
+    )
+    log.set_defaults(handler=run_break)
+
+
+def _snooze_minutes(text: str) -> int:
+    from hiptui.core.break_schedule import MAX_SNOOZE_MINUTES
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of minutes, got {text!r}"
+        ) from None
+    if not 1 <= value <= MAX_SNOOZE_MINUTES:
+        raise argparse.ArgumentTypeError(f"{value} is out of range (1 to {MAX_SNOOZE_MINUTES})")
+    return value
+
+
+def _eprint(text: str) -> None:
+    from hiptui.content.text import printable
+
+    print(printable(text, keep_newlines=False), file=sys.stderr)
+
+
+def _setting_minutes() -> int | None:
+    """``break_minutes`` from settings.toml; problems there are the app's to report."""
+    from hiptui.paths import settings_path
+
+    path = settings_path()
+    if not path.exists():
+        return None
+    from hiptui.store.settings import load_settings
+
+    settings, _problems = load_settings(path)
+    return settings.break_minutes
+
+
+def _interval(history: BreakHistory) -> Interval:
+    from hiptui.core.break_schedule import choose_interval
+
+    return choose_interval(_setting_minutes(), history.checkup_minutes)
+
+
+def status_line(now: datetime) -> str:
+    """The line ``hiptui status`` prints at ``now``. Raises ``StoreError`` (an ``OSError``)
+    when the database cannot be read; a missing one is not an error."""
+    from hiptui.core.break_schedule import (
+        BreakHistory,
+        describe_schedule,
+        schedule_from,
+        status_text,
+    )
+    from hiptui.paths import database_path
+
+    path = database_path()
+    if not path.exists() and not path.is_symlink():
+        return status_text(None, None, has_history=False)
+    from hiptui.store.db import Database
+    from hiptui.store.records import StoreError
+
+    if path.is_dir():
+        raise StoreError(str(path), "is a folder, not a database file")
+    with Database.open(path, read_only=True, busy_timeout=STATUS_BUSY_TIMEOUT) as db:
+        history = BreakHistory.read(db)
+    schedule = schedule_from(history, _interval(history).minutes, now)
+    return describe_schedule(schedule, now, has_history=not history.empty)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from hiptui.core.break_schedule import local_now
+    from hiptui.paths import database_path
+
+    try:
+        line = status_line(local_now())
+    except OSError as error:  # StoreError included: it already names the file
+        text = str(error) if error.filename else f"{database_path()}: {error}"
+        _eprint(text)
+        return 1
+    except Exception as error:  # a status bar shows one line, never a traceback
+        _eprint(f"{database_path()}: cannot read the break history ({error})")
+        return 1
+    print(line)
+    return 0
+
+
+def run_break(args: argparse.Namespace) -> int:
+    from hiptui.core.break_schedule import (
+        SKIPPED,
+        SNOOZED,
+        TAKEN,
+        BreakHistory,
+        describe_schedule,
+        format_minutes,
+        local_now,
+        schedule_from,
+    )
+    from hiptui.paths import database_path
+    from hiptui.store.db import Database
+    from hiptui.store.records import StoreError
+
+    now = local_now()
+    path = database_path()
+    if args.snooze is not None and not path.exists():
+        # Refuse before the database is even created.
+        _eprint("nothing to snooze: no breaks logged yet; nothing logged")
+        return 1
+    try:
+        db = Database.open(path)
+    except StoreError as error:
+        _eprint(str(error))
+        return 1
+    try:
+        if db.notice:
+            _eprint(db.notice)
+        history = BreakHistory.read(db)
+        interval = _interval(history)
+        every = format_minutes(interval.seconds)
+        if args.snooze is not None:
+            schedule = schedule_from(history, interval.minutes, now)
+            if not schedule.is_due(now):
+                state = describe_schedule(schedule, now, has_history=not history.empty)
+                _eprint(f"nothing to snooze: no break is due ({state}); nothing logged")
+                return 1
+            db.log_break(SNOOZED, args.snooze)
+            print(f"break snoozed - reminder in {args.snooze}m")
+        elif args.skip:
+            db.log_break(SKIPPED)
+            print(f"break skipped - next reminder in {every}; the sitting time keeps counting")
+        else:
+            db.log_break(TAKEN)
+            print(f"break logged - next break in {every}")
+    except StoreError as error:
+        _eprint(str(error))
+        return 1
+    finally:
+        db.close()
+    return 0
