@@ -365,9 +365,7 @@ def test_break_due_is_reported_once_per_deadline_and_never_during_a_set(
         elif name in ("take", "skip"):
             getattr(reminder, name)()
             assert reminder.phase() is not Phase.DUE
-            assert reminder.view().seconds_left == pytest.approx(
-                reminder.interval.seconds, abs=1
-            )
+            assert reminder.view().seconds_left == pytest.approx(reminder.interval.seconds, abs=1)
         elif name == "snooze":
             if reminder.phase() is Phase.DUE:
                 reminder.snooze(int(value))  # type: ignore[call-overload]

@@ -138,7 +138,9 @@ def test_snooze_is_refused_when_no_break_is_due() -> None:
     assert break_kinds() == ["taken"]
 
 
-@pytest.mark.parametrize("args", [["--snooze", "0"], ["--snooze", "x"], ["--skip", "--snooze", "5"]])
+@pytest.mark.parametrize(
+    "args", [["--snooze", "0"], ["--snooze", "x"], ["--skip", "--snooze", "5"]]
+)
 def test_bad_break_arguments_are_usage_errors(args: list[str]) -> None:
     result = hiptui("break", *args)
     assert result.returncode == 2
