@@ -19,6 +19,7 @@ from hiptui.core.checkup import (
     HIGH_FROM,
     LOW_BELOW,
     PRIORITIES,
+    RECOMMENDATION_KINDS,
     REMINDER_CHOICES,
     RESULT_KEYS,
     VERY_HIGH_ABOVE,
@@ -80,6 +81,7 @@ def test_any_valid_answers_give_a_consistent_result(answers: Answers) -> None:
 def check_plan(answers: Answers, result: CheckupResult) -> None:
     ids = result.exercise_ids
     assert set(ids) <= exercise_ids()
+    assert {r.kind for r in result.recommendations} <= set(RECOMMENDATION_KINDS)
     assert "warm-up" in ids
     strength = [r.id for r in result.recommendations if r.kind == "strength"]
     assert 2 <= len(strength) <= 3
