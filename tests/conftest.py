@@ -23,3 +23,16 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def no_break_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The break clock reads the real wall clock and would put the time in every header, so
+    screens differ from run to run. Tests that exercise it are marked ``break_clock``."""
+    if request.node.get_closest_marker("break_clock") is not None:
+        return
+    try:
+        from hiptui.tui.app import HiptuiApp
+    except ImportError:  # pragma: no cover - the TUI always imports in this project
+        return
+    monkeypatch.setattr(HiptuiApp, "start_break_clock", lambda self: None)

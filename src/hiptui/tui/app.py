@@ -28,9 +28,16 @@ if TYPE_CHECKING:
     from hiptui.content.ladders import Ladders
     from hiptui.content.routines import Routine
     from hiptui.store.db import Database
+    from hiptui.tui.breaks import BreakClock
     from hiptui.tui.session_flow import SessionFlow
 
 Clock = Callable[[], float]
+
+
+def _sleep_aware_clock() -> Clock:
+    from hiptui.core.reminder import sleep_aware_clock
+
+    return sleep_aware_clock()
 
 
 class HiptuiApp(App[None]):
@@ -52,9 +59,12 @@ class HiptuiApp(App[None]):
         database_path: Path,
         bundled_dir: Path,
         clock: Clock = time.monotonic,
+        break_clock: Clock | None = None,
         preload: Future[Library] | None = None,
     ) -> None:
         super().__init__()
+        self.break_clock: Clock = break_clock or _sleep_aware_clock()
+        self.breaks: BreakClock | None = None
         self.content_dirs = list(content_dirs)
         self._preload = preload
         self.bundled_dir = bundled_dir
@@ -84,6 +94,15 @@ class HiptuiApp(App[None]):
             self._start_requested(self.start_request)
         else:
             self.flow.offer_resume()
+        self.start_break_clock()
+
+    def start_break_clock(self) -> None:
+        from hiptui.tui.breaks import BreakClock
+
+        self.breaks = BreakClock.start(self)
+        if self.breaks is not None:
+            self.breaks.show()
+            self.set_interval(1.0, self.breaks.poll, name="break-clock")
 
     def hang_up(self) -> None:
         """The terminal closed: save like ctrl+q (the session stays open to resume)."""
@@ -256,6 +275,9 @@ class HiptuiApp(App[None]):
     def update_settings(self, **changes: object) -> None:
         """Change and save settings; a file that had problems is kept as ``.bak`` first."""
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
+        if "break_minutes" in changes and self.breaks is not None:
+            self.breaks.reminder.set_setting(self.settings.break_minutes)
+            self.breaks.show()
         try:
             save_settings(
                 self.settings_path, self.settings, had_problems=bool(self.settings_problems)
@@ -358,6 +380,7 @@ def make_app(
     *,
     extra_dirs: Sequence[Path] = (),
     clock: Clock = time.monotonic,
+    break_clock: Clock | None = None,
     preload: Future[Library] | None = None,
     start: str | None = None,
 ) -> HiptuiApp:
@@ -371,6 +394,7 @@ def make_app(
         database_path=paths.database_path(),
         bundled_dir=paths.bundled_content_dir(),
         clock=clock,
+        break_clock=break_clock,
         preload=preload,
     )
     app.start_request = start

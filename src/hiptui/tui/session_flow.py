@@ -78,11 +78,15 @@ class SessionFlow:
         )
         if settings.tempo and "start_tempo" in machine.view.available:
             machine.start_tempo(settings.tempo_lift, settings.tempo_hold, settings.tempo_lower)
+        if self.app.breaks is not None:
+            self.app.breaks.set_busy(True)  # a break that comes due waits for the session's end
         self.app.push_screen(screen, self.finished)
 
     def finished(self, result: SessionResult | None) -> None:
         from hiptui.tui.screens.summary import SummaryScreen
 
+        if self.app.breaks is not None:
+            self.app.breaks.set_busy(False)
         if result is None:
             return
         db = self.app.database()

@@ -112,7 +112,8 @@ class SummaryScreen(Screen[None]):
             ]
             if advice.easier_exercise and advice.easier_exercise in self.names:
                 below = self.names[advice.easier_exercise]
-                parts += ["\n  easier: ", literal(f"{below} ({advice.easier.lower()})")]
+                how = f" ({advice.easier})" if advice.easier else ""
+                parts += ["\n  easier: ", literal(f"{below}{how}")]
             elif advice.easier:
                 parts += ["\n  easier: ", literal(advice.easier)]
             if advice.cue:
