@@ -7,6 +7,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
+from datetime import datetime
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,10 +61,12 @@ class HiptuiApp(App[None]):
         bundled_dir: Path,
         clock: Clock = time.monotonic,
         break_clock: Clock | None = None,
+        wall_now: Callable[[], datetime] | None = None,
         preload: Future[Library] | None = None,
     ) -> None:
         super().__init__()
         self.break_clock: Clock = break_clock or _sleep_aware_clock()
+        self.wall_now = wall_now
         self.breaks: BreakClock | None = None
         self.content_dirs = list(content_dirs)
         self._preload = preload
@@ -381,6 +384,7 @@ def make_app(
     extra_dirs: Sequence[Path] = (),
     clock: Clock = time.monotonic,
     break_clock: Clock | None = None,
+    wall_now: Callable[[], datetime] | None = None,
     preload: Future[Library] | None = None,
     start: str | None = None,
 ) -> HiptuiApp:
@@ -395,6 +399,7 @@ def make_app(
         bundled_dir=paths.bundled_content_dir(),
         clock=clock,
         break_clock=break_clock,
+        wall_now=wall_now,
         preload=preload,
     )
     app.start_request = start

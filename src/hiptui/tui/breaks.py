@@ -35,8 +35,9 @@ class BreakClock:
         except StoreError as error:
             app.notify(str(error), title="Break clock off", severity="warning", markup=False)
             return None
+        wall = {"now": app.wall_now} if app.wall_now is not None else {}
         reminder = Reminder(
-            history, clock=app.break_clock, setting_minutes=app.settings.break_minutes
+            history, clock=app.break_clock, setting_minutes=app.settings.break_minutes, **wall
         )
         clock = cls(app, reminder)
         clock._breaks_taken = taken
