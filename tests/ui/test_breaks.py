@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -21,7 +21,7 @@ class Wall:
     def __init__(self, clock: FakeClock) -> None:
         self.clock = clock
         self.start = clock.now
-        self.base = datetime(2024, 5, 22, 10, 0, tzinfo=timezone.utc)
+        self.base = datetime(2024, 5, 22, 10, 0, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         return self.base + timedelta(seconds=self.clock.now - self.start)
