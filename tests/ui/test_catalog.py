@@ -160,3 +160,40 @@ async def test_markup_in_content_is_literal_and_escapes_never_load() -> None:
         screenshot = app.export_screenshot()
         assert "[bold red]x[/]" in screenshot.replace("&#160;", " ")
         assert "pwned" not in screenshot and "\x1b" not in card
+
+
+async def test_guide_opens_links_to_exercises_and_escape_returns() -> None:
+    from hiptui.tui.app import make_app
+    from hiptui.tui.screens.guide import GuideScreen
+
+    app = make_app()  # bundled content: the guide links to the article's exercises
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("g")
+        assert isinstance(app.screen, GuideScreen)
+        text = plain(app.screen.query_one("#guide-section", Static))
+        assert "hip" in text.lower()
+        related = app.screen.query_one("#guide-related", OptionList)
+        assert related.option_count > 0
+        await pilot.press("enter")  # from the table of contents to the related exercises
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExerciseScreen)
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, CatalogScreen)
+
+
+async def test_theme_chosen_is_saved_in_settings() -> None:
+    from hiptui import paths
+    from hiptui.store.settings import load_settings
+
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    settings, problems = load_settings(paths.settings_path())
+    assert settings.theme == "nord" and not problems
+    again = fixture_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        assert again.theme == "nord"

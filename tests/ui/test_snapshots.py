@@ -49,3 +49,12 @@ def test_help_snapshot(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(fixture_app(), terminal_size=SIZE, run_before=help_open)
+
+
+def test_guide_snapshot(snap_compare: Any) -> None:
+    async def guide_open(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+
+    assert snap_compare(fixture_app(), terminal_size=SIZE, run_before=guide_open)
