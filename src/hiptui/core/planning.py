@@ -1,10 +1,14 @@
-"""Building a :class:`SessionPlan` from an exercise or a routine and the loaded content."""
+"""Building a :class:`SessionPlan` from an exercise, a routine or a list of exercises."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from hiptui.content.loader import Library
 from hiptui.content.routines import Routine
 from hiptui.core.plan import ExercisePlan, SessionPlan
+
+WARMUP_ID = "warm-up"
 
 
 class PlanError(ValueError):
@@ -49,3 +53,36 @@ def plan_for_routine(
             raise PlanError(f"routine '{routine.id}' uses unknown warm-up '{routine.warmup}'")
         warmup = ExercisePlan.from_exercise(exercise, sets=1)
     return SessionPlan(name=routine.name, items=tuple(items), warmup=warmup, routine_id=routine.id)
+
+
+def plan_for_exercises(
+    library: Library,
+    ids: Sequence[str],
+    *,
+    name: str,
+    with_warmup_id: str | None = WARMUP_ID,
+) -> SessionPlan:
+    """The exercises ``ids`` in order, each with its default dosage (the self-check's plan).
+
+    ``with_warmup_id`` names the exercise to do first as the plan's timed warm-up, whether or
+    not it is in ``ids`` (``None``: no warm-up). A warm-up that is not timed, or is done per
+    side, cannot be a plan's warm-up; it then leads the exercises instead. An id given twice
+    is planned once. ``PlanError`` for an unknown id or when nothing is left to plan.
+    """
+    wanted = [*ids, with_warmup_id] if with_warmup_id is not None else list(ids)
+    for exercise_id in wanted:
+        if exercise_id not in library.exercises:
+            raise PlanError(f"no exercise with id '{exercise_id}'")
+    ordered = list(dict.fromkeys(ids))
+    warmup = None
+    if with_warmup_id is not None:
+        exercise = library.exercises[with_warmup_id]
+        if exercise.dosage.is_timed and not exercise.per_side:
+            warmup = ExercisePlan.from_exercise(exercise, sets=1)
+            ordered = [i for i in ordered if i != with_warmup_id]
+        else:
+            ordered = [with_warmup_id, *(i for i in ordered if i != with_warmup_id)]
+    if not ordered:
+        raise PlanError(f"plan '{name}' has no exercises besides the warm-up")
+    items = tuple(ExercisePlan.from_exercise(library.exercises[i]) for i in ordered)
+    return SessionPlan(name=name, items=items, warmup=warmup)
