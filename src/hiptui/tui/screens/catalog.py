@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,7 +23,8 @@ from hiptui.core.catalog_filter import (
 )
 from hiptui.tui.render import card_content, row_label
 
-FIRST_PAGE = 60
+FIRST_PAGE = 30
+REST_OF_LIST_DELAY = 0.15  # seconds without a keystroke before a long list is completed
 
 
 class CatalogScreen(Screen[None]):
@@ -62,6 +64,7 @@ class CatalogScreen(Screen[None]):
         self._problem_count = 0
         self._labels: dict[str, Content] = {}
         self._generation = 0
+        self._rest_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,10 +110,16 @@ class CatalogScreen(Screen[None]):
         highlighted = self.highlighted_exercise
         self._generation += 1
         now = options[:FIRST_PAGE]
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+            self._rest_timer = None
         if len(options) > FIRST_PAGE:
-            # Show a screenful now and the rest right after this frame: with 1,000 exercises
-            # the list (and each keystroke in the filter) stays quick.
-            self.call_after_refresh(self._add_rest, self._generation, options[FIRST_PAGE:])
+            # Show a screenful now and the rest once typing pauses: with 1,000 exercises the
+            # list, and each keystroke in the filter, stays quick.
+            generation, rest = self._generation, options[FIRST_PAGE:]
+            self._rest_timer = self.set_timer(
+                REST_OF_LIST_DELAY, lambda: self._add_rest(generation, rest)
+            )
         option_list.set_options(now)
         if highlighted is not None and highlighted.id not in {o.id for o in now}:
             highlighted = None
