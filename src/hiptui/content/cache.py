@@ -85,23 +85,7 @@ def load_library_cached(
                     new[name] = entry
                 else:
                     changed = True
-            if isinstance(result, list):
-                library.problems.extend(result)
-                continue
-            if result.id in seen_here:
-                library.problems.append(
-                    Problem(
-                        str(path),
-                        None,
-                        f"duplicate id '{result.id}' (also in {seen_here[result.id].name})",
-                    )
-                )
-                continue
-            seen_here[result.id] = path
-            earlier = library.exercises.get(result.id)
-            if earlier is not None and earlier.path is not None:
-                library.replaced.setdefault(result.id, []).append(earlier.path)
-            library.exercises[result.id] = result
+            library.add(path, result, seen_here)
     if changed or new.keys() != old.keys():
         _write_cache(cache_file, key, new)
     return library

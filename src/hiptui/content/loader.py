@@ -60,6 +60,24 @@ class Library:
     def get(self, exercise_id: str) -> Exercise | None:
         return self.exercises.get(exercise_id)
 
+    def add(self, path: Path, result: Exercise | list[Problem], seen_here: dict[str, Path]) -> None:
+        """Take one file's result: its problems, or its exercise. ``seen_here`` holds the ids
+        met so far in the same folder (a repeat there is an error; a later folder replaces)."""
+        if isinstance(result, list):
+            self.problems.extend(result)
+            return
+        if result.id in seen_here:
+            also = seen_here[result.id].name
+            self.problems.append(
+                Problem(str(path), None, f"duplicate id '{result.id}' (also in {also})")
+            )
+            return
+        seen_here[result.id] = path
+        earlier = self.exercises.get(result.id)
+        if earlier is not None and earlier.path is not None:
+            self.replaced.setdefault(result.id, []).append(earlier.path)
+        self.exercises[result.id] = result
+
 
 def exercise_files(folder: Path) -> list[Path]:
     """The ``*.toml`` files directly inside ``folder`` (sub-folders hold other content)."""
@@ -79,24 +97,7 @@ def load_library(folders: Sequence[Path]) -> Library:
             library.problems.append(Problem(str(folder), None, "is not a folder"))
             continue
         for path in exercise_files(folder):
-            result = load_exercise_file(path)
-            if isinstance(result, list):
-                library.problems.extend(result)
-                continue
-            if result.id in seen_here:
-                library.problems.append(
-                    Problem(
-                        str(path),
-                        None,
-                        f"duplicate id '{result.id}' (also in {seen_here[result.id].name})",
-                    )
-                )
-                continue
-            seen_here[result.id] = path
-            earlier = library.exercises.get(result.id)
-            if earlier is not None and earlier.path is not None:
-                library.replaced.setdefault(result.id, []).append(earlier.path)
-            library.exercises[result.id] = result
+            library.add(path, load_exercise_file(path), seen_here)
     return library
 
 
@@ -122,9 +123,7 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
     per_side = reader.boolean(data, ("per_side",))
     source = reader.text(data, ("source",), required=True, max_length=200)
     tags = reader.text_list(data, ("tags",), max_length=40)
-    texts = {
-        key: reader.text_list(data, (key,), required=key == "steps") for key in TEXT_LISTS
-    }
+    texts = {key: reader.text_list(data, (key,), required=key == "steps") for key in TEXT_LISTS}
 
     muscles = reader.table(data, ("muscles",), required=True)
     reader.known_keys(muscles, ("muscles",), ("primary", "secondary"))
@@ -206,7 +205,7 @@ def _quantities(reader: FieldReader, data: dict[str, Any]) -> dict[str, Quantity
             reader.error(path, f"quantity name '{name}' must be lower-case letters, digits, _")
             continue
         if not isinstance(value, dict):
-            reader.error(path, "must be a table like { low = 12, high = 16, unit = \"in\" }")
+            reader.error(path, 'must be a table like { low = 12, high = 16, unit = "in" }')
             continue
         reader.known_keys(value, path, ("low", "high", "unit"))
         unit = reader.choice(value, (*path, "unit"), UNITS, required=True)
