@@ -431,3 +431,28 @@ def test_overview_puts_it_together() -> None:
     assert found.checkups[0].band == "high" and not found.empty
     empty = overview([], [], library=LIBRARY, ladders=LADDERS, today=date(2024, 5, 9))
     assert empty.empty and empty.consistency.days_this_week == 0 and empty.suggestions == ()
+
+
+def test_training_days_of_a_session_past_midnight_or_left_open_for_days() -> None:
+    start = datetime(2024, 5, 6, 23, 50, tzinfo=UTC)
+    late = a_session([a_set("bridge", 10)], at=start)
+    late = replace(
+        late,
+        sets=(
+            *late.sets,
+            replace(late.sets[0], set_number=2, completed_at=start + timedelta(minutes=20)),
+        ),
+    )
+    assert training_days([late], tz=UTC) == {date(2024, 5, 6), date(2024, 5, 7)}
+    moments = [start, start + timedelta(days=1, hours=2), start + timedelta(days=3)]
+    open_for_days = replace(
+        late,
+        sets=tuple(
+            replace(late.sets[0], set_number=n, completed_at=m) for n, m in enumerate(moments, 1)
+        ),
+    )
+    assert training_days([open_for_days], tz=UTC) == {
+        date(2024, 5, 6),
+        date(2024, 5, 8),
+        date(2024, 5, 9),
+    }

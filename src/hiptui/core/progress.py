@@ -299,13 +299,26 @@ def training_days(
 ) -> set[date]:
     """Days with at least one done set (reps, or timed work) of an exercise that ``counts``."""
     days: set[date] = set()
+    verdicts: dict[str, bool] = {}
     for session in sessions:
+        moments = []
         for record in session.sets:
             if record.reps <= 0 and not record.work_seconds:
                 continue
-            if counts is not None and not counts(record.exercise_id):
-                continue
-            days.add(local_day(record.completed_at, tz))
+            if counts is not None:
+                if record.exercise_id not in verdicts:
+                    verdicts[record.exercise_id] = counts(record.exercise_id)
+                if not verdicts[record.exercise_id]:
+                    continue
+            moments.append(record.completed_at)
+        if not moments:
+            continue
+        first, last = min(moments), max(moments)
+        if last - first < timedelta(hours=12):
+            # One sitting: its sets fall on the first day, the last, or (past midnight) both.
+            days.update((local_day(first, tz), local_day(last, tz)))
+        else:
+            days.update(local_day(moment, tz) for moment in moments)
     return days
 
 

@@ -6,6 +6,7 @@ shows "Loading..." until it is done and never reads the database in a key handle
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -43,6 +44,7 @@ from hiptui.tui.widgets.exercise_progress import (
     fit_sparkline,
     plural,
 )
+from hiptui.tui.widgets.fixed_cell import FixedCell
 
 if TYPE_CHECKING:
     from hiptui.store.db import Database
@@ -141,7 +143,6 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "History and progress"
         self.query_one("#history-empty").display = False
-        self.query_one("#history-tabs").display = False
         sessions = self.query_one("#sessions", DataTable)
         for label, width in (("Date", 15), ("What", 26), ("Sets", 4), ("Reps", 5),
                              ("Left / right", 12), ("Time", 8), ("Notes", 14)):  # fmt: skip
@@ -149,6 +150,11 @@ class HistoryScreen(Screen[None]):
         checkups = self.query_one("#checkups", DataTable)
         for label in ("Date", "Sitting, hours a day", "Band"):
             checkups.add_column(label, key=label)
+        # Start reading once the screen is drawn: the thread then has the interpreter to itself
+        # instead of trading it with the first layout (which made both slower).
+        self.call_after_refresh(self._start_loading)
+
+    def _start_loading(self) -> None:
         app = self.app
         library: Library | None = getattr(app, "library", None)
         dirs: list[Path] = list(getattr(app, "content_dirs", []))
@@ -165,17 +171,24 @@ class HistoryScreen(Screen[None]):
         if database is None:
             self.app.call_from_thread(self._failed, "The history database could not be opened.")
             return
+        # Thousands of small records: cyclic garbage collection passes over the app's whole
+        # heap would double the time this takes, and these records hold no cycles.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             sessions = database.sessions()
             checkups = database.checkups()
+            exercises = library.exercises if library is not None else {}
+            ladders, _problems = load_ladders(dirs, set(exercises) if exercises else None)
+            found = overview(
+                sessions, checkups, library=exercises, ladders=ladders, today=today, tz=self.tz
+            )
         except OSError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        exercises = library.exercises if library is not None else {}
-        ladders, _problems = load_ladders(dirs, set(exercises) if exercises else None)
-        found = overview(
-            sessions, checkups, library=exercises, ladders=ladders, today=today, tz=self.tz
-        )
+        finally:
+            if collecting:
+                gc.enable()
         records = {session.id: session for session in sessions}
         self.app.call_from_thread(self._show, found, records)
 
@@ -219,22 +232,16 @@ class HistoryScreen(Screen[None]):
         else:
             note.update("No sessions yet. Start one from the catalog (escape goes back).")
 
-    def _session_cells(self, row: SessionRow) -> list[Text | int | str]:
+    def _session_cells(self, row: SessionRow) -> list[FixedCell]:
         sides = f"{row.reps_left} / {row.reps_right}" if row.reps_left or row.reps_right else "–"
         notes: list[str] = []
         if row.discomfort:
             notes.append(f"⚠ {row.discomfort}")
         if row.status != "completed":
             notes.append(row.status.replace("-", " "))
-        return [
-            Text(day_label(row.started_at, self.tz)),
-            Text(printable(row.name, keep_newlines=False)),
-            row.sets,
-            row.reps,
-            Text(sides),
-            Text(minutes(row.duration)),
-            Text(", ".join(notes)),
-        ]
+        cells = (day_label(row.started_at, self.tz), row.name, row.sets, row.reps, sides,
+                 minutes(row.duration), ", ".join(notes))  # fmt: skip
+        return [FixedCell(cell) for cell in cells]
 
     def _fill_exercises(self, found: Overview) -> None:
         options = []
