@@ -126,7 +126,7 @@ def test_every_self_check_plan_builds_from_the_bundled_exercises(
     bridge_hold: str, thigh: str, knee: str
 ) -> None:
     bundled = load_library([bundled_content_dir()])
-    values = {f"{day}.{kind}": 60 for day in ("weekday", "weekend")
+    values: dict[str, int | str] = {f"{day}.{kind}": 60 for day in ("weekday", "weekend")
               for kind in ("desk", "screens", "travel", "other")}  # fmt: skip
     values |= {"breaks": "B", "strength_days": 1, "thigh_check": thigh, "knee_check": knee,
                "wall_gap": "none", "bridge_hold": bridge_hold}  # fmt: skip

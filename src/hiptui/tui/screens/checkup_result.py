@@ -1,0 +1,332 @@
+"""The self-check's result: figures with their meaning, the band on a scale, the flags, the plan,
+what changed since last time, the disclaimer and the sources.
+
+The result is saved (with its date) in a thread worker as soon as the screen appears, and the
+screen says whether that worked. Each exercise in the plan can be focused (``j``/``k``, ``tab``)
+and opened with ``enter``; ``s`` starts a session with the whole plan, warm-up first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+from hiptui.content.questionnaire import Questionnaire
+from hiptui.core.answers import Answers
+from hiptui.core.break_schedule import BreakHistory
+from hiptui.core.checkup import BANDS, CheckupResult, Recommendation
+from hiptui.core.checkup_text import BAND_LABELS, changes, figures
+from hiptui.store.records import CheckupRecord
+from hiptui.tui.render import literal
+from hiptui.tui.screens.checkup import numbered, paragraphs
+
+if TYPE_CHECKING:
+    from hiptui.store.db import Database
+    from hiptui.tui.app import HiptuiApp
+
+Opener = Callable[[], "Database | None"]
+Part = str | Content | tuple[str, str]
+PLAN_NAME = "Self-check plan"
+BAND_CELL = 14
+MARKS = {"safety": ("! ", "bold $error"), "schedule": ("• ", "$accent"),
+         "breaks": ("• ", "$accent"), "note": ("• ", "$text-muted")}  # fmt: skip
+PAIN_START = (
+    "The bridge check hurt. hiptui suggests seeing a doctor or physiotherapist before training. "
+    "Start the body-weight exercises anyway, and stop any that hurts?"
+)
+
+
+def band_scale_content(band: str, average: str) -> Content:
+    """The four bands side by side with this result's band filled in, and the average."""
+    names: list[Part] = []
+    labels: list[Part] = []
+    bars: list[Part] = []
+    for name in BANDS:
+        here = name == band
+        names.append((f"{name:<{BAND_CELL}}", "bold $accent" if here else "$text-muted"))
+        labels.append((f"{BAND_LABELS[name]:<{BAND_CELL}}", "$accent" if here else "$text-muted"))
+        bar = ("█" if here else "─") * (BAND_CELL - 2) + "  "
+        bars.append((bar, "$accent" if here else "$text-muted"))
+    return Content.assemble(
+        *names, "\n", *labels, "\n", *bars, "\n", f"You: {average} hours a day, band {band}."
+    )
+
+
+class PlanItem(Vertical, can_focus=True):
+    """One exercise of the plan: its name, then why. ``enter`` opens it in the catalog."""
+
+    BINDINGS = [
+        Binding("down", "screen.move(1)", "Next exercise", show=False),
+        Binding("up", "screen.move(-1)", "Previous exercise", show=False),
+    ]
+
+    def __init__(self, name: Content, why: Content, exercise_id: str) -> None:
+        super().__init__(
+            Static(name), Static(why, classes="plan-why"), classes="plan-item plan-exercise"
+        )
+        self.exercise_id = exercise_id
+
+
+class CheckupResultScreen(Screen[None]):
+    HELP_TITLE = "Self-check result"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="checkup-result.back"),
+        Binding("enter", "open", "Open", id="checkup-result.open"),
+        Binding("s", "start", "Start plan", id="checkup-result.start"),
+        Binding("r", "again", "Retake", id="checkup-result.again"),
+        Binding("question_mark,f1", "app.help", "Help", id="checkup-result.help", key_display="?"),
+        Binding("j", "move(1)", "Next exercise", id="checkup-result.next", show=False),
+        Binding("k", "move(-1)", "Previous exercise", id="checkup-result.previous", show=False),
+        Binding("q", "app.quit", "Quit", id="checkup-result.quit", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    CheckupResultScreen #result-scroll { padding: 0 1 0 2; }
+    CheckupResultScreen #result-scroll > Static { height: auto; }
+    CheckupResultScreen #result-saved { color: $text-muted; }
+    CheckupResultScreen .section-title { margin-top: 1; text-style: bold; color: $secondary; }
+    CheckupResultScreen .alert { border: round $error; padding: 0 1; margin-top: 1; }
+    CheckupResultScreen .figure { height: auto; }
+    CheckupResultScreen .figure-label { width: 18; }
+    CheckupResultScreen .figure-text { width: 1fr; }
+    CheckupResultScreen .plan-item { height: auto; border-left: blank; padding-left: 1; }
+    CheckupResultScreen .plan-item Static { height: auto; }
+    CheckupResultScreen .plan-why { padding-left: 2; }
+    CheckupResultScreen .plan-mark { width: 2; }
+    CheckupResultScreen .plan-text { width: 1fr; }
+    CheckupResultScreen .plan-exercise:focus { border-left: thick $accent; background: $boost; }
+    CheckupResultScreen #result-sources { height: auto; }
+    CheckupResultScreen .step { height: auto; }
+    CheckupResultScreen .step-number { width: 4; }
+    CheckupResultScreen .step-text { width: 1fr; height: auto; }
+    CheckupResultScreen .muted { color: $text-muted; margin-top: 1; }
+    CheckupResultScreen #result-changes { display: none; }
+    """
+
+    def __init__(
+        self, questionnaire: Questionnaire, answers: Answers, result: CheckupResult
+    ) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.answers = answers
+        self.result = result
+        self.saved_id: int | None = None
+
+    @property
+    def hiptui(self) -> HiptuiApp:
+        return cast("HiptuiApp", self.app)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        yield Header()
+        with VerticalScroll(id="result-scroll"):
+            yield Static("Saving to your history…", id="result-saved")
+            if result.pain_flag:
+                yield Static(self._pain_alert(), id="result-pain", classes="alert")
+            if result.plausibility_flag:
+                yield Static(self._plausibility_note(), id="result-plausibility", classes="alert")
+            yield Static("Your figures", classes="section-title")
+            for figure in figures(self.answers, result):
+                with Horizontal(classes="figure", id=f"figure-{figure.key}".replace("_", "-")):
+                    yield Static(figure.label, classes="figure-label")
+                    yield Static(
+                        Content.assemble((figure.value, "bold"), "\n",
+                                         (figure.meaning, "$text-muted")),
+                        classes="figure-text",
+                    )  # fmt: skip
+            yield Static("Sitting band (hours a day)", classes="section-title")
+            yield Static(band_scale_content(result.band, result.average_hours_text), id="band")
+            yield Static(id="result-changes")
+            yield Static("Your plan", classes="section-title")
+            yield Static(
+                Content.assemble(
+                    ("j", "bold $accent"), "/", ("k", "bold $accent"), ": next/previous "
+                    "exercise   ", ("enter", "bold $accent"), ": open it   ",
+                    ("s", "bold $accent"), ": start the plan",
+                ),
+                classes="plan-keys",
+            )  # fmt: skip
+            for item in result.recommendations:
+                yield self._plan_item(item)
+            yield Static("Please note", classes="section-title")
+            yield Static(self._disclaimer(), id="result-disclaimer")
+            yield Static("Sources", classes="section-title")
+            with Vertical(id="result-sources"):
+                yield from numbered(self.questionnaire.sources)
+            yield Static(
+                "How each figure is worked out, rule by rule: docs/checkup.md", classes="muted"
+            )
+        yield Footer()
+
+    def _pain_alert(self) -> Content:
+        advice = next((r.text for r in self.result.recommendations if r.kind == "safety"), "")
+        return Content.assemble(("See a clinician\n", "bold $error"), literal(advice))
+
+    def _plausibility_note(self) -> Content:
+        return Content.assemble(
+            ("Please check your answers\n", "bold $warning"),
+            "A typical day adds up to more than 18 hours of sitting, so some answers probably "
+            "count the same time twice. Press r to take the self-check again.",
+        )
+
+    def _plan_item(self, item: Recommendation) -> Widget:
+        if item.id is None:
+            mark, style = MARKS.get(item.kind, ("• ", "$text-muted"))
+            return Horizontal(
+                Static(Content.styled(mark, style), classes="plan-mark"),
+                Static(literal(item.text), classes="plan-text"),
+                classes="plan-item plan-advice",
+            )
+        library = self.hiptui.library
+        exercise = library.get(item.id) if library is not None else None
+        name = Content.assemble(
+            ("▸ ", "$accent"),
+            literal(exercise.name if exercise is not None else item.id, "bold $accent"),
+            (f"  {item.kind}", "$text-muted"),
+            "" if exercise is not None else ("  (not in the catalog)", "$warning"),
+        )
+        return PlanItem(name, literal(item.text), item.id)
+
+    def _disclaimer(self) -> Content:
+        parts: list[Part] = []
+        for number, paragraph in enumerate(paragraphs(self.questionnaire.disclaimer)):
+            parts += ["\n\n" if number else "", literal(paragraph)]
+        return Content.assemble(*parts)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Self-check result"
+        self.query_one("#result-scroll").focus()
+        self.save(self.hiptui.database)
+
+    # -- saving (a thread) -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="checkup-save")
+    def save(self, opener: Opener) -> None:
+        """Save the answers and the result; read the previous result first, for the changes."""
+        from hiptui.store.records import StoreError
+
+        database = opener()
+        if database is None:
+            self.app.call_from_thread(self._not_saved, "the history database could not be opened")
+            return
+        try:
+            previous = database.latest_checkup()
+            checkup_id = database.save_checkup(self.answers.to_dict(), self.result.to_dict())
+            history = BreakHistory.read(database)
+        except StoreError as error:
+            self.app.call_from_thread(self._not_saved, str(error))
+            return
+        self.app.call_from_thread(self._saved, checkup_id, previous, history)
+
+    def _not_saved(self, reason: str) -> None:
+        status = self.query_one("#result-saved", Static)
+        status.update(Content.assemble(("Not saved: ", "bold $error"), literal(reason)))
+
+    def _saved(
+        self, checkup_id: int, previous: CheckupRecord | None, history: BreakHistory
+    ) -> None:
+        self.saved_id = checkup_id
+        app = self.hiptui
+        if app.breaks is not None:
+            app.breaks.reminder.sync(history)  # the new interval applies at once
+            app.breaks.show()
+        setting = app.settings.break_minutes
+        if setting is None:
+            minutes = self.result.reminder_minutes
+            reminder = f"The break reminder now asks you to get up every {minutes} minutes."
+        else:
+            reminder = f"Your settings keep the break reminder at every {setting} minutes."
+        self.query_one("#result-saved", Static).update(
+            Content.assemble(
+                ("Saved", "bold $success"),
+                f" to your history as self-check {checkup_id}. {reminder}",
+            )
+        )
+        if previous is not None:
+            self._show_changes(previous)
+
+    def _show_changes(self, previous: CheckupRecord) -> None:
+        taken = previous.taken_at.astimezone().strftime("%Y-%m-%d")
+        lines = changes(previous.result, self.result)
+        parts: list[Part] = [(f"Since your last self-check ({taken})\n", "bold $secondary")]
+        if lines:
+            parts += [Content.assemble("• ", literal(line), "\n") for line in lines]
+        else:
+            parts.append(("No change in the figures.\n", "$text-muted"))
+        widget = self.query_one("#result-changes", Static)
+        widget.update(Content.assemble(*parts).rstrip())
+        widget.styles.margin = (1, 0, 0, 0)
+        widget.display = True
+
+    # -- actions -----------------------------------------------------------------------------
+
+    @property
+    def plan_items(self) -> list[PlanItem]:
+        return list(self.query(PlanItem))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return isinstance(self.focused, PlanItem)
+        if action == "start":
+            return bool(self.result.exercise_ids)
+        return True
+
+    def action_move(self, step: int) -> None:
+        items = self.plan_items
+        if not items:
+            return
+        focused = self.focused
+        if not isinstance(focused, PlanItem):
+            target = items[0] if step > 0 else items[-1]
+        else:
+            index = items.index(focused) + step
+            target = items[max(0, min(index, len(items) - 1))]
+        target.focus()
+
+    def action_open(self) -> None:
+        if isinstance(self.focused, PlanItem):
+            self.hiptui.open_exercise(self.focused.exercise_id)
+
+    def action_start(self) -> None:
+        from hiptui.tui.screens.dialogs import ConfirmScreen
+
+        if not self.result.pain_flag:
+            self._start()
+            return
+
+        def answered(start: bool | None) -> None:
+            if start:
+                self._start()
+
+        self.app.push_screen(ConfirmScreen(PAIN_START, yes="Start", no="Not now"), answered)
+
+    def _start(self) -> None:
+        from hiptui.core.planning import PlanError, plan_for_exercises
+
+        app = self.hiptui
+        if app.library is None:
+            self.notify("The exercises are still loading; try again in a moment.")
+            return
+        try:
+            plan = plan_for_exercises(app.library, self.result.exercise_ids, name=PLAN_NAME)
+        except PlanError as error:
+            self.notify(str(error), title="Cannot start", severity="error", markup=False)
+            return
+        app.flow.start(plan)
+
+    def action_again(self) -> None:
+        from hiptui.tui.screens.checkup import CheckupScreen
+
+        again = CheckupScreen(self.questionnaire, values=self.answers.values())
+        self.app.switch_screen(again)
