@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from hiptui.store.db import Database
+from hiptui.store.records import StoreError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 WAIT = 30.0  # generous: CI machines can be slow to start Python
@@ -72,17 +73,19 @@ def wait_for(condition: Callable[[], bool], what: str) -> None:
 
 
 def db_sets(path: Path) -> list[tuple[int, int]]:
-    if not path.exists():
+    try:
+        with Database.open(path, read_only=True) as db:
+            return [(s.set_number, s.reps) for session in db.sessions() for s in session.sets]
+    except StoreError:  # not created yet, or the app is still creating its tables
         return []
-    with Database.open(path, read_only=True) as db:
-        return [(s.set_number, s.reps) for session in db.sessions() for s in session.sets]
 
 
 def db_sessions(path: Path) -> int:
-    if not path.exists():
+    try:
+        with Database.open(path, read_only=True) as db:
+            return len(db.sessions())
+    except StoreError:
         return 0
-    with Database.open(path, read_only=True) as db:
-        return len(db.sessions())
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")

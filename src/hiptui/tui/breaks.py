@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from hiptui.core.break_schedule import BreakHistory
+from hiptui.core.break_schedule import BreakHistory, local_now
 from hiptui.core.reminder import BreakCleared, BreakDue, BreakLog, Reminder, ReminderError
 from hiptui.store.records import StoreError
 
@@ -35,9 +35,11 @@ class BreakClock:
         except StoreError as error:
             app.notify(str(error), title="Break clock off", severity="warning", markup=False)
             return None
-        wall = {"now": app.wall_now} if app.wall_now is not None else {}
         reminder = Reminder(
-            history, clock=app.break_clock, setting_minutes=app.settings.break_minutes, **wall
+            history,
+            clock=app.break_clock,
+            now=app.wall_now or local_now,
+            setting_minutes=app.settings.break_minutes,
         )
         clock = cls(app, reminder)
         clock._breaks_taken = taken
@@ -61,7 +63,12 @@ class BreakClock:
             history = BreakHistory.read(db)
         except StoreError:
             return  # the next sync tries again; the clock keeps running meanwhile
-        self.app.call_from_thread(lambda: self._handle(self.reminder.sync(history)))
+        self.app.call_from_thread(self.sync, history)
+
+    def sync(self, history: BreakHistory) -> None:
+        """Take a fresh read of the history (the shell, another hiptui, a new self-check)."""
+        self._handle(self.reminder.sync(history))
+        self.show()
 
     def show(self) -> None:
         self.app.title = f"hiptui · {self.reminder.status_line()}"

@@ -239,8 +239,7 @@ class CheckupResultScreen(Screen[None]):
         self.saved_id = checkup_id
         app = self.hiptui
         if app.breaks is not None:
-            app.breaks.reminder.sync(history)  # the new interval applies at once
-            app.breaks.show()
+            app.breaks.sync(history)  # the new interval applies at once
         setting = app.settings.break_minutes
         if setting is None:
             minutes = self.result.reminder_minutes
