@@ -13,12 +13,15 @@ drawn), then pushes the history screen and measures:
 - again: the same screen opened a second time in the same app (the database already open).
 
 The same is measured on an empty history. Issue 6 target: under 300 ms with 700 sessions.
+``--gc-freeze`` shows what calling ``gc.freeze()`` once the app is up would change.
+Close other busy programs first: the figures are wall-clock times.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import statistics
 import sys
@@ -77,7 +80,7 @@ def build(path: Path, sessions: int) -> int:
     return rows
 
 
-async def measure(expected_rows: int) -> tuple[float, float, float]:
+async def measure(expected_rows: int, freeze: bool) -> tuple[float, float, float]:
     from textual.widgets import DataTable
 
     from hiptui.tui.app import make_app
@@ -105,6 +108,8 @@ async def measure(expected_rows: int) -> tuple[float, float, float]:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()  # the content is loaded: the app is up
         await pilot.pause()
+        if freeze:
+            gc.freeze()  # what an app that froze its start-up objects would see
 
         async def open_once() -> tuple[float, float]:
             screen = TimedHistory()
@@ -123,8 +128,11 @@ async def measure(expected_rows: int) -> tuple[float, float, float]:
     return filled, drawn, again
 
 
-def run(label: str, runs: int, expected: int) -> None:
-    samples = [asyncio.run(measure(expected)) for _ in range(runs)]
+def run(label: str, runs: int, expected: int, freeze: bool) -> None:
+    samples = []
+    for _ in range(runs):
+        samples.append(asyncio.run(measure(expected, freeze)))
+        gc.unfreeze()
     for index, name in enumerate(("filled", "drawn", "opened again, filled")):
         values = [sample[index] for sample in samples]
         print(
@@ -137,18 +145,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sessions", type=int, default=700)
+    parser.add_argument(
+        "--gc-freeze", action="store_true", help="gc.freeze() once the app is up (an app.py option)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         for name in ("DATA", "CONFIG", "CACHE"):
             os.environ[f"HIPTUI_{name}_DIR"] = f"{home}/{name.lower()}"
         from hiptui import paths
 
-        run("empty history", args.runs, 0)
+        run("empty history", args.runs, 0, args.gc_freeze)
         started = time.perf_counter()
         rows = build(paths.database_path(), args.sessions)
         built = time.perf_counter() - started
         print(f"built {args.sessions} sessions, {rows} set rows in {built:.1f} s")
-        run(f"{args.sessions} sessions", args.runs, args.sessions)
+        run(f"{args.sessions} sessions", args.runs, args.sessions, args.gc_freeze)
     return 0
 
 

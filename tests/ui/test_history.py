@@ -19,7 +19,8 @@ from hiptui.tui.app import HiptuiApp, make_app
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.screens.exercise import ExerciseScreen
 from hiptui.tui.screens.help import HelpScreen
-from hiptui.tui.screens.history import HistoryScreen, SessionSetsScreen
+from hiptui.tui.screens.history import HistoryScreen
+from hiptui.tui.screens.history_sets import SessionSetsScreen
 from tests.ui.helpers import FIXTURES, loaded
 
 TODAY = date(2024, 5, 22)  # a Wednesday
@@ -297,3 +298,27 @@ def test_empty_history_snapshot(snap_compare: Any, tmp_path: Path) -> None:
         await open_history(pilot)
 
     assert snap_compare(history_app(tmp_path), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_a_database_that_cannot_be_opened_is_said_not_crashed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("HIPTUI_DATA_DIR", str(blocker))
+    app = history_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history_unloaded(pilot)
+        assert "History unavailable" in text_of(screen.query_one("#history-summary", Static))
+        assert screen.overview is None
+        await pilot.press("escape")
+        assert isinstance(app.screen, CatalogScreen)
+
+
+async def open_history_unloaded(pilot: Pilot[None]) -> HistoryScreen:
+    await loaded(pilot)
+    screen = HistoryScreen(today=TODAY, tz=UTC)
+    await pilot.app.push_screen(screen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,12 +35,14 @@ from textual.widgets.option_list import Option
 from hiptui.content.ladders import load_ladders
 from hiptui.content.loader import Library
 from hiptui.content.text import printable
-from hiptui.core.progress import Consistency, Overview, SessionRow, overview, session_row
+from hiptui.core.progress import Consistency, Overview, SessionRow, overview
 from hiptui.store.records import SessionRecord
 from hiptui.tui.render import literal
+from hiptui.tui.screens.history_sets import SessionSetsScreen
 from hiptui.tui.widgets.exercise_progress import (
     ExerciseProgress,
     day_label,
+    duration_label,
     fit_sparkline,
     plural,
 )
@@ -61,13 +63,6 @@ FIRST_RUN = (
     "`hiptui run glute-bridge` in a shell. Every set is saved the moment you finish it.\n\n"
     "The weekly target is strength work on 2 or more days a week."
 )
-
-
-def minutes(duration: timedelta | None) -> str:
-    if duration is None:
-        return "–"
-    total = int(duration.total_seconds() // 60)
-    return f"{total} min" if total < 60 else f"{total // 60} h {total % 60:02d} min"
 
 
 def consistency_line(found: Consistency) -> Content:
@@ -150,11 +145,6 @@ class HistoryScreen(Screen[None]):
         checkups = self.query_one("#checkups", DataTable)
         for label in ("Date", "Sitting, hours a day", "Band"):
             checkups.add_column(label, key=label)
-        # Start reading once the screen is drawn: the thread then has the interpreter to itself
-        # instead of trading it with the first layout (which made both slower).
-        self.call_after_refresh(self._start_loading)
-
-    def _start_loading(self) -> None:
         app = self.app
         library: Library | None = getattr(app, "library", None)
         dirs: list[Path] = list(getattr(app, "content_dirs", []))
@@ -185,6 +175,9 @@ class HistoryScreen(Screen[None]):
             )
         except OSError as error:
             self.app.call_from_thread(self._failed, str(error))
+            return
+        except Exception as error:  # a damaged record must not take the app down
+            self.app.call_from_thread(self._failed, f"could not read the history ({error})")
             return
         finally:
             if collecting:
@@ -240,7 +233,7 @@ class HistoryScreen(Screen[None]):
         if row.status != "completed":
             notes.append(row.status.replace("-", " "))
         cells = (day_label(row.started_at, self.tz), row.name, row.sets, row.reps, sides,
-                 minutes(row.duration), ", ".join(notes))  # fmt: skip
+                 duration_label(row.duration), ", ".join(notes))  # fmt: skip
         return [FixedCell(cell) for cell in cells]
 
     def _fill_exercises(self, found: Overview) -> None:
@@ -349,69 +342,3 @@ class HistoryScreen(Screen[None]):
                 focused.action_cursor_down()
             else:
                 focused.action_cursor_up()
-
-
-class SessionSetsScreen(Screen[None]):
-    """Every set of one session, in the order they were done."""
-
-    HELP_TITLE = "Session sets"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="session-sets.back"),
-        Binding("question_mark,f1", "app.help", "Help", id="session-sets.help", key_display="?"),
-        Binding("j", "cursor('down')", "Down", id="session-sets.down", show=False),
-        Binding("k", "cursor('up')", "Up", id="session-sets.up", show=False),
-        Binding("q", "app.quit", "Quit", id="session-sets.quit", show=False),
-    ]
-    DEFAULT_CSS = """
-    #session-head { height: auto; padding: 0 1; background: $boost; }
-    #session-sets { height: 1fr; }
-    """
-
-    def __init__(self, session: SessionRecord, tz: tzinfo | None = None) -> None:
-        super().__init__()
-        self.session = session
-        self.tz = tz
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="session-head")
-        yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        session = self.session
-        self.sub_title = "Session sets"
-        row = session_row(session)
-        when = session.started_at.astimezone(self.tz).strftime("%a %d %b %Y, %H:%M")
-        status = "" if session.status == "completed" else f" · {session.status.replace('-', ' ')}"
-        self.query_one("#session-head", Static).update(
-            Content.assemble(
-                literal(session.name, "bold $accent"),
-                (f"  {when} · {minutes(row.duration)} · {plural(row.sets, 'set')} · "
-                 f"{plural(row.reps, 'rep')}{status}", "$text-muted"),
-            )
-        )  # fmt: skip
-        table = self.query_one("#session-sets", DataTable)
-        for label in ("Exercise", "Set", "Side", "Reps", "Hold", "Time", "Discomfort", "Note"):
-            table.add_column(label, key=label)
-        for record in session.sets:
-            table.add_row(
-                Text(printable(record.exercise_name, keep_newlines=False)),
-                record.set_number,
-                Text(record.side or "both"),
-                record.reps,
-                Text("–" if record.hold_seconds is None else f"{record.hold_seconds:g} s"),
-                Text("–" if record.work_seconds is None else f"{record.work_seconds:g} s"),
-                Text("⚠ yes" if record.discomfort else ""),
-                Text(printable(record.note or "", keep_newlines=False)),
-            )
-        if not session.sets:
-            self.query_one("#session-head", Static).update(
-                Content.assemble(literal(session.name, "bold $accent"),
-                                 ("  no sets were completed in this session", "$text-muted"))
-            )  # fmt: skip
-        table.focus()
-
-    def action_cursor(self, direction: str) -> None:
-        table = self.query_one("#session-sets", DataTable)
-        table.action_cursor_down() if direction == "down" else table.action_cursor_up()

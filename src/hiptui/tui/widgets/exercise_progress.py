@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -19,6 +19,14 @@ ContentPart = str | Content | tuple[str, str]
 def day_label(moment: datetime, tz: tzinfo | None) -> str:
     """A short calendar date in ``tz`` (``None``: this computer's time zone)."""
     return moment.astimezone(tz).strftime("%a %d %b %Y")
+
+
+def duration_label(duration: timedelta | None) -> str:
+    """``23 min`` or ``1 h 05 min``; a dash when unknown."""
+    if duration is None:
+        return "–"
+    total = int(duration.total_seconds() // 60)
+    return f"{total} min" if total < 60 else f"{total // 60} h {total % 60:02d} min"
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -1,0 +1,84 @@
+"""One session's sets, opened from the history screen."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from hiptui.content.text import printable
+from hiptui.core.progress import session_row
+from hiptui.store.records import SessionRecord
+from hiptui.tui.render import literal
+from hiptui.tui.widgets.exercise_progress import duration_label, plural
+
+
+class SessionSetsScreen(Screen[None]):
+    """Every set of one session, in the order they were done."""
+
+    HELP_TITLE = "Session sets"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="session-sets.back"),
+        Binding("question_mark,f1", "app.help", "Help", id="session-sets.help", key_display="?"),
+        Binding("j", "cursor('down')", "Down", id="session-sets.down", show=False),
+        Binding("k", "cursor('up')", "Up", id="session-sets.up", show=False),
+        Binding("q", "app.quit", "Quit", id="session-sets.quit", show=False),
+    ]
+    DEFAULT_CSS = """
+    #session-head { height: auto; padding: 0 1; background: $boost; }
+    #session-sets { height: 1fr; }
+    """
+
+    def __init__(self, session: SessionRecord, tz: tzinfo | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.tz = tz
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="session-head")
+        yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session = self.session
+        self.sub_title = "Session sets"
+        row = session_row(session)
+        when = session.started_at.astimezone(self.tz).strftime("%a %d %b %Y, %H:%M")
+        status = "" if session.status == "completed" else f" · {session.status.replace('-', ' ')}"
+        self.query_one("#session-head", Static).update(
+            Content.assemble(
+                literal(session.name, "bold $accent"),
+                (f"  {when} · {duration_label(row.duration)} · {plural(row.sets, 'set')} · "
+                 f"{plural(row.reps, 'rep')}{status}", "$text-muted"),
+            )
+        )  # fmt: skip
+        table = self.query_one("#session-sets", DataTable)
+        for label in ("Exercise", "Set", "Side", "Reps", "Hold", "Time", "Discomfort", "Note"):
+            table.add_column(label, key=label)
+        for record in session.sets:
+            table.add_row(
+                Text(printable(record.exercise_name, keep_newlines=False)),
+                record.set_number,
+                Text(record.side or "both"),
+                record.reps,
+                Text("–" if record.hold_seconds is None else f"{record.hold_seconds:g} s"),
+                Text("–" if record.work_seconds is None else f"{record.work_seconds:g} s"),
+                Text("⚠ yes" if record.discomfort else ""),
+                Text(printable(record.note or "", keep_newlines=False)),
+            )
+        if not session.sets:
+            self.query_one("#session-head", Static).update(
+                Content.assemble(literal(session.name, "bold $accent"),
+                                 ("  no sets were completed in this session", "$text-muted"))
+            )  # fmt: skip
+        table.focus()
+
+    def action_cursor(self, direction: str) -> None:
+        table = self.query_one("#session-sets", DataTable)
+        table.action_cursor_down() if direction == "down" else table.action_cursor_up()
