@@ -233,15 +233,17 @@ def all_exercise_stats(sessions: Iterable[SessionLike]) -> dict[str, ExerciseSta
             mine.setdefault(record.exercise_id, []).append(record)
         for exercise_id, records in mine.items():
             names[exercise_id] = records[-1].exercise_name
-            sets_of.setdefault(exercise_id, []).extend(records)
-            points.setdefault(exercise_id, []).append(
-                SessionPoint(
-                    session.id,
-                    session.started_at,
-                    len({r.set_number for r in records}),
-                    sum(r.reps for r in records),
-                )
-            )
+            if exercise_id in sets_of:
+                sets_of[exercise_id] += records
+            else:
+                sets_of[exercise_id], points[exercise_id] = list(records), []
+            reps = 0
+            numbers = set()
+            for record in records:
+                reps += record.reps
+                numbers.add(record.set_number)
+            point = SessionPoint(session.id, session.started_at, len(numbers), reps)
+            points[exercise_id].append(point)
     stats = {key: _stats(key, names[key], points[key], sets_of[key]) for key in points}
     order = sorted(stats, key=lambda k: (stats[k].points[-1].started_at, k), reverse=True)
     return {key: stats[key] for key in order}
@@ -407,9 +409,12 @@ def overview(
     ordered = chronological(sessions)
     stats = all_exercise_stats(ordered)
     days = training_days(ordered, tz=tz, counts=is_strength(library))
+    by_id = {session.id: session for session in ordered}
     found: list[Suggestion] = []
-    for exercise_id in stats:
-        found += suggest(ordered, exercise_id, library=library, ladders=ladders)
+    for exercise_id, figures in stats.items():
+        # Only the last two sessions with the exercise matter to the rule.
+        recent = [by_id[point.session_id] for point in figures.points[-2:]]
+        found += suggest(recent, exercise_id, library=library, ladders=ladders)
     return Overview(
         sessions=tuple(session_row(s) for s in reversed(ordered)),
         exercises=tuple(stats.values()),
