@@ -44,6 +44,7 @@ async def test_change_units_rest_and_bell_save_and_reload() -> None:
         assert str(path) in plain(screen.query_one("#settings-file", Static))
         assert not screen.query_one("#settings-problems").display
         screen.query_one("#units", Select).value = "metric"
+        screen.query_one("#theme", Select).value = "textual-light"
         await retype(pilot, screen.query_one("#rest_seconds", Input), "90")
         screen.query_one("#bell", Switch).focus()
         await pilot.press("space")
@@ -53,7 +54,10 @@ async def test_change_units_rest_and_bell_save_and_reload() -> None:
         await pilot.pause()
         assert isinstance(app.screen, CatalogScreen)
         assert app.units == "metric"  # the catalog follows at once
-    expected = Settings(units="metric", rest_seconds=90, bell=False, break_minutes=30)
+        assert app.theme == "textual-light"
+    expected = Settings(
+        theme="textual-light", units="metric", rest_seconds=90, bell=False, break_minutes=30
+    )
     assert load_settings(path) == (expected, [])
     assert "rest_seconds = 90" in path.read_text(encoding="utf-8")
 
@@ -61,7 +65,9 @@ async def test_change_units_rest_and_bell_save_and_reload() -> None:
     async with again.run_test(size=SIZE) as pilot:
         assert again.settings == expected
         screen = await open_settings(pilot)
+        assert again.theme == "textual-light"
         assert screen.query_one("#units", Select).value == "metric"
+        assert screen.query_one("#theme", Select).value == "textual-light"
         assert screen.query_one("#rest_seconds", Input).value == "90"
         assert screen.query_one("#bell", Switch).value is False
         assert screen.query_one("#break_minutes", Input).value == "30"
