@@ -3,6 +3,7 @@ on an empty one: Pilot tests and snapshots. "Today" and the time zone are fixed.
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime, timedelta
 from itertools import groupby
 from pathlib import Path
@@ -139,6 +140,8 @@ async def test_sessions_by_date_with_sides_time_and_flags(filled: HiptuiApp) -> 
         assert rows[0][6] == "ended early"
         may7 = next(row for row in rows if row[0] == "Tue 07 May 2024")
         assert may7[2:7] == ["2", "43", "23 / 20", "20 min", "⚠ 1"]
+        await pilot.pause()
+        assert gc.isenabled()  # paused while loading, back once the table is drawn
         summary = text_of(screen.query_one("#history-summary", Static))
         assert "1 of 2 strength days" in summary
         assert "Streak: 3 weeks" in summary
@@ -310,7 +313,7 @@ async def test_a_database_that_cannot_be_opened_is_said_not_crashed(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history_unloaded(pilot)
         assert "History unavailable" in text_of(screen.query_one("#history-summary", Static))
-        assert screen.overview is None
+        assert screen.overview is None and gc.isenabled()
         await pilot.press("escape")
         assert isinstance(app.screen, CatalogScreen)
 

@@ -161,10 +161,12 @@ class HistoryScreen(Screen[None]):
         if database is None:
             self.app.call_from_thread(self._failed, "The history database could not be opened.")
             return
-        # Thousands of small records: cyclic garbage collection passes over the app's whole
-        # heap would double the time this takes, and these records hold no cycles.
+        # Thousands of small records and a table of them: a cyclic garbage collection pass
+        # over the whole heap in the middle would add 100 ms or more, and these records hold
+        # no cycles. Collection resumes once the table is on screen (see _show).
         collecting = gc.isenabled()
         gc.disable()
+        shown = False
         try:
             sessions = database.sessions()
             checkups = database.checkups()
@@ -173,17 +175,16 @@ class HistoryScreen(Screen[None]):
             found = overview(
                 sessions, checkups, library=exercises, ladders=ladders, today=today, tz=self.tz
             )
+            records = {session.id: session for session in sessions}
+            self.app.call_from_thread(self._show, found, records, collecting)
+            shown = True
         except OSError as error:
             self.app.call_from_thread(self._failed, str(error))
-            return
         except Exception as error:  # a damaged record must not take the app down
             self.app.call_from_thread(self._failed, f"could not read the history ({error})")
-            return
         finally:
-            if collecting:
+            if collecting and not shown:
                 gc.enable()
-        records = {session.id: session for session in sessions}
-        self.app.call_from_thread(self._show, found, records)
 
     def _failed(self, message: str) -> None:
         summary = self.query_one("#history-summary", Static)
@@ -191,7 +192,11 @@ class HistoryScreen(Screen[None]):
 
     # -- showing ------------------------------------------------------------------------------
 
-    def _show(self, found: Overview, records: dict[int, SessionRecord]) -> None:
+    def _show(
+        self, found: Overview, records: dict[int, SessionRecord], collecting: bool = False
+    ) -> None:
+        if collecting:
+            self.app.call_after_refresh(gc.enable)
         if not self.is_mounted:
             return
         self.overview, self.records = found, records
