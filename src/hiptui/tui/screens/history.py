@@ -59,9 +59,11 @@ FOCUS = {"sessions-pane": "#sessions", "progress-pane": "#exercises", "checkups-
 FIRST_RUN_TITLE = "Welcome! Your training history starts with your first session.\n\n"
 FIRST_RUN = (
     "Nothing logged yet: your sessions, progress and self-check results will appear here.\n\n"
-    "To start a session, go back to the catalog (escape), pick an exercise and start it, or run "
-    "`hiptui run glute-bridge` in a shell. Every set is saved the moment you finish it.\n\n"
-    "The weekly target is strength work on 2 or more days a week."
+    "To start a session: press escape to go back to the catalog, highlight an exercise and "
+    "press r, or press w there for a whole routine. From a shell, `hiptui run glute-bridge` "
+    "does the same. Every set is saved the moment you finish it.\n\n"
+    "The weekly target is strength work on 2 or more days a week. The sitting self-check "
+    "(c in the catalog) adds its results here too."
 )
 
 
@@ -228,7 +230,9 @@ class HistoryScreen(Screen[None]):
         if rows:
             note.update(f"{plural(len(rows), 'session')}, newest first. enter shows the sets.")
         else:
-            note.update("No sessions yet. Start one from the catalog (escape goes back).")
+            note.update(
+                "No sessions yet: in the catalog (escape), r starts the highlighted exercise."
+            )
 
     def _session_cells(self, row: SessionRow) -> list[FixedCell]:
         sides = f"{row.reps_left} / {row.reps_right}" if row.reps_left or row.reps_right else "–"
@@ -266,7 +270,9 @@ class HistoryScreen(Screen[None]):
         spark.display = len(hours) > 1
         fit_sparkline(spark, hours, self.size.width - 2)
         if not rows:
-            note.update("No self-checks yet: take the sitting self-check to see results here.")
+            note.update(
+                "No self-checks yet: press c in the catalog to take the sitting self-check."
+            )
         elif len(hours) > 1:
             note.update(
                 f"Average sitting hours a day at each self-check, oldest to newest "
