@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from hiptui.content.ladders import LADDERS_FILE, Ladder, Ladders, load_ladders
 from hiptui.content.loader import load_library
 from hiptui.paths import bundled_content_dir
@@ -127,3 +130,30 @@ def test_the_bundled_ladders_load_cleanly_against_the_bundled_exercises() -> Non
     assert any(
         s.exercise_id == "single-leg-glute-bridge" for s in ladders.next_steps("glute-bridge")
     )
+
+
+_values = st.recursive(
+    st.one_of(st.booleans(), st.integers(-5, 5), st.text(max_size=12)),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.dictionaries(st.sampled_from(["ladders", "id", "steps", "x"]), _values, max_size=3))
+def test_any_document_gives_ladders_or_problems_never_an_exception(
+    tmp_path: Path, data: dict[str, object]
+) -> None:
+    import tomli_w
+
+    write(tmp_path, tomli_w.dumps(data))
+    ladders, problems = load_ladders([tmp_path])
+    for ladder in ladders.ladders:
+        assert len(ladder.steps) >= 2 and len(set(ladder.steps)) == len(ladder.steps)
+    assert all(p.path.endswith("ladders.toml") and p.message for p in problems)
+    if data.get("ladders") in (None, []) and set(data) <= {"ladders"}:
+        assert problems == [] and ladders.ladders == ()
