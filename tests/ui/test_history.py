@@ -325,3 +325,24 @@ async def open_history_unloaded(pilot: Pilot[None]) -> HistoryScreen:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     return screen
+
+
+async def test_a_broken_ladders_file_is_reported_and_the_history_still_shows(
+    tmp_path: Path,
+) -> None:
+    build_history(paths.database_path())
+    app = history_app(tmp_path)
+    ladders = tmp_path / "content" / "progression" / "ladders.toml"
+    ladders.write_text(LADDERS.replace("fixture-thrust", "fixture-thrus"), encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(
+            "ladders.toml:4: ladders[1].steps[2]: unknown exercise 'fixture-thrus'" in m
+            for m in messages
+        ), messages
+        assert screen.query_one("#sessions", DataTable).row_count == 7
+        assert screen.overview is not None
+        # The broken ladder is left out: the bridge's next step is more reps, not a rung.
+        kinds = [s.kind for s in screen.overview.suggestions_for("fixture-bridge")]
+        assert kinds == ["reps"]

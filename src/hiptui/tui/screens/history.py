@@ -34,6 +34,7 @@ from textual.widgets.option_list import Option
 
 from hiptui.content.ladders import load_ladders
 from hiptui.content.loader import Library
+from hiptui.content.models import Problem
 from hiptui.content.text import printable
 from hiptui.core.progress import Consistency, Overview, SessionRow, overview
 from hiptui.store.records import SessionRecord
@@ -173,12 +174,12 @@ class HistoryScreen(Screen[None]):
             sessions = database.sessions()
             checkups = database.checkups()
             exercises = library.exercises if library is not None else {}
-            ladders, _problems = load_ladders(dirs, set(exercises) if exercises else None)
+            ladders, problems = load_ladders(dirs, set(exercises) if exercises else None)
             found = overview(
                 sessions, checkups, library=exercises, ladders=ladders, today=today, tz=self.tz
             )
             records = {session.id: session for session in sessions}
-            self.app.call_from_thread(self._show, found, records, collecting)
+            self.app.call_from_thread(self._show, found, records, collecting, problems)
             shown = True
         except OSError as error:
             self.app.call_from_thread(self._failed, str(error))
@@ -195,12 +196,20 @@ class HistoryScreen(Screen[None]):
     # -- showing ------------------------------------------------------------------------------
 
     def _show(
-        self, found: Overview, records: dict[int, SessionRecord], collecting: bool = False
+        self,
+        found: Overview,
+        records: dict[int, SessionRecord],
+        collecting: bool = False,
+        problems: Sequence[Problem] = (),
     ) -> None:
         if collecting:
             self.app.call_after_refresh(gc.enable)
         if not self.is_mounted:
             return
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            self.notify(f"{problems[0]}{more}", title="Progression ladders: problem",
+                        severity="warning", timeout=10, markup=False)  # fmt: skip
         self.overview, self.records = found, records
         self.query_one("#history-summary", Static).update(self._summary(found))
         self.query_one("#history-empty").display = found.empty
