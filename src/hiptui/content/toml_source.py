@@ -44,7 +44,9 @@ class KeyLines:
         in_string: str | None = None
         open_array: KeyPath | None = None
         element = 0
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Only "\n" ends a line in TOML: str.splitlines() would also split at U+2028, U+0085
+        # and form feeds, which may sit in strings and comments, and shift every line after.
+        for number, line in enumerate(text.split("\n"), start=1):
             if in_string is not None:
                 if line.count(in_string) % 2 == 1:
                     in_string = None
