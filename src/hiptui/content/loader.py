@@ -274,7 +274,11 @@ def _texts_with_paths(data: dict[str, Any]) -> Iterable[tuple[tuple[str | int, .
 def _check_placeholders(
     reader: FieldReader, data: dict[str, Any], quantities: dict[str, Quantity]
 ) -> None:
+    # A [quantities] that is not a table was reported already; it declares nothing.
+    declared = data.get("quantities")
+    if not isinstance(declared, dict):
+        declared = {}
     for path, text in _texts_with_paths(data):
         for name in placeholders(text):
-            if name not in quantities and name not in data.get("quantities", {}):
+            if name not in quantities and name not in declared:
                 reader.error(path, f"refers to {{{name}}}, which is not in [quantities]")
