@@ -231,6 +231,8 @@ async def test_tab_cycles_panes_and_self_checks_over_time(filled: HiptuiApp) -> 
         ]
         assert chart(screen.query_one("#hours-spark", Sparkline)) == [7.1, 5.43]
         await pilot.press("tab")
+        assert tabs.active == "breaks-pane"
+        await pilot.press("tab")
         assert tabs.active == "sessions-pane"
         await pilot.press("shift+tab")
         assert tabs.active == "checkups-pane"
@@ -346,3 +348,25 @@ async def test_a_broken_ladders_file_is_reported_and_the_history_still_shows(
         # The broken ladder is left out: the bridge's next step is more reps, not a rung.
         kinds = [s.kind for s in screen.overview.suggestions_for("fixture-bridge")]
         assert kinds == ["reps"]
+
+
+async def test_breaks_tab_counts_breaks_per_day() -> None:
+    moments = iter(
+        [datetime(2024, 5, 20, 9, 0, tzinfo=UTC), datetime(2024, 5, 20, 10, 0, tzinfo=UTC),
+         datetime(2024, 5, 21, 9, 0, tzinfo=UTC)]
+    )  # fmt: skip
+    with Database.open(paths.database_path(), now=lambda: next(moments)) as db:
+        db.log_break("taken")
+        db.log_break("snoozed", 5)
+        db.log_break("skipped")
+    app = make_app([FIXTURES / "exercises"])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("h")
+        screen = app.screen
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.query_one("#history-tabs", TabbedContent).display
+        table = screen.query_one("#breaks", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[1:] for row in rows] == [["0", "0", "1"], ["1", "1", "0"]]

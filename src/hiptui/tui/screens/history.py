@@ -36,6 +36,7 @@ from hiptui.content.ladders import load_ladders
 from hiptui.content.loader import Library
 from hiptui.content.models import Problem
 from hiptui.content.text import printable
+from hiptui.core.break_days import BreakDay, break_days
 from hiptui.core.progress import Consistency, Overview, SessionRow, overview
 from hiptui.store.records import SessionRecord
 from hiptui.tui.render import literal
@@ -54,8 +55,13 @@ if TYPE_CHECKING:
 
 Opener = Callable[[], "Database | None"]
 
-PANES = ("sessions-pane", "progress-pane", "checkups-pane")
-FOCUS = {"sessions-pane": "#sessions", "progress-pane": "#exercises", "checkups-pane": "#checkups"}
+PANES = ("sessions-pane", "progress-pane", "checkups-pane", "breaks-pane")
+FOCUS = {
+    "sessions-pane": "#sessions",
+    "progress-pane": "#exercises",
+    "checkups-pane": "#checkups",
+    "breaks-pane": "#breaks",
+}
 
 FIRST_RUN_TITLE = "Welcome! Your training history starts with your first session.\n\n"
 FIRST_RUN = (
@@ -136,6 +142,9 @@ class HistoryScreen(Screen[None]):
                 yield Static(id="checkups-note", classes="pane-note")
                 yield Sparkline([], id="hours-spark")
                 yield DataTable(id="checkups", cursor_type="row", zebra_stripes=True)
+            with TabPane("Breaks", id="breaks-pane"), Vertical():
+                yield Static(id="breaks-note", classes="pane-note")
+                yield DataTable(id="breaks", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -148,6 +157,9 @@ class HistoryScreen(Screen[None]):
         checkups = self.query_one("#checkups", DataTable)
         for label in ("Date", "Sitting, hours a day", "Band"):
             checkups.add_column(label, key=label)
+        breaks = self.query_one("#breaks", DataTable)
+        for label in ("Date", "Taken", "Snoozed", "Skipped"):
+            breaks.add_column(label, key=label)
         app = self.app
         library: Library | None = getattr(app, "library", None)
         dirs: list[Path] = list(getattr(app, "content_dirs", []))
@@ -179,7 +191,8 @@ class HistoryScreen(Screen[None]):
                 sessions, checkups, library=exercises, ladders=ladders, today=today, tz=self.tz
             )
             records = {session.id: session for session in sessions}
-            self.app.call_from_thread(self._show, found, records, collecting, problems)
+            days = break_days(database.breaks(), self.tz)
+            self.app.call_from_thread(self._show, found, records, collecting, problems, days)
             shown = True
         except OSError as error:
             self.app.call_from_thread(self._failed, str(error))
@@ -201,6 +214,7 @@ class HistoryScreen(Screen[None]):
         records: dict[int, SessionRecord],
         collecting: bool = False,
         problems: Sequence[Problem] = (),
+        days: Sequence[BreakDay] = (),
     ) -> None:
         if collecting:
             self.app.call_after_refresh(gc.enable)
@@ -212,11 +226,13 @@ class HistoryScreen(Screen[None]):
                         severity="warning", timeout=10, markup=False)  # fmt: skip
         self.overview, self.records = found, records
         self.query_one("#history-summary", Static).update(self._summary(found))
-        self.query_one("#history-empty").display = found.empty
-        self.query_one("#history-tabs").display = not found.empty
+        empty = found.empty and not days
+        self.query_one("#history-empty").display = empty
+        self.query_one("#history-tabs").display = not empty
         self._fill_sessions(found.sessions)
         self._fill_exercises(found)
         self._fill_checkups(found)
+        self._fill_breaks(days)
         if not found.empty:
             self.query_one("#sessions", DataTable).focus()
         self.refresh_bindings()
@@ -299,6 +315,24 @@ class HistoryScreen(Screen[None]):
             ]
             for row in rows
         )
+
+    def _fill_breaks(self, days: Sequence[BreakDay]) -> None:
+        note = self.query_one("#breaks-note", Static)
+        if days:
+            taken = sum(day.taken for day in days)
+            note.update(
+                f"Sitting breaks by day, newest first: {plural(taken, 'break')} taken in all. "
+                "The article's advice: get up every 30 to 60 minutes for at least 5 minutes."
+            )
+        else:
+            note.update("No breaks logged yet: the break clock in the title counts for you.")
+        table = self.query_one("#breaks", DataTable)
+        table.clear()
+        table.add_rows(
+            [Text(day.day.strftime("%a %d %b %Y")), str(day.taken), str(day.snoozed),
+             str(day.skipped)]
+            for day in days
+        )  # fmt: skip
 
     # -- events and actions -------------------------------------------------------------------
 
