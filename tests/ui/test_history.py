@@ -235,7 +235,7 @@ async def test_tab_cycles_panes_and_self_checks_over_time(filled: HiptuiApp) -> 
         await pilot.press("tab")
         assert tabs.active == "sessions-pane"
         await pilot.press("shift+tab")
-        assert tabs.active == "checkups-pane"
+        assert tabs.active == "breaks-pane"
 
 
 async def test_enter_on_an_exercise_opens_its_card_and_help_lists_keys(filled: HiptuiApp) -> None:
