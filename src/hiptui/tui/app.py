@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -115,6 +116,25 @@ class HiptuiApp(App[None]):
             if isinstance(screen, SessionScreen):
                 screen.save_progress()
         self.exit(return_code=129)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, with control characters removed: messages quote file names,
+        keys and values from files, and Textual would pass an ESC in them to the terminal."""
+        super().notify(
+            printable(message),
+            title=printable(title, keep_newlines=False),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def get_default_screen(self) -> Screen[None]:
         """The catalog is the bottom of the screen stack: no blank screen to compose first."""
