@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
@@ -34,6 +35,15 @@ if TYPE_CHECKING:
     from hiptui.tui.session_flow import SessionFlow
 
 Clock = Callable[[], float]
+
+
+def _freeze_what_lives_long() -> None:
+    """Textual's modules and the loaded content live as long as the app: take them out of the
+    cyclic collector's scans (``gc.freeze``). Full collections over that heap had made opening
+    a long history up to about 35 ms slower and less even (benchmarks/history_open.py)."""
+    import gc
+
+    gc.freeze()
 
 
 def _sleep_aware_clock() -> Clock:
@@ -75,6 +85,7 @@ class HiptuiApp(App[None]):
         self.settings_path = settings_path
         self.database_path = database_path
         self._db: Database | None = None
+        self._db_lock = threading.Lock()
         self.clock = clock
         self.library: Library | None = None
         self.start_request: str | None = None
@@ -145,6 +156,7 @@ class HiptuiApp(App[None]):
         if preloaded and self._preload is not None and not self._preload.exception():
             # Loaded while Textual was importing: the first frame already shows the list.
             self.library = self._preload.result()
+            _freeze_what_lives_long()
         for problem in self.settings_problems:
             self.notify(str(problem), title="Settings file problem", severity="warning",
                         timeout=10, markup=False)  # fmt: skip
@@ -165,6 +177,7 @@ class HiptuiApp(App[None]):
 
     def _library_loaded(self, library: Library) -> None:
         self.library = library
+        _freeze_what_lives_long()
         for screen in self.screen_stack:
             if isinstance(screen, CatalogScreen) and screen.is_mounted:
                 screen.set_library(library)
@@ -273,21 +286,36 @@ class HiptuiApp(App[None]):
     # -- the database ----------------------------------------------------------------------
 
     def database(self) -> Database | None:
-        """The history database, opened on first use; ``None`` (with a message) if it can't be."""
-        if self._db is None:
-            from hiptui.store.db import Database
-            from hiptui.store.records import StoreError
+        """The history database, opened on first use; ``None`` (with a message) if it can't be.
 
-            try:
-                self._db = Database.open(self.database_path)
-            except StoreError as error:
-                self.notify(str(error), title="History unavailable", severity="error",
-                            timeout=15, markup=False)  # fmt: skip
-                return None
-            if self._db.notice:
-                self.notify(self._db.notice, title="Database", severity="warning", timeout=15,
-                            markup=False)  # fmt: skip
-        return self._db
+        Safe to call from a worker thread: the first open happens once, under a lock, and any
+        message is handed to the app's own thread after the lock is released.
+        """
+        from hiptui.store.db import Database
+        from hiptui.store.records import StoreError
+
+        message: tuple[str, str] | None = None
+        with self._db_lock:
+            if self._db is None:
+                try:
+                    self._db = Database.open(self.database_path)
+                except StoreError as error:
+                    message = ("History unavailable", str(error))
+                else:
+                    if self._db.notice:
+                        message = ("Database", self._db.notice)
+            db = self._db
+        if message is not None:
+            self._tell(*message, severity="error" if db is None else "warning")
+        return db
+
+    def _tell(self, title: str, text: str, *, severity: SeverityLevel) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.notify(text, title=title, severity=severity, timeout=15, markup=False)
+        else:
+            self.call_from_thread(
+                self.notify, text, title=title, severity=severity, timeout=15, markup=False
+            )
 
     def on_unmount(self) -> None:
         if self._db is not None:
@@ -295,8 +323,10 @@ class HiptuiApp(App[None]):
 
     # -- settings --------------------------------------------------------------------------
 
-    def update_settings(self, **changes: object) -> None:
-        """Change and save settings; a file that had problems is kept as ``.bak`` first."""
+    def update_settings(self, **changes: object) -> bool:
+        """Change and save settings; a file that had problems is kept as ``.bak`` first.
+
+        Returns whether the file was written (the change applies for this run either way)."""
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
         if "break_minutes" in changes and self.breaks is not None:
             self.breaks.reminder.set_setting(self.settings.break_minutes)
@@ -308,8 +338,9 @@ class HiptuiApp(App[None]):
         except OSError as error:
             self.notify(f"Could not save settings to {self.settings_path}: {error.strerror}",
                         severity="error", markup=False)  # fmt: skip
-            return
+            return False
         self.settings_problems = []
+        return True
 
     def watch_theme(self, theme: str) -> None:
         if self._settings_ready and theme != self.settings.theme:

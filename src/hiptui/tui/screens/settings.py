@@ -9,7 +9,6 @@ that had problems as ``settings.toml.bak``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -21,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 
 from hiptui.content.models import Problem
-from hiptui.store.settings import CHECKS, Settings, load_settings
+from hiptui.store.settings import CHECKS, Settings
 from hiptui.tui.render import literal
 
 _WHOLE = re.compile(r"^[+-]?\d{1,6}$")
@@ -194,10 +193,9 @@ class SettingsScreen(Screen[None]):
             return
         message.display = False
         app = self.app
-        app.update_settings(**values)  # type: ignore[attr-defined]
+        saved = app.update_settings(**values)  # type: ignore[attr-defined]
         path: Path = app.settings_path  # type: ignore[attr-defined]
-        saved, problems = load_settings(path)
-        if problems or asdict(saved) != asdict(app.settings):  # type: ignore[attr-defined]
+        if not saved:
             message.update(Content(f"Settings could not be saved to {path}."))
             message.display = True
             return
