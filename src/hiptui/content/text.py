@@ -16,15 +16,21 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
-# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
-_UNSAFE_EXCEPT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F. Lone surrogates (category
+# Cs) come from bytes that are not UTF-8 (file names) or from JSON's "\\ud800" escapes: no
+# UTF-8 stream can carry them, and printed with surrogateescape they are raw bytes again.
+_SURROGATES = "\ud800-\udfff"
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + _SURROGATES + "".join(sorted(_BIDI)) + "]")
+_UNSAFE_EXCEPT_NEWLINE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f" + _SURROGATES + "".join(sorted(_BIDI)) + "]"
+)
+_SURROGATE = re.compile("[" + _SURROGATES + "]")
 
 
 def is_unsafe_char(char: str, *, allow_newlines: bool = False) -> bool:
     if char == "\n":
         return not allow_newlines
-    return char in _BIDI or unicodedata.category(char) == "Cc"
+    return char in _BIDI or unicodedata.category(char) in ("Cc", "Cs")
 
 
 def first_unsafe_char(text: str, *, allow_newlines: bool = False) -> str | None:
@@ -37,12 +43,15 @@ def first_unsafe_char(text: str, *, allow_newlines: bool = False) -> str | None:
 def describe_char(char: str) -> str:
     name = unicodedata.name(char, "")
     code = f"U+{ord(char):04X}"
+    if _SURROGATE.match(char):
+        return f"{code}, not valid text"
     return f"{code} {name}".strip() if name else code
 
 
 def printable(text: str, *, keep_newlines: bool = True) -> str:
-    """``text`` with control and bidi characters removed (tabs become spaces)."""
-    text = text.replace("\t", "    ").replace("\r\n", "\n")
+    """``text`` with control and bidi characters removed (tabs become spaces, and each byte
+    that was not UTF-8 becomes U+FFFD, so a file name still shows where it was)."""
+    text = _SURROGATE.sub("\ufffd", text.replace("\t", "    ").replace("\r\n", "\n"))
     pattern = _UNSAFE_EXCEPT_NEWLINE if keep_newlines else _UNSAFE
     return pattern.sub("", text)
 
