@@ -116,7 +116,11 @@ def _read_cache(cache_file: Path, key: str) -> dict[str, Any]:
 
 
 def _write_cache(cache_file: Path, key: str, files: dict[str, Any]) -> None:
-    data = json.dumps({"key": key, "files": files}, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps({"key": key, "files": files}, ensure_ascii=False, separators=(",", ":"))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: load without a cache
+        return
     try:
         cache_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(
@@ -125,7 +129,7 @@ def _write_cache(cache_file: Path, key: str, files: dict[str, Any]) -> None:
     except OSError:
         return
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
         os.replace(temporary, cache_file)
     except OSError:
