@@ -29,7 +29,38 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Which module registers each command, so a command builds only its own parser: every module
+# (and its imports) left out is time saved on `hiptui status` in a prompt or `hiptui cues`.
+COMMANDS: dict[str, str] = {
+    "list": "hiptui.cli.lookup",
+    "show": "hiptui.cli.lookup",
+    "cues": "hiptui.cli.lookup",
+    "check": "hiptui.cli.check",
+    "run": "hiptui.cli.run",
+    "export": "hiptui.cli.export",
+    "import-history": "hiptui.cli.export",
+    "import": "hiptui.cli.importer",
+    "new": "hiptui.cli.new",
+    "status": "hiptui.cli.status",
+    "break": "hiptui.cli.status",
+    "checkup": "hiptui.cli.checkup",
+}
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (skipping ``--exercises DIR``), if any."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--exercises":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hiptui",
         description="A keyboard-driven terminal coach for hip-extension strength. "
@@ -46,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     registry = _Subcommands(subparsers)
-    for name in COMMAND_MODULES:
+    modules = [COMMANDS[only]] if only in COMMANDS else list(COMMAND_MODULES)
+    for name in modules:
         importlib.import_module(name).register(registry)
     return parser
 
@@ -71,8 +103,9 @@ class _Subcommands:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command_in(arguments))
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
