@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import sys
 from typing import Any
 
 from hiptui.content.models import EQUIPMENT, LEVELS, MUSCLES
 
 UNIT_CHOICES = ("imperial", "metric")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def register(subparsers: Any) -> None:
@@ -89,8 +91,10 @@ def run_list(args: argparse.Namespace) -> int:
             }
             for ex in chosen
         ]
-        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        text = json.dumps(rows, indent=2, ensure_ascii=False)
+        # json escapes C0 controls itself; file names can also hold C1 controls, bidi
+        # overrides and bytes that are not UTF-8 (surrogates): write those as \uXXXX too.
+        sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
         return 0
 
     width = max((len(ex.id) for ex in chosen), default=10)
