@@ -38,6 +38,8 @@ from hiptui.tui.screens.dialogs import ConfirmScreen
 
 TICK_SECONDS = 0.1
 REST_STEP = 15
+# When the last sets cannot be written at the end (a locked or full disk), try again this often.
+SAVE_RETRY_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class SessionScreen(Screen[SessionResult]):
         self._shown: dict[str, object] = {}
         self._finished = False
         self._deadline_timer: Timer | None = None
+        # The session ended but its last sets are only in memory: (the end, when to retry).
+        self._unsaved_end: tuple[SessionDone, float] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,7 +122,11 @@ class SessionScreen(Screen[SessionResult]):
 
     def tick(self) -> None:
         """Advance the machine's deadlines (ten times a second, at each deadline, and by tests)."""
-        if not self._finished:
+        if self._unsaved_end is not None:
+            event, retry_at = self._unsaved_end
+            if self._now() >= retry_at:
+                self._done(event)
+        elif not self._finished:
             events = self.machine.tick()
             if events:
                 self.handle(events)
@@ -175,12 +183,32 @@ class SessionScreen(Screen[SessionResult]):
                 markup=False,
             )
 
+    def _now(self) -> float:
+        clock = getattr(self.app, "clock", None)
+        return float(clock()) if callable(clock) else 0.0
+
     def _done(self, event: SessionDone) -> None:
         if self._finished:
             return
-        self._finished = True
         status = "ended-early" if event.ended_early else "completed"
-        self._save(self.recorder.finish(status))
+        error = self.recorder.finish(status)
+        if error is not None:
+            # Leaving now would drop the sets that only live in memory: stay and try again
+            # (every few seconds, on escape, and on quit) until they are written.
+            self._unsaved_end = (event, self._now() + SAVE_RETRY_SECONDS)
+            waiting = len(self.recorder.pending)
+            self.notify(
+                f"{error}. {waiting} set{'s' if waiting != 1 else ''} not saved yet; trying "
+                f"again every {SAVE_RETRY_SECONDS:g} s (escape tries now).",
+                title="Could not save",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            self.refresh_view()
+            return
+        self._unsaved_end = None
+        self._finished = True
         self.dismiss(SessionResult(self.machine.summary(), self.recorder.session_id))
 
     def save_progress(self) -> None:
@@ -224,6 +252,10 @@ class SessionScreen(Screen[SessionResult]):
             self.handle(self.machine.start_tempo(*self.tempo))
 
     def action_end(self) -> None:
+        if self._unsaved_end is not None:
+            self._done(self._unsaved_end[0])
+            return
+
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.handle(self.machine.end())
