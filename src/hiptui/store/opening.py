@@ -238,6 +238,25 @@ def open_read_write(
     return connection, notice
 
 
+def read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing anything.
+
+    Reading a WAL database needs its ``-shm`` file, which SQLite creates when missing; in a
+    folder nobody may write to (a read-only mount, a backup) it cannot, and refuses to read at
+    all. When there is also no ``-wal`` file with content, everything is in the main file and
+    no one can be writing it, so it is opened as immutable: no ``-shm``, no locks.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = Path(f"{path}-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    if not pending and not os.access(path.parent, os.W_OK | os.X_OK):
+        uri += "&immutable=1"
+    return uri
+
+
 def open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """Open an existing database for reading only; nothing on disk is changed or repaired."""
     if not path.is_file():
@@ -247,7 +266,7 @@ def open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise StoreError(str(path), describe(error, busy_timeout)) from error
     try:
-        connection = connect(f"{path.resolve().as_uri()}?mode=ro", busy_timeout, uri=True)
+        connection = connect(read_only_uri(path), busy_timeout, uri=True)
     except sqlite3.Error as error:
         raise StoreError(str(path), describe(error, busy_timeout)) from error
     try:
