@@ -7,6 +7,7 @@ import fcntl
 import os
 import pty
 import re
+import select
 import signal
 import struct
 import subprocess
@@ -25,6 +26,12 @@ WAIT = 30.0  # generous: CI machines can be slow to start Python
 _SAVED = re.compile(rb"(\d+) sets? saved")
 
 
+def _own_the_terminal() -> None:
+    """In the child, after ``setsid``: make the pty its controlling terminal, as a terminal
+    emulator or sshd does, so closing the terminal sends it SIGHUP."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     """A child process on a pty of a fixed size, with everything it prints collected."""
 
@@ -34,15 +41,27 @@ class Terminal:
         self.master: int | None = master
         self.output = bytearray()
         self.process = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            preexec_fn=_own_the_terminal,
         )
         os.close(slave)
+        self._stop = threading.Event()
         self._reader = threading.Thread(target=self._read, args=(master,), daemon=True)
         self._reader.start()
 
     def _read(self, master: int) -> None:
-        while True:
+        # Never block in read(): a thread blocked there keeps the pty open after close(), and
+        # the child would not get its SIGHUP until it next printed something.
+        while not self._stop.is_set():
             try:
+                ready, _, _ = select.select([master], [], [], 0.05)
+                if not ready:
+                    continue
                 chunk = os.read(master, 65536)
             except OSError:
                 return
@@ -74,6 +93,8 @@ class Terminal:
         return self.process.wait(timeout=WAIT)
 
     def _close(self) -> None:
+        self._stop.set()
+        self._reader.join(timeout=WAIT)
         if self.master is not None:
             os.close(self.master)
             self.master = None
