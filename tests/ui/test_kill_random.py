@@ -1,0 +1,92 @@
+"""SIGKILL at 20 random points of a scripted session, and at both ends: nothing completed is lost.
+
+Each round runs a real ``hiptui run fixture-curl`` in a pty, types a scripted session (reps,
+finished sets, skipped rests, a pause), and kills it with SIGKILL after a random number of
+keys and a random moment more (seeded: the same points every run). Before the kill, the test
+notes every set the database held and the highest "N sets saved" the runner had drawn. After
+it, a fresh hiptui must find all of them, each once, and offer to resume the open session.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hiptui.store.db import Database
+from tests.ui.pty_helpers import Terminal, db_sets, hiptui_argv, hiptui_env, wait_for
+
+SEED = 20240501
+ROUNDS = 20
+# fixture-curl: 3 sets of 10 reps. " " counts a rep, f finishes the set, n skips the rest,
+# p pauses and resumes.
+SCRIPT = "   fn  pp fn    f"
+
+
+def kill_points() -> list[tuple[int, float]]:
+    """Random points, and the two ends: as the runner appears, and after the last set."""
+    rng = random.Random(SEED)
+    points = [(rng.randint(0, len(SCRIPT)), rng.uniform(0.0, 0.3)) for _ in range(ROUNDS)]
+    return [(0, 0.0), *points, (len(SCRIPT), 0.3)]
+
+
+def test_the_kill_points_cover_the_whole_script() -> None:
+    points = kill_points()
+    assert len(set(points)) >= 22
+    assert {0, len(SCRIPT)} <= {keys for keys, _ in points}
+
+
+def unfinished(database: Path) -> tuple[int, bool] | None:
+    """(sets saved, whether the runner's position was saved) of the open session, if any."""
+    if not database.exists():
+        return None
+    with Database.open(database, read_only=True) as db:
+        session = db.unfinished_session()
+    if session is None:
+        return None
+    return len(session.sets), session.state is not None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+@pytest.mark.parametrize(("keys", "delay"), kill_points())
+def test_sigkill_at_a_random_point_loses_nothing_completed(
+    tmp_path: Path, keys: int, delay: float
+) -> None:
+    database = tmp_path / "data" / "hiptui.sqlite3"
+    first = Terminal(hiptui_argv("run", "fixture-curl"), hiptui_env(tmp_path))
+    try:
+        wait_for(lambda: b"REPS" in first.output, "the runner to draw")
+        first.send(SCRIPT[:keys])
+        time.sleep(delay)  # the kill lands anywhere: mid-key, mid-write, mid-draw
+        before = db_sets(database)  # what the database held just before the kill
+        reported = first.reported_saved()
+    finally:
+        first.kill()
+    after = db_sets(database)
+    assert after[: len(before)] == before, "a set that was on disk is gone"
+    assert len(after) >= reported, "the runner said a set was saved that is not there"
+    assert len({number for number, _ in after}) == len(after), "a set is there twice"
+    assert all(reps > 0 for _, reps in after)
+
+    left_open = unfinished(database)
+    second = Terminal(hiptui_argv(), hiptui_env(tmp_path))
+    try:
+        if left_open is None:  # killed before the session row was written
+            wait_for(lambda: b"exercises" in second.output, "the catalog")
+        else:
+            wait_for(lambda: b"Unfinished session" in second.output, "the resume offer")
+            done, resumable = left_open
+            if resumable:
+                second.send("r")
+                expected = f"set {done + 1} of 3".encode() if done < 3 else b"Session complete"
+                wait_for(lambda: expected in second.output, f"the resumed runner ({expected!r})")
+            else:  # killed before the first position was saved: it can only be closed
+                second.send("c")
+                wait_for(lambda: unfinished(database) is None, "the session to be closed")
+    finally:
+        second.kill()
+    assert db_sets(database) == after  # opening and resuming changed no set
