@@ -9,7 +9,6 @@ old one); when the old file had problems it is first kept as ``settings.toml.bak
 from __future__ import annotations
 
 import difflib
-import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -185,7 +184,8 @@ def save_settings(path: Path, settings: Settings, *, had_problems: bool) -> None
     backup = path.with_name(path.name + ".bak")
     try:
         if had_problems and path.is_file():
-            shutil.copyfile(path, backup)
+            # Private like the file itself (a plain copy would get the umask's mode, 0644).
+            atomic_write(backup, path.read_bytes())
         atomic_write(path, text.encode("utf-8"))
     except OSError as error:
         raise StoreError(str(path), f"settings not saved: {error.strerror or error}") from error
