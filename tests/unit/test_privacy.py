@@ -241,3 +241,21 @@ def test_the_export_holds_only_what_was_logged(tmp_path: Path) -> None:
     for private in (str(tmp_path), platform.node(), os.environ.get("USER", "\0"), "nord",
                     "plan detail", "position detail", "metric"):  # fmt: skip
         assert private not in dumped
+
+
+def test_the_watch_sees_a_connection_attempt() -> None:
+    """The hook above is only worth something if it notices a lookup or a connection."""
+    code = WATCH + textwrap.dedent(
+        """
+        import socket
+        socket.getaddrinfo("localhost", 9, type=socket.SOCK_STREAM)
+        with socket.socket() as s:
+            s.settimeout(0.5)
+            try:
+                s.connect(("127.0.0.1", 9))
+            except OSError:
+                pass
+        print(seen)
+        """
+    )
+    assert run_watched(code) == "['socket.getaddrinfo', 'socket.connect']"
