@@ -29,10 +29,10 @@ def fixtures_dir() -> Path:
 def no_break_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """The break clock reads the real wall clock and would put the time in every header, so
     screens differ from run to run. Tests that exercise it are marked ``break_clock``."""
+    from hiptui.tui import app
+
+    # The app reads the history a moment after its first frame; tests need no such pause.
+    monkeypatch.setattr(app, "history_at_start_delay", 0.001)
     if request.node.get_closest_marker("break_clock") is not None:
         return
-    try:
-        from hiptui.tui.app import HiptuiApp
-    except ImportError:  # pragma: no cover - the TUI always imports in this project
-        return
-    monkeypatch.setattr(HiptuiApp, "start_break_clock", lambda self: None)
+    monkeypatch.setattr(app.HiptuiApp, "start_break_clock", lambda self, *args: None)

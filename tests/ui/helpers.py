@@ -17,8 +17,13 @@ def fixture_app(*folders: str, extra: Sequence[Path] = ()) -> HiptuiApp:
 
 
 async def loaded(pilot: Pilot[None]) -> None:
-    """Wait for the content to load in its worker and the screen to settle."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for the content to load, the history to be read at start, and the screen to settle."""
+    app = pilot.app
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        if getattr(app, "history_checked", True):
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

@@ -30,11 +30,15 @@ from hiptui.tui.screens.catalog import CatalogScreen
 if TYPE_CHECKING:
     from hiptui.content.ladders import Ladders
     from hiptui.content.routines import Routine
+    from hiptui.core.break_schedule import BreakHistory
     from hiptui.store.db import Database
+    from hiptui.store.records import SessionRecord
     from hiptui.tui.breaks import BreakClock
     from hiptui.tui.session_flow import SessionFlow
 
 Clock = Callable[[], float]
+
+history_at_start_delay = 0.3  # seconds after the first frame (tests make it tiny)
 
 
 def _freeze_what_lives_long() -> None:
@@ -89,6 +93,9 @@ class HiptuiApp(App[None]):
         self.clock = clock
         self.library: Library | None = None
         self.start_request: str | None = None
+        # Set once the history has been read at start (resume offer, break clock): tests wait
+        # for it.
+        self.history_checked = False
         self._flow: SessionFlow | None = None
         self._ladders: Ladders | None = None
         self.settings, self.settings_problems = load_settings(settings_path)
@@ -106,15 +113,38 @@ class HiptuiApp(App[None]):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
         if self.start_request is not None:
-            self._start_requested(self.start_request)
-        else:
-            self.flow.offer_resume()
-        self.start_break_clock()
+            # `hiptui run ID`: the user asked for the runner, so open the history right away.
+            from hiptui.tui.breaks import BreakClock
 
-    def start_break_clock(self) -> None:
+            self._start_requested(self.start_request)
+            self.start_break_clock(BreakClock.read(self))
+            self.history_checked = True
+        else:
+            # The catalog's first frames (the list, then the detail card) come first; the
+            # database is opened and read a moment later, in a thread.
+            self.set_timer(history_at_start_delay, self._start_history_reads)
+
+    def _start_history_reads(self) -> None:
+        self.run_worker(self._read_history_at_start, thread=True, name="history-at-start")
+
+    def _read_history_at_start(self) -> None:
         from hiptui.tui.breaks import BreakClock
 
-        self.breaks = BreakClock.start(self)
+        unfinished = self.flow.find_unfinished()
+        breaks = BreakClock.read(self)
+        self.call_from_thread(self._history_read_at_start, unfinished, breaks)
+
+    def _history_read_at_start(
+        self, unfinished: SessionRecord | None, breaks: tuple[BreakHistory, int] | None
+    ) -> None:
+        self.flow.offer_resume(unfinished)
+        self.start_break_clock(breaks)
+        self.history_checked = True
+
+    def start_break_clock(self, read: tuple[BreakHistory, int] | None) -> None:
+        from hiptui.tui.breaks import BreakClock
+
+        self.breaks = BreakClock.start(self, read)
         if self.breaks is not None:
             self.breaks.show()
             self.set_interval(1.0, self.breaks.poll, name="break-clock")
@@ -306,10 +336,11 @@ class HiptuiApp(App[None]):
                         message = ("Database", self._db.notice)
             db = self._db
         if message is not None:
-            self._tell(*message, severity="error" if db is None else "warning")
+            self.tell(*message, severity="error" if db is None else "warning")
         return db
 
-    def _tell(self, title: str, text: str, *, severity: SeverityLevel) -> None:
+    def tell(self, title: str, text: str, *, severity: SeverityLevel) -> None:
+        """A notification from any thread."""
         if threading.current_thread() is threading.main_thread():
             self.notify(text, title=title, severity=severity, timeout=15, markup=False)
         else:

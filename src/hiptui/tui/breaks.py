@@ -25,7 +25,9 @@ class BreakClock:
         self.suggestion_shown: Any = None
 
     @classmethod
-    def start(cls, app: HiptuiApp) -> BreakClock | None:
+    def read(cls, app: HiptuiApp) -> tuple[BreakHistory, int] | None:
+        """What the clock starts from: the break history and how many breaks were taken.
+        Safe in a worker thread; ``None`` (with a message) when the history can't be read."""
         db = app.database()
         if db is None:
             return None
@@ -33,8 +35,15 @@ class BreakClock:
             history = BreakHistory.read(db)
             taken = sum(1 for b in db.breaks() if b.kind == "taken")
         except StoreError as error:
-            app.notify(str(error), title="Break clock off", severity="warning", markup=False)
+            app.tell("Break clock off", str(error), severity="warning")
             return None
+        return history, taken
+
+    @classmethod
+    def start(cls, app: HiptuiApp, read: tuple[BreakHistory, int] | None) -> BreakClock | None:
+        if read is None:
+            return None
+        history, taken = read
         reminder = Reminder(
             history,
             clock=app.break_clock,

@@ -13,7 +13,7 @@ from hiptui.content.models import Exercise
 from hiptui.core.advice import discomfort_advice
 from hiptui.core.plan import SessionPlan
 from hiptui.core.session import SessionMachine
-from hiptui.store.records import SetRecord, StoreError
+from hiptui.store.records import SessionRecord, SetRecord, StoreError
 
 if TYPE_CHECKING:
     from hiptui.store.db import Database
@@ -118,19 +118,23 @@ class SessionFlow:
 
     # -- resume ----------------------------------------------------------------------------
 
-    def offer_resume(self) -> None:
-        """If a session was left unfinished (crash, kill, closed terminal), ask what to do."""
+    def find_unfinished(self) -> SessionRecord | None:
+        """The session left unfinished (crash, kill, closed terminal), if any; thread-safe."""
+        db = self.app.database()
+        if db is None:
+            return None
+        try:
+            return db.unfinished_session()
+        except StoreError as error:
+            self.app.tell("History unavailable", str(error), severity="error")
+            return None
+
+    def offer_resume(self, record: SessionRecord | None) -> None:
+        """Ask what to do with an unfinished session: resume it, close it, or decide later."""
         from hiptui.tui.screens.dialogs import ResumeScreen
 
         db = self.app.database()
-        if db is None:
-            return
-        try:
-            record = db.unfinished_session()
-        except StoreError as error:
-            self.app.notify(str(error), severity="error", markup=False)
-            return
-        if record is None:
+        if record is None or db is None:
             return
         started = record.started_at.astimezone().strftime("%a %d %b %H:%M")
         count = len(record.sets)

@@ -65,6 +65,7 @@ class CatalogScreen(Screen[None]):
         self._labels: dict[str, Content] = {}
         self._generation = 0
         self._rest_timer: Timer | None = None
+        self._first_card_shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -191,7 +192,13 @@ class CatalogScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         option_id = event.option.id
-        self._show_card(self.app_library.get(option_id) if option_id else None)
+        exercise = self.app_library.get(option_id) if option_id else None
+        if not self._first_card_shown:
+            # The list and count make the first frame; the card follows one frame later.
+            self._first_card_shown = True
+            self.call_after_refresh(self._show_card, exercise)
+            return
+        self._show_card(exercise)
 
     @on(OptionList.OptionSelected, "#exercise-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
