@@ -46,7 +46,7 @@ async def rest_accuracy(rest: int) -> tuple[float, float]:
         app.flow.start(plan)
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, SessionScreen)
+        assert isinstance(screen, SessionScreen), screen
         original = screen.handle
 
         def handle(events: list[object]) -> None:

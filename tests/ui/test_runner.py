@@ -178,3 +178,19 @@ async def test_close_unfinished_session_as_it_is() -> None:
         assert db.unfinished_session() is None
         (session,) = db.sessions()
         assert session.status == "ended-early" and len(session.sets) == 1
+
+
+async def test_a_session_started_at_once_is_not_offered_for_resume(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hiptui.tui import app as app_module
+
+    monkeypatch.setattr(app_module, "history_at_start_delay", 0.2)
+    clock = FakeClock()
+    app = clocked_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        app.run_exercise("fixture-curl", ask=False)  # before the history is read at start
+        await loaded(pilot)
+        assert app.history_checked
+        assert isinstance(app.screen, SessionScreen)

@@ -133,9 +133,13 @@ class SessionFlow:
         """Ask what to do with an unfinished session: resume it, close it, or decide later."""
         from hiptui.tui.screens.dialogs import ResumeScreen
 
+        from hiptui.tui.screens.session import SessionScreen
+
         db = self.app.database()
         if record is None or db is None:
             return
+        if any(isinstance(screen, SessionScreen) for screen in self.app.screen_stack):
+            return  # a session is running now (it may be this very one): not the time to ask
         started = record.started_at.astimezone().strftime("%a %d %b %H:%M")
         count = len(record.sets)
         description = (
