@@ -132,7 +132,6 @@ class SessionFlow:
     def offer_resume(self, record: SessionRecord | None) -> None:
         """Ask what to do with an unfinished session: resume it, close it, or decide later."""
         from hiptui.tui.screens.dialogs import ResumeScreen
-
         from hiptui.tui.screens.session import SessionScreen
 
         db = self.app.database()
