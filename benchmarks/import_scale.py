@@ -1,6 +1,7 @@
 """Importing a free-exercise-db dataset, and the look-ups with 1,000 user exercises.
 
 Usage: uv run python benchmarks/import_scale.py DATASET [--runs N] [--total N] [--keep DIR]
+       [--no-tui]
 
 DATASET is a free-exercise-db JSON array or folder (for example the shared sample). Prints:
 
@@ -9,11 +10,13 @@ DATASET is a free-exercise-db JSON array or folder (for example the shared sampl
   `python -c pass`: with only the bundled exercises, and with TOTAL user exercises (the import
   padded with generated copies), from a warm cache and cold (the cache cannot be written, so
   every run parses every file);
-- the in-process load time of the library with and without the cache.
+- the in-process load time of the library with and without the cache;
+- the TUI in tmux (skip with --no-tui): the first frame with and without the TOTAL user
+  exercises beside a minimal Textual app (benchmarks/first_frame.py), and the time for the
+  catalog to follow one more character typed into the filter beside a minimal Textual filter
+  app (benchmarks/filter_latency.py).
 
-For the TUI figures (first frame, filter latency), `--keep DIR` leaves the padded folder in
-DIR: pass it to `benchmarks/first_frame.py --exercises DIR`, or call
-:func:`prepare_user_exercises` from another script. Tests never run this script.
+`--keep DIR` leaves the padded folder in DIR for other scripts. Tests never run this script.
 """
 
 from __future__ import annotations
@@ -92,12 +95,40 @@ def in_process_load(folder: Path, cache_file: Path) -> tuple[float, float]:
     return median(plain), median(cached)
 
 
+def tui_figures(folder: Path, *, runs: int) -> None:
+    """The TUI with the padded folder: first frame beside a minimal Textual app, and the time
+    for the catalog to follow one more character typed into the filter."""
+    import statistics
+
+    import filter_latency
+    import first_frame
+
+    print("\nThe TUI (tmux 120x40):")
+    for label, extra in (("bundled only", None), (f"bundled + {folder.name}", folder)):
+        sys.argv = ["first_frame.py", "--runs", str(runs)]
+        if extra is not None:
+            sys.argv += ["--exercises", str(extra)]
+        print(f"-- first frame, {label}")
+        first_frame.main()
+    with tempfile.TemporaryDirectory() as home:
+        base = filter_latency.measure_minimal(runs, home)
+        total, samples = filter_latency.measure_hiptui([folder], runs, home)
+    ratio = statistics.median(samples) / statistics.median(base)
+    print("-- one more character in the filter")
+    print(filter_latency._row("minimal Textual filter app (12)", base))
+    print(filter_latency._row(f"hiptui catalog ({total} exercises)", samples))
+    print(f"{'':<36} ratio {ratio:.2f}; target: median under 50 ms")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--total", type=int, default=1000)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="leave the padded folder here")
+    parser.add_argument(
+        "--no-tui", dest="tui", action="store_false", help="skip the TUI figures (needs tmux)"
+    )
     args = parser.parse_args()
 
     script = hiptui_command()
@@ -150,6 +181,8 @@ def main() -> int:
         plain, cached = in_process_load(folder, home / "inproc-cache.json")
         print(f"\nin-process load of bundled + {args.total}: {plain:.1f} ms without the cache, "
               f"{cached:.1f} ms from a warm cache")  # fmt: skip
+        if args.tui:
+            tui_figures(folder, runs=max(6, runs // 2))
         if args.keep:
             shutil.copytree(folder, args.keep, dirs_exist_ok=True)
             print(f"padded folder kept in {args.keep}")
