@@ -66,6 +66,7 @@ class CatalogScreen(Screen[None]):
         self._generation = 0
         self._rest_timer: Timer | None = None
         self._first_card_shown = False
+        self._card_key: tuple[str | None, str, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -171,12 +172,16 @@ class CatalogScreen(Screen[None]):
 
     def _show_card(self, exercise: Exercise | None) -> None:
         card = self.query_one("#card", Static)
+        units: str = getattr(self.app, "units", "imperial")
+        width = self.query_one("#detail", VerticalScroll).scrollable_content_region.width
+        key = (exercise.id if exercise else None, units, width)
+        if key == self._card_key:
+            return  # resizes and highlights often ask again for the card already shown
+        self._card_key = key
         if exercise is None:
             message = "No exercise matches. Press escape to clear the filters."
             card.update(Content.styled(message, "$text-muted"))
             return
-        units: str = getattr(self.app, "units", "imperial")
-        width = self.query_one("#detail", VerticalScroll).scrollable_content_region.width
         card.update(card_content(exercise, units, width=width or None))
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
