@@ -106,7 +106,10 @@ async def measure(expected_rows: int, freeze: bool) -> tuple[float, float, float
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()  # the content is loaded: the app is up
+        await app.workers.wait_for_complete()  # the content is loaded
+        while not app.history_checked:  # and the start-up history read (resume, breaks) is done
+            await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
         await pilot.pause()
         if freeze:
             gc.freeze()  # what an app that froze its start-up objects would see
