@@ -15,27 +15,9 @@ from hiptui.core.answers import load_answers
 from hiptui.core.checkup import RESULT_KEYS, score
 from hiptui.paths import database_path
 from hiptui.store.db import Database
+from tests.samples import EXAMPLE_ANSWERS
 
-ANSWERS = """\
-breaks = "D"
-strength_days = 0
-thigh_check = "N"
-knee_check = "Y"
-wall_gap = "none"
-bridge_hold = "C"
-
-[weekday]
-desk = 360
-screens = 120
-travel = 60
-other = 30
-
-[weekend]
-desk = 0
-screens = 180
-travel = 30
-other = 60
-"""
+ANSWERS = EXAMPLE_ANSWERS
 # S = 5 x 240 + 2 x 240 = 1680: the moderate band's lower edge, 4.00 hours a day.
 EDGE = """\
 breaks = "A"

@@ -40,28 +40,10 @@ from hiptui.content.snacks import SNACKS_FILE, load_snacks
 from hiptui.content.text import first_unsafe_char
 from hiptui.core.answers import load_answers
 from hiptui.paths import bundled_content_dir
+from tests.samples import EXAMPLE_ANSWERS
 
 BUNDLED = bundled_content_dir()
-ANSWERS = """\
-breaks = "D"
-strength_days = 0
-thigh_check = "N"
-knee_check = "Y"
-wall_gap = "none"
-bridge_hold = "C"
-
-[weekday]
-desk = 360
-screens = 120
-travel = 60
-other = 30
-
-[weekend]
-desk = 0
-screens = 180
-travel = 30
-other = 60
-"""
+ANSWERS = EXAMPLE_ANSWERS
 
 
 def fuzz_settings(examples: int) -> settings:
