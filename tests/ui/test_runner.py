@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Digits
 
 from hiptui import paths
@@ -33,6 +34,16 @@ def saved_sets() -> list[tuple[str, int, str | None, int, bool]]:
         ]
 
 
+async def start(pilot: Pilot[None], exercise_id: str) -> SessionScreen:
+    """Wait for the app to be up, start ``exercise_id`` at its default dosage, return the runner."""
+    await loaded(pilot)
+    app = pilot.app
+    assert isinstance(app, HiptuiApp)
+    app.run_exercise(exercise_id, ask=False)
+    await pilot.pause()
+    return runner(app)
+
+
 async def tick(app: HiptuiApp, clock: FakeClock, seconds: float) -> None:
     clock.advance(seconds)
     runner(app).tick()
@@ -49,10 +60,7 @@ async def test_reps_holds_rest_and_every_set_saved(bells: list[int]) -> None:
     clock = FakeClock()
     app = clocked_app(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        app.run_exercise("fixture-thrust", ask=False)
-        await pilot.pause()
-        screen = runner(app)
+        screen = await start(pilot, "fixture-thrust")
         for _ in range(3):
             await pilot.press("space")
         assert screen.machine.view.reps == 3
@@ -76,10 +84,7 @@ async def test_hold_counts_the_rep_only_after_the_hold() -> None:
     clock = FakeClock()
     app = clocked_app(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        app.run_exercise("fixture-bridge", ask=False)
-        await pilot.pause()
-        screen = runner(app)
+        screen = await start(pilot, "fixture-bridge")
         await pilot.press("space")
         assert screen.machine.view.phase.value == "hold"
         assert screen.machine.view.reps == 0
@@ -92,10 +97,7 @@ async def test_per_side_halves_are_saved_with_their_side() -> None:
     clock = FakeClock()
     app = clocked_app(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        app.run_exercise("fixture-bridge", ask=False)
-        await pilot.pause()
-        screen = runner(app)
+        screen = await start(pilot, "fixture-bridge")
         assert screen.machine.view.side == "left"
         await pilot.press("space")
         await tick(app, clock, 2.0)
@@ -114,9 +116,7 @@ async def test_escape_asks_then_ends_with_a_summary() -> None:
     clock = FakeClock()
     app = clocked_app(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        app.run_exercise("fixture-curl", ask=False)
-        await pilot.pause()
+        await start(pilot, "fixture-curl")
         await pilot.press("space", "space", "f")
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
@@ -135,9 +135,7 @@ async def test_quit_mid_session_then_resume_where_it_stopped(isolated_dirs: Path
     clock = FakeClock()
     app = clocked_app(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        app.run_exercise("fixture-curl", ask=False)
-        await pilot.pause()
+        await start(pilot, "fixture-curl")
         await pilot.press("space", "space", "space", "f")
         await tick(app, clock, 61)
         await pilot.press("space")  # one rep of set 2, not completed
@@ -164,9 +162,7 @@ async def test_close_unfinished_session_as_it_is() -> None:
     clock = FakeClock()
     app = clocked_app(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        app.run_exercise("fixture-curl", ask=False)
-        await pilot.pause()
+        await start(pilot, "fixture-curl")
         await pilot.press("space", "f")
     again = clocked_app(clock)
     async with again.run_test(size=SIZE) as pilot:
