@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hiptui.content.files import read_text
 from hiptui.content.free_exercise_db_vocab import (
     LEVEL_MAP,
     MUSCLE_MAP,
@@ -111,17 +112,17 @@ def read_dataset(path: Path) -> list[RawRecord]:
 
 
 def _load_json(path: Path) -> Any:
+    text = read_text(
+        path,
+        str(path),
+        kind="a JSON file",
+        limit=MAX_INPUT_BYTES,
+        too_large=f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB",
+    )
+    if isinstance(text, Problem):
+        raise DatasetError(str(path), text.message)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError as error:
-        raise DatasetError(str(path), f"cannot be read: {error.strerror or error}") from error
-    if len(raw) > MAX_INPUT_BYTES:
-        raise DatasetError(str(path), f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise DatasetError(str(path), f"is not valid UTF-8 (byte {error.start})") from error
+        return json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise DatasetError(str(path), f"is not valid JSON ({error.msg} at {where})") from error

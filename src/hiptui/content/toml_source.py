@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hiptui.content.files import read_text
 from hiptui.content.models import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -108,20 +109,15 @@ class TomlDocument:
 def read_toml(path: Path, display: str | None = None) -> TomlDocument | Problem:
     """Read and parse ``path``; any failure is returned as one :class:`Problem`."""
     name = display if display is not None else str(path)
-    try:
-        if path.is_dir():
-            return Problem(name, None, "is a folder, not a TOML file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        return Problem(name, None, f"cannot be read: {error.strerror or error}")
-    if len(raw) > MAX_FILE_BYTES:
-        return Problem(name, None, f"is larger than {MAX_FILE_BYTES // 1024} KiB; not loaded")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return Problem(name, line, f"is not valid UTF-8 (byte {error.start})")
+    text = read_text(
+        path,
+        name,
+        kind="a TOML file",
+        limit=MAX_FILE_BYTES,
+        too_large=f"is larger than {MAX_FILE_BYTES // 1024} KiB; not loaded",
+    )
+    if isinstance(text, Problem):
+        return text
     return parse_toml_text(text, path, name)
 
 

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from hiptui.content.files import read_text
 from hiptui.content.models import Problem
 from hiptui.store.db import Database
 from hiptui.store.fields import MAX_PROBLEMS, FieldReader, TooManyProblems, kind_of
@@ -213,20 +214,15 @@ def import_history(db: Database, data: object, *, path: str) -> ImportSummary | 
 def load_export_file(path: Path, display: str | None = None) -> object | Problem:
     """Read and parse a JSON export file; any failure is one :class:`Problem` with its line."""
     name = display if display is not None else str(path)
-    try:
-        if path.is_dir():
-            return Problem(name, None, "is a folder, not an export file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        return Problem(name, None, f"cannot be read: {error.strerror or error}")
-    if len(raw) > MAX_FILE_BYTES:
-        return Problem(name, None, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return Problem(name, line, f"is not valid UTF-8 (byte {error.start})")
+    text = read_text(
+        path,
+        name,
+        kind="an export file",
+        limit=MAX_FILE_BYTES,
+        too_large=f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
+    )
+    if isinstance(text, Problem):
+        return text
     try:
         data: object = json.loads(text)
         return data
