@@ -167,10 +167,6 @@ class Exercise:
     path: Path | None = field(default=None, compare=False)
 
     @property
-    def needs_no_equipment(self) -> bool:
-        return not self.equipment
-
-    @property
     def group(self) -> Group:
         if self.source.startswith("free-exercise-db"):
             return Group.IMPORTED

@@ -27,12 +27,6 @@ _UNSAFE_EXCEPT_NEWLINE = re.compile(
 _SURROGATE = re.compile("[" + _SURROGATES + "]")
 
 
-def is_unsafe_char(char: str, *, allow_newlines: bool = False) -> bool:
-    if char == "\n":
-        return not allow_newlines
-    return char in _BIDI or unicodedata.category(char) in ("Cc", "Cs")
-
-
 def first_unsafe_char(text: str, *, allow_newlines: bool = False) -> str | None:
     """The first control or bidi character in ``text``, or ``None``."""
     pattern = _UNSAFE_EXCEPT_NEWLINE if allow_newlines else _UNSAFE

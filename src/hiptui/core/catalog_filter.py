@@ -23,10 +23,6 @@ class CatalogFilter:
     level: str | None = None
     per_side: bool | None = None
 
-    @property
-    def is_empty(self) -> bool:
-        return self == CatalogFilter()
-
     def with_query(self, query: str) -> CatalogFilter:
         return replace(self, query=query)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from hiptui.content.card import card_sections, dosage_line, equipment_line
+from hiptui.content.card import card_sections
 from hiptui.content.models import Exercise
 from hiptui.content.text import printable
 from hiptui.content.units import render
@@ -82,6 +82,3 @@ def row_label(exercise: Exercise) -> Content:
         (marker, "$accent"),
         (f"\n  {meta}", "$text-muted"),
     )
-
-
-__all__ = ["card_content", "dosage_line", "equipment_line", "literal", "row_label"]
