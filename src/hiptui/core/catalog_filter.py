@@ -103,5 +103,17 @@ def facet_values(exercises: Iterable[Exercise]) -> dict[str, list[str]]:
 
 
 def apply(filter_: CatalogFilter, exercises: list[Exercise], haystacks: list[str]) -> list[int]:
-    """Indexes of the exercises that match, in their given order."""
-    return [i for i, ex in enumerate(exercises) if filter_.matches(ex, haystacks[i])]
+    """Indexes of the exercises that match. Within each catalog group, exercises whose name
+    holds every typed word come first ("glute" puts the glute bridge before exercises that
+    only train the glutes); otherwise the given order is kept."""
+    found = [i for i, ex in enumerate(exercises) if filter_.matches(ex, haystacks[i])]
+    words = filter_.query.lower().split()
+    if not words:
+        return found
+
+    def rank(index: int) -> tuple[int, int, int]:
+        exercise = exercises[index]
+        in_name = all(word in exercise.name.lower() for word in words)
+        return (exercise.group.order, 0 if in_name else 1, index)
+
+    return sorted(found, key=rank)

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hiptui.content.models import Dosage, Exercise, Range
+from hiptui.core.catalog_filter import NO_EQUIPMENT, CatalogFilter, apply, cycle, cycle_tristate
+
+
+def exercise(
+    name: str, *, source: str = "article", kit: tuple[str, ...] = (), **extra: object
+) -> Exercise:
+    base = Exercise(
+        id=name.lower().replace(" ", "-"),
+        name=name,
+        summary="",
+        level="beginner",
+        category="strength",
+        primary_muscles=("gluteus maximus",),
+        secondary_muscles=("hamstrings",),
+        equipment=kit,
+        optional_equipment=(),
+        per_side=False,
+        dosage=Dosage(sets=Range(2, 3), reps=Range(8, 12)),
+        steps=("Do it.",),
+        source=source,
+    )
+    return replace(base, **extra)  # type: ignore[arg-type]
+
+
+LIBRARY = [
+    exercise("Ball bridge", kit=("stability ball",)),
+    exercise("Glute bridge"),
+    exercise("Hip thrust", kit=("bench",), level="intermediate"),
+    exercise("Couch stretch", source="hiptui", per_side=True, primary_muscles=("hip flexors",)),
+    exercise("Glute kick", source="user"),
+]
+
+
+def shown(filter_: CatalogFilter) -> list[str]:
+    haystacks = [ex.search_text() for ex in LIBRARY]
+    return [LIBRARY[i].name for i in apply(filter_, LIBRARY, haystacks)]
+
+
+def test_name_matches_come_first_within_their_group() -> None:
+    assert shown(CatalogFilter(query="glute")) == [
+        "Glute bridge", "Ball bridge", "Hip thrust", "Glute kick",
+    ]  # fmt: skip
+
+
+def test_no_query_keeps_the_catalog_order() -> None:
+    assert shown(CatalogFilter()) == [ex.name for ex in LIBRARY]
+
+
+def test_subsequence_of_the_name_matches() -> None:
+    assert shown(CatalogFilter(query="glbr")) == ["Glute bridge"]
+
+
+def test_quick_filters_combine() -> None:
+    assert shown(CatalogFilter(equipment=NO_EQUIPMENT)) == [
+        "Glute bridge", "Couch stretch", "Glute kick",
+    ]  # fmt: skip
+    assert shown(CatalogFilter(equipment=NO_EQUIPMENT, per_side=True)) == ["Couch stretch"]
+    assert shown(CatalogFilter(muscle="gluteus maximus", level="intermediate")) == ["Hip thrust"]
+
+
+def test_cycles_wrap_through_none() -> None:
+    assert [cycle(None, ["a", "b"]), cycle("a", ["a", "b"]), cycle("b", ["a", "b"])] == [
+        "a", "b", None,
+    ]  # fmt: skip
+    assert [cycle_tristate(None), cycle_tristate(True), cycle_tristate(False)] == [
+        True, False, None,
+    ]  # fmt: skip
