@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
+from hiptui.tui.app import make_app
+from hiptui.tui.screens import catalog
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.screens.exercise import ExerciseScreen
 from hiptui.tui.screens.help import HelpScreen
 from hiptui.tui.screens.problems import ProblemsScreen
-from tests.ui.helpers import fixture_app, loaded
+from tests.ui.helpers import FIXTURES, fixture_app, loaded
 
 
 def plain(widget: Static) -> str:
@@ -197,3 +202,48 @@ async def test_theme_chosen_is_saved_in_settings() -> None:
     async with again.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         assert again.theme == "nord"
+
+
+def _many_exercises(folder: Path, count: int) -> None:
+    template = (FIXTURES / "exercises" / "fixture-bridge.toml").read_text()
+    for n in range(count):
+        text = template.replace('"fixture-bridge"', f'"many-{n:03}"', 1)
+        text = text.replace("Fixture fixture-bridge", f"Many {n:03}", 1)
+        (folder / f"many-{n:03}.toml").write_text(text)
+
+
+async def test_a_long_list_shows_a_screenful_first_and_the_rest_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _many_exercises(tmp_path, 70)
+    monkeypatch.setattr(catalog, "REST_OF_LIST_DELAY", 3600.0)  # the rest never comes here
+    app = make_app([tmp_path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        option_list = screen.query_one("#exercise-list", OptionList)
+        assert option_list.option_count == catalog.FIRST_PAGE
+        assert status(screen).startswith("70 of 70")
+        await pilot.press("slash", "1")  # fewer than a screenful: all of them at once
+        expected = [f"many-{n:03}" for n in range(70) if "1" in f"{n:03}"]
+        assert shown_ids(screen) == expected
+        assert status(screen).startswith(f"{len(expected)} of 70")
+
+
+async def test_the_rest_of_a_long_list_follows_once_typing_pauses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _many_exercises(tmp_path, 70)
+    monkeypatch.setattr(catalog, "REST_OF_LIST_DELAY", 0.001)
+    app = make_app([tmp_path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        assert shown_ids(screen) == [f"many-{n:03}" for n in range(70)]
+        await pilot.press("slash", "m", "a")  # every one matches, then a narrower filter
+        await pilot.press("backspace", "backspace", "1")
+        await pilot.pause()
+        expected = [f"many-{n:03}" for n in range(70) if "1" in f"{n:03}"]
+        assert shown_ids(screen) == expected

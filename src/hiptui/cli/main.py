@@ -60,7 +60,11 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
+    """The parser for ``hiptui``: with only the sub-command ``only`` when it is known, with
+    every sub-command otherwise, and with none when ``commands`` is off (``hiptui`` alone,
+    which opens the app: it needs no command's parser, and building them all costs ~25 ms
+    of its start)."""
     parser = argparse.ArgumentParser(
         prog="hiptui",
         description="A keyboard-driven terminal coach for hip-extension strength. "
@@ -77,7 +81,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     registry = _Subcommands(subparsers)
-    modules = [COMMANDS[only]] if only in COMMANDS else list(COMMAND_MODULES)
+    if not commands:
+        modules = []
+    elif only in COMMANDS:
+        modules = [COMMANDS[only]]
+    else:
+        modules = list(COMMAND_MODULES)
     for name in modules:
         importlib.import_module(name).register(registry)
     return parser
@@ -104,7 +113,9 @@ class _Subcommands:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(command_in(arguments))
+    command = command_in(arguments)
+    wants_help = any(arg in ("-h", "--help") for arg in arguments)
+    parser = build_parser(command, commands=command is not None or wants_help)
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     try:

@@ -80,7 +80,7 @@ class HiptuiApp(App[None]):
         preload: Future[Library] | None = None,
     ) -> None:
         super().__init__()
-        self.break_clock: Clock = break_clock or _sleep_aware_clock()
+        self._break_clock = break_clock
         self.wall_now = wall_now
         self.breaks: BreakClock | None = None
         self.content_dirs = list(content_dirs)
@@ -103,6 +103,14 @@ class HiptuiApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.set_reactive(HiptuiApp.units, self.settings.units)
+
+    @property
+    def break_clock(self) -> Clock:
+        """The clock the sitting-break reminder runs on; the sleep-aware one (chosen when first
+        needed, after the first frame) unless one was given."""
+        if self._break_clock is None:
+            self._break_clock = _sleep_aware_clock()
+        return self._break_clock
 
     # -- start-up --------------------------------------------------------------------------
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -90,37 +93,33 @@ class CatalogScreen(Screen[None]):
 
     def set_library(self, library: Library) -> None:
         self._exercises = library.ordered()
-        self._haystacks = [ex.search_text() for ex in self._exercises]
+        self._haystacks = []
         self._facets = facet_values(self._exercises)
         self._problem_count = len(library.problems)
         self.refresh_list()
         self.refresh_bindings()
 
     def refresh_list(self) -> None:
-        indexes = apply(self.filter, self._exercises, self._haystacks)
-        self._shown = [self._exercises[i] for i in indexes]
+        if self.filter == CatalogFilter():
+            self._shown = list(self._exercises)  # no filter: nothing to match or rank
+        else:
+            indexes = apply(self.filter, self._exercises, self.haystacks)
+            self._shown = [self._exercises[i] for i in indexes]
         option_list = self.query_one("#exercise-list", OptionList)
-        options: list[Option] = []
-        group: Group | None = None
-        for exercise in self._shown:
-            if exercise.group is not group:
-                group = exercise.group
-                options.append(
-                    Option(Content.styled(group.value, "bold $secondary"), disabled=True)
-                )
-            options.append(Option(self._label(exercise), id=exercise.id))
+        options = self._options(self._shown)
         highlighted = self.highlighted_exercise
         self._generation += 1
-        now = options[:FIRST_PAGE]
+        now = list(islice(options, FIRST_PAGE))
         if self._rest_timer is not None:
             self._rest_timer.stop()
             self._rest_timer = None
-        if len(options) > FIRST_PAGE:
+        if len(now) == FIRST_PAGE:  # there may be more
             # Show a screenful now and the rest once typing pauses: with 1,000 exercises the
-            # list, and each keystroke in the filter, stays quick.
-            generation, rest = self._generation, options[FIRST_PAGE:]
+            # list, and each keystroke in the filter, stays quick (the rest of the rows are
+            # only made then, too).
+            generation = self._generation
             self._rest_timer = self.set_timer(
-                REST_OF_LIST_DELAY, lambda: self._add_rest(generation, rest)
+                REST_OF_LIST_DELAY, lambda: self._add_rest(generation, options)
             )
         option_list.set_options(now)
         if highlighted is not None and highlighted.id not in {o.id for o in now}:
@@ -133,15 +132,31 @@ class CatalogScreen(Screen[None]):
             self._show_card(None)
         self._update_status()
 
+    @property
+    def haystacks(self) -> list[str]:
+        """The text each exercise is matched against, made the first time a filter needs it."""
+        if len(self._haystacks) != len(self._exercises):
+            self._haystacks = [ex.search_text() for ex in self._exercises]
+        return self._haystacks
+
+    def _options(self, exercises: list[Exercise]) -> Iterator[Option]:
+        """The list's rows, made as they are asked for: a group heading, then its exercises."""
+        group: Group | None = None
+        for exercise in exercises:
+            if exercise.group is not group:
+                group = exercise.group
+                yield Option(Content.styled(group.value, "bold $secondary"), disabled=True)
+            yield Option(self._label(exercise), id=exercise.id)
+
     def _label(self, exercise: Exercise) -> Content:
         label = self._labels.get(exercise.id)
         if label is None:
             label = self._labels[exercise.id] = row_label(exercise)
         return label
 
-    def _add_rest(self, generation: int, rest: list[Option]) -> None:
+    def _add_rest(self, generation: int, rest: Iterator[Option]) -> None:
         if generation == self._generation:  # the filter has not changed since
-            self.query_one("#exercise-list", OptionList).add_options(rest)
+            self.query_one("#exercise-list", OptionList).add_options(list(rest))
 
     def _update_status(self) -> None:
         total = len(self._exercises)
