@@ -5,7 +5,8 @@ Usage: uv run python benchmarks/filter_latency.py [--exercises DIR] [--runs N]
 The real app runs in tmux (120x40) with the bundled exercises, and again with DIR added (for
 example 1,000 files made by `benchmarks/import_scale.py --keep DIR`). For each character typed
 into the search box the script knows, from the same filter code, how many exercises should
-match; it polls the screen every 2 ms until the typed text and that count are both on screen.
+match; it polls the screen every 2 ms until the search box shows exactly the typed text and
+the count line shows that number.
 The baseline is a minimal Textual app (an Input, a Static and an OptionList of 12 that it
 refilters on every key) measured the same way: Textual's own floor for "type a key, see a
 filtered list". Target (issue 8): a median under 50 ms at 1,000 exercises.
@@ -107,9 +108,9 @@ def measure_hiptui(extra: list[Path], runs: int, home: str) -> tuple[int, list[f
         time.sleep(1.0)  # let the rest of a long list arrive
 
         def expect(screen: str, typed: str) -> bool:
-            return (
-                typed in screen and re.search(rf"\b{counts[typed]} of {total} ", screen) is not None
-            )
+            # The search box holds exactly what was typed, and the count is the new one.
+            box = re.search(rf"▊ +{re.escape(typed)} +▎", screen)
+            return box is not None and f" {counts[typed]} of {total} exercises" in screen
 
         def reset() -> None:
             _tmux("send-keys", "-t", SESSION, "Escape")

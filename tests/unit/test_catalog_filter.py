@@ -3,7 +3,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hiptui.content.models import Dosage, Exercise, Range
-from hiptui.core.catalog_filter import NO_EQUIPMENT, CatalogFilter, apply, cycle, cycle_tristate
+from hiptui.core.catalog_filter import (
+    NO_EQUIPMENT,
+    CatalogFilter,
+    CatalogIndex,
+    cycle,
+    cycle_tristate,
+)
 
 
 def exercise(
@@ -36,9 +42,9 @@ LIBRARY = [
 ]
 
 
-def shown(filter_: CatalogFilter) -> list[str]:
-    haystacks = [ex.search_text() for ex in LIBRARY]
-    return [LIBRARY[i].name for i in apply(filter_, LIBRARY, haystacks)]
+def shown(filter_: CatalogFilter, index: CatalogIndex | None = None) -> list[str]:
+    index = index or CatalogIndex(LIBRARY)
+    return [LIBRARY[i].name for i in index.matching(filter_)]
 
 
 def test_name_matches_come_first_within_their_group() -> None:
@@ -70,3 +76,18 @@ def test_cycles_wrap_through_none() -> None:
     assert [cycle_tristate(None), cycle_tristate(True), cycle_tristate(False)] == [
         True, False, None,
     ]  # fmt: skip
+
+
+def test_typing_on_narrows_the_last_answer_and_agrees_with_a_fresh_search() -> None:
+    index = CatalogIndex(LIBRARY)
+    quick_filters = [CatalogFilter(), CatalogFilter(equipment=NO_EQUIPMENT)]
+    for quick in quick_filters:
+        for query in ["g", "gl", "glu", "glu ", "glu b", "glu br", "gl", "", "k", "ki"]:
+            filter_ = replace(quick, query=query)
+            assert shown(filter_, index) == shown(filter_), filter_
+    # Another quick filter with the same query searches everything again.
+    assert shown(CatalogFilter(query="glu"), index) == shown(CatalogFilter(query="glu"))
+    assert shown(CatalogFilter(query="glu", per_side=True), index) == []
+    # From a narrower quick filter to a wider one, the kit-free answer is not a limit.
+    index.matching(CatalogFilter(query="b", equipment=NO_EQUIPMENT))
+    assert shown(CatalogFilter(query="br"), index) == ["Ball bridge", "Glute bridge"]

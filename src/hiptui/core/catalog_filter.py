@@ -7,7 +7,7 @@ finds "Glute bridge". Quick filters narrow by primary muscle, equipment, level a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from hiptui.content.models import Exercise
@@ -102,18 +102,56 @@ def facet_values(exercises: Iterable[Exercise]) -> dict[str, list[str]]:
     }
 
 
-def apply(filter_: CatalogFilter, exercises: list[Exercise], haystacks: list[str]) -> list[int]:
-    """Indexes of the exercises that match. Within each catalog group, exercises whose name
-    holds every typed word come first ("glute" puts the glute bridge before exercises that
-    only train the glutes); otherwise the given order is kept."""
-    found = [i for i, ex in enumerate(exercises) if filter_.matches(ex, haystacks[i])]
-    words = filter_.query.lower().split()
-    if not words:
-        return found
+class CatalogIndex:
+    """What filtering needs of each exercise, worked out once for a library's ordered list.
 
-    def rank(index: int) -> tuple[int, int, int]:
-        exercise = exercises[index]
-        in_name = all(word in exercise.name.lower() for word in words)
-        return (exercise.group.order, 0 if in_name else 1, index)
+    :meth:`matching` remembers its last answer: when the new query only extends the last one
+    (another character typed) with the same quick filters, only the last matches can still
+    match, so only they are searched again.
+    """
 
-    return sorted(found, key=rank)
+    def __init__(self, exercises: Sequence[Exercise]) -> None:
+        self.exercises = list(exercises)
+        self._haystacks: list[str] = []
+        self._names: list[str] = []
+        self._groups: list[int] = []
+        self._last: tuple[CatalogFilter, list[int]] | None = None
+
+    def _prepare(self) -> None:
+        if len(self._haystacks) != len(self.exercises):  # the first filter: made once
+            self._haystacks = [ex.search_text() for ex in self.exercises]
+            self._names = [ex.name.lower() for ex in self.exercises]
+            self._groups = [ex.group.order for ex in self.exercises]
+
+    def matching(self, filter_: CatalogFilter) -> list[int]:
+        """Indexes of the exercises that match. Within each catalog group, exercises whose
+        name holds every typed word come first ("glute" puts the glute bridge before exercises
+        that only train the glutes); otherwise the list's order is kept."""
+        words = filter_.query.lower().split()
+        if not words and filter_ == CatalogFilter():
+            return list(range(len(self.exercises)))
+        self._prepare()
+        candidates: Iterable[int] = range(len(self.exercises))
+        quick = replace(filter_, query="")
+        if self._last is not None:
+            last, found_then = self._last
+            narrower = filter_.query.lower().startswith(last.query.lower())
+            if narrower and replace(last, query="") == quick:
+                candidates = found_then
+        haystacks, names = self._haystacks, self._names
+        found = [
+            i
+            for i in candidates
+            if quick.matches(self.exercises[i])
+            and all(word in haystacks[i] or _subsequence(word, names[i]) for word in words)
+        ]
+        self._last = (filter_, found)
+        if not words:
+            return found
+        groups = self._groups
+
+        def rank(index: int) -> tuple[int, int, int]:
+            in_name = all(word in names[index] for word in words)
+            return (groups[index], 0 if in_name else 1, index)
+
+        return sorted(found, key=rank)

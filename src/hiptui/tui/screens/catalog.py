@@ -19,7 +19,7 @@ from hiptui.content.loader import Library
 from hiptui.content.models import Exercise, Group
 from hiptui.core.catalog_filter import (
     CatalogFilter,
-    apply,
+    CatalogIndex,
     cycle,
     cycle_tristate,
     facet_values,
@@ -61,7 +61,7 @@ class CatalogScreen(Screen[None]):
         super().__init__()
         self.filter = CatalogFilter()
         self._exercises: list[Exercise] = []
-        self._haystacks: list[str] = []
+        self._index = CatalogIndex([])
         self._facets: dict[str, list[str]] = {}
         self._shown: list[Exercise] = []
         self._problem_count = 0
@@ -85,6 +85,7 @@ class CatalogScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#exercise-list", OptionList).focus()
         self.watch(self.app, "units", self._units_changed, init=False)
+        self.watch(self.query_one("#search", Input), "value", self._query_changed, init=False)
         library: Library | None = getattr(self.app, "library", None)
         if library is not None:
             self.set_library(library)
@@ -93,18 +94,14 @@ class CatalogScreen(Screen[None]):
 
     def set_library(self, library: Library) -> None:
         self._exercises = library.ordered()
-        self._haystacks = []
+        self._index = CatalogIndex(self._exercises)
         self._facets = facet_values(self._exercises)
         self._problem_count = len(library.problems)
         self.refresh_list()
         self.refresh_bindings()
 
     def refresh_list(self) -> None:
-        if self.filter == CatalogFilter():
-            self._shown = list(self._exercises)  # no filter: nothing to match or rank
-        else:
-            indexes = apply(self.filter, self._exercises, self.haystacks)
-            self._shown = [self._exercises[i] for i in indexes]
+        self._shown = [self._exercises[i] for i in self._index.matching(self.filter)]
         option_list = self.query_one("#exercise-list", OptionList)
         options = self._options(self._shown)
         highlighted = self.highlighted_exercise
@@ -131,13 +128,6 @@ class CatalogScreen(Screen[None]):
         else:
             self._show_card(None)
         self._update_status()
-
-    @property
-    def haystacks(self) -> list[str]:
-        """The text each exercise is matched against, made the first time a filter needs it."""
-        if len(self._haystacks) != len(self._exercises):
-            self._haystacks = [ex.search_text() for ex in self._exercises]
-        return self._haystacks
 
     def _options(self, exercises: list[Exercise]) -> Iterator[Option]:
         """The list's rows, made as they are asked for: a group heading, then its exercises."""
@@ -225,9 +215,11 @@ class CatalogScreen(Screen[None]):
         if event.option.id:
             self.app.open_exercise(event.option.id)  # type: ignore[attr-defined]
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.filter = self.filter.with_query(event.value)
+    def _query_changed(self, query: str) -> None:
+        # A watcher rather than an Input.Changed handler: it runs as the key is handled, so the
+        # typed character and the new list are drawn in one frame. (Input.Changed arrives after
+        # the Input has been redrawn alone, and the list then waits for the next frame.)
+        self.filter = self.filter.with_query(query)
         self.refresh_list()
 
     @on(Input.Submitted, "#search")
@@ -257,8 +249,10 @@ class CatalogScreen(Screen[None]):
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)
         self.filter = CatalogFilter()
-        search.value = ""
-        self.refresh_list()
+        if search.value:
+            search.value = ""  # the watcher shows the whole list again
+        else:
+            self.refresh_list()
         self.query_one("#exercise-list", OptionList).focus()
 
     def _set_filter(self, **changes: object) -> None:
