@@ -247,3 +247,17 @@ async def test_the_rest_of_a_long_list_follows_once_typing_pauses(
         await pilot.pause()
         expected = [f"many-{n:03}" for n in range(70) if "1" in f"{n:03}"]
         assert shown_ids(screen) == expected
+
+
+async def test_the_cyclic_collector_is_back_on_once_the_catalog_is_up() -> None:
+    """`hiptui` turns the collector off for its start (cli/app.py); the app turns it on."""
+    import gc
+
+    gc.disable()
+    try:
+        app = fixture_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,6 +42,21 @@ def folders(tmp_path: Path) -> list[Path]:
     for folder in (good, broken, override):
         age(folder)
     return [good, tmp_path / "missing", broken, override, tmp_path / "not-a-folder"]
+
+
+def read_document(cache: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The cache file's header and its files."""
+    header, _, payload = cache.read_bytes().partition(b"\n")
+    head = json.loads(header)
+    assert head["crc32"] == zlib.crc32(payload)
+    return head, json.loads(payload)
+
+
+def write_document(cache: Path, head: dict[str, Any], files: dict[str, Any]) -> None:
+    """A cache file with these files and a matching checksum."""
+    payload = json.dumps(files).encode("utf-8")
+    head = {**head, "crc32": zlib.crc32(payload)}
+    cache.write_bytes(json.dumps(head).encode("utf-8") + b"\n" + payload)
 
 
 def assert_same(cached: Library, plain: Library) -> None:
@@ -132,8 +149,27 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rewritten(
     cache = tmp_path / "library.json"
     cache.write_bytes(content)
     assert_same(load_library_cached(folders, cache, now_ns=LATER), load_library(folders))
-    document = json.loads(cache.read_bytes())
-    assert document["key"] == cache_module.loader_fingerprint() and document["files"]
+    head, files = read_document(cache)
+    assert head["key"] == cache_module.loader_fingerprint() and files
+
+
+def test_a_damaged_payload_is_not_read(
+    folders: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A payload that no longer matches its checksum is not trusted, even when it is still
+    valid JSON: every file is loaded again."""
+    cache = tmp_path / "library.json"
+    load_library_cached(folders, cache, now_ns=LATER)
+    data = cache.read_bytes()
+    # Change one digit of a modification time: still JSON, but not what was written.
+    at = data.index(b'"mtime_ns":') + len(b'"mtime_ns":')
+    digit = b"1" if data[at : at + 1] != b"1" else b"2"
+    cache.write_bytes(data[:at] + digit + data[at + 1 :])
+    counter = CountingLoader(monkeypatch)
+    assert_same(load_library_cached(folders, cache, now_ns=LATER), load_library(folders))
+    expected = {p for folder in folders if folder.is_dir() for p in folder.glob("*.toml")}
+    assert set(counter.paths) == expected
+    read_document(cache)  # rewritten whole
 
 
 def test_damaged_entries_are_loaded_again(
@@ -141,19 +177,19 @@ def test_damaged_entries_are_loaded_again(
 ) -> None:
     cache = tmp_path / "library.json"
     load_library_cached(folders, cache, now_ns=LATER)
-    document = json.loads(cache.read_bytes())
+    head, files = read_document(cache)
     damaged = []
-    for name, entry in document["files"].items():
+    for name, entry in files.items():
         if "exercise" in entry:
-            entry["exercise"]["dosage"] = "three sets"
+            entry["exercise"][10] = "three sets"  # the dosage
             damaged.append(Path(name).name)
             break
-    for name, entry in document["files"].items():
+    for name, entry in files.items():
         if "problems" in entry:
-            entry["problems"] = {"not": "a list"}
+            entry["problems"] = 5
             damaged.append(Path(name).name)
             break
-    cache.write_text(json.dumps(document), encoding="utf-8")
+    write_document(cache, head, files)
     counter = CountingLoader(monkeypatch)
     assert_same(load_library_cached(folders, cache, now_ns=LATER), load_library(folders))
     assert sorted(p.name for p in counter.paths) == sorted(damaged)
@@ -203,5 +239,5 @@ def test_the_cli_lookups_use_the_cache(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["list", "--exercises", str(user)]) == 0
     caches = list(cache_dir().glob("*.json"))
     assert len(caches) == 1
-    document = json.loads(caches[0].read_bytes())
-    assert any(name.startswith(str(user)) for name in document["files"])
+    _, files = read_document(caches[0])
+    assert any(name.startswith(str(user)) for name in files)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import threading
 from concurrent.futures import Future
 from pathlib import Path
@@ -28,13 +29,21 @@ def _preload(folders: list[Path]) -> Future[Library]:
 
 
 def run_app(args: argparse.Namespace, *, start: str | None = None) -> int:
-    from hiptui import paths
+    # Until the first frame, nearly every object made (Textual's modules, the content) lives as
+    # long as the app, so the cyclic collector's full passes over a growing heap are wasted
+    # work: about 20-40 ms of a start with 1,000 exercises (benchmarks/first_frame.py). The app
+    # freezes what is there and turns the collector back on after the first frame.
+    gc.disable()
+    try:
+        from hiptui import paths
 
-    folders = paths.content_folders(tuple(getattr(args, "exercises", []) or ()))
-    preload = _preload(folders)
+        folders = paths.content_folders(tuple(getattr(args, "exercises", []) or ()))
+        preload = _preload(folders)
 
-    from hiptui.tui.app import make_app
+        from hiptui.tui.app import make_app
 
-    app = make_app(folders, preload=preload, start=start)
-    app.run()
+        app = make_app(folders, preload=preload, start=start)
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0

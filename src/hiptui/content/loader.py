@@ -7,6 +7,7 @@ and the valid exercises still come through.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -80,11 +81,15 @@ class Library:
 
 
 def exercise_files(folder: Path) -> list[Path]:
-    """The ``*.toml`` files directly inside ``folder`` (sub-folders hold other content)."""
+    """The ``*.toml`` entries directly inside ``folder``, by name (sub-folders hold other
+    content). Names are matched and sorted as text, as ``Path.glob`` and sorting paths would,
+    but several times faster: this runs on every start, for 1,000 files or more."""
     try:
-        return sorted(p for p in folder.glob("*.toml"))
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if os.path.normcase(e.name).endswith(".toml")]
     except OSError:
         return []
+    return [folder / name for name in sorted(names, key=os.path.normcase)]
 
 
 def load_library(folders: Sequence[Path]) -> Library:

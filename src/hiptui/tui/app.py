@@ -43,11 +43,14 @@ history_at_start_delay = 0.3  # seconds after the first frame (tests make it tin
 
 def _freeze_what_lives_long() -> None:
     """Textual's modules and the loaded content live as long as the app: take them out of the
-    cyclic collector's scans (``gc.freeze``). Full collections over that heap had made opening
-    a long history up to about 35 ms slower and less even (benchmarks/history_open.py)."""
+    cyclic collector's scans (``gc.freeze``), and turn the collector back on if the start-up
+    turned it off (:func:`hiptui.cli.app.run_app`). Full collections over that heap had made
+    opening a long history up to about 35 ms slower and less even
+    (benchmarks/history_open.py)."""
     import gc
 
     gc.freeze()
+    gc.enable()
 
 
 def _sleep_aware_clock() -> Clock:
@@ -117,6 +120,9 @@ class HiptuiApp(App[None]):
     def on_ready(self) -> None:
         """After the first frame: the things that may touch the disk."""
         import signal
+
+        if self.library is not None:
+            _freeze_what_lives_long()
 
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
@@ -194,7 +200,6 @@ class HiptuiApp(App[None]):
         if preloaded and self._preload is not None and not self._preload.exception():
             # Loaded while Textual was importing: the first frame already shows the list.
             self.library = self._preload.result()
-            _freeze_what_lives_long()
         for problem in self.settings_problems:
             self.notify(str(problem), title="Settings file problem", severity="warning",
                         timeout=10, markup=False)  # fmt: skip

@@ -95,7 +95,7 @@ class CatalogScreen(Screen[None]):
     def set_library(self, library: Library) -> None:
         self._exercises = library.ordered()
         self._index = CatalogIndex(self._exercises)
-        self._facets = facet_values(self._exercises)
+        self._facets = {}
         self._problem_count = len(library.problems)
         self.refresh_list()
         self.refresh_bindings()
@@ -261,15 +261,20 @@ class CatalogScreen(Screen[None]):
         self.filter = replace(self.filter, **changes)  # type: ignore[arg-type]
         self.refresh_list()
 
+    def _facet(self, name: str) -> list[str]:
+        """The values a quick filter cycles through, worked out when first needed."""
+        if not self._facets:
+            self._facets = facet_values(self._exercises)
+        return self._facets.get(name, [])
+
     def action_cycle_muscle(self) -> None:
-        self._set_filter(muscle=cycle(self.filter.muscle, self._facets.get("muscle", [])))
+        self._set_filter(muscle=cycle(self.filter.muscle, self._facet("muscle")))
 
     def action_cycle_equipment(self) -> None:
-        options = self._facets.get("equipment", [])
-        self._set_filter(equipment=cycle(self.filter.equipment, options))
+        self._set_filter(equipment=cycle(self.filter.equipment, self._facet("equipment")))
 
     def action_cycle_level(self) -> None:
-        self._set_filter(level=cycle(self.filter.level, self._facets.get("level", [])))
+        self._set_filter(level=cycle(self.filter.level, self._facet("level")))
 
     def action_cycle_side(self) -> None:
         self._set_filter(per_side=cycle_tristate(self.filter.per_side))
