@@ -99,6 +99,8 @@ class HiptuiApp(App[None]):
         # Set once the history has been read at start (resume offer, break clock): tests wait
         # for it.
         self.history_checked = False
+        # Set once the first frame is on screen (the catalog holds its card back until then).
+        self.first_frame_drawn = False
         self._flow: SessionFlow | None = None
         self._ladders: Ladders | None = None
         self.settings, self.settings_problems = load_settings(settings_path)
@@ -121,6 +123,10 @@ class HiptuiApp(App[None]):
         """After the first frame: the things that may touch the disk."""
         import signal
 
+        self.first_frame_drawn = True
+        for screen in self.screen_stack:
+            if isinstance(screen, CatalogScreen):
+                screen.first_frame_drawn()
         if self.library is not None:
             _freeze_what_lives_long()
 

@@ -68,7 +68,6 @@ class CatalogScreen(Screen[None]):
         self._labels: dict[str, Content] = {}
         self._generation = 0
         self._rest_timer: Timer | None = None
-        self._first_card_shown = False
         self._card_key: tuple[str | None, str, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -203,12 +202,15 @@ class CatalogScreen(Screen[None]):
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         option_id = event.option.id
         exercise = self.app_library.get(option_id) if option_id else None
-        if not self._first_card_shown:
-            # The list and count make the first frame; the card follows one frame later.
-            self._first_card_shown = True
-            self.call_after_refresh(self._show_card, exercise)
-            return
+        if not getattr(self.app, "first_frame_drawn", True):
+            return  # the list and count make the first frame alone: see first_frame_drawn
         self._show_card(exercise)
+
+    def first_frame_drawn(self) -> None:
+        """The app calls this once the first frame is on screen: now draw the card. (The list's
+        own highlight message can arrive several frames later, so it is not waited for.)"""
+        if self._exercises:
+            self._show_card(self.highlighted_exercise)
 
     @on(OptionList.OptionSelected, "#exercise-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
