@@ -135,8 +135,10 @@ def test_ids_of_bundled_and_user_exercises_are_not_reused(
     assert not (folder / "glute-bridge.toml").exists()
     # The user now writes their own exercise with the id the import used: the import moves
     # its untouched file out of the way instead of making a duplicate.
-    own = (folder / "lunge-thing.toml").read_text(encoding="utf-8").replace(
-        "# Imported", "# Mine, once"
+    own = (
+        (folder / "lunge-thing.toml")
+        .read_text(encoding="utf-8")
+        .replace("# Imported", "# Mine, once")
     )
     (folder / "my-lunge.toml").write_text(own, encoding="utf-8")
     code, out, _ = hiptui(capsys, "import", "free-exercise-db", str(path))
