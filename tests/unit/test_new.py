@@ -53,6 +53,31 @@ def test_filled_in_template_passes_check(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0 and "wall-sit-hold" in out
 
 
+def test_an_unfilled_template_is_reported_line_by_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    hiptui(capsys, "new", "half-done")
+    path = user_exercises_dir() / "half-done.toml"
+    text = path.read_text(encoding="utf-8")
+    # Fill in all but the summary: only its line is left to report.
+    summary_line = next(
+        n for n, line in enumerate(text.splitlines(), 1) if line.startswith("summary = ")
+    )
+    lines = text.splitlines(keepends=True)
+    path.write_text(
+        "".join(line if n == summary_line else fill_in(line) for n, line in enumerate(lines, 1)),
+        encoding="utf-8",
+    )
+    code, out, err = hiptui(capsys, "check", str(path))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}:{summary_line}: still holds template text starting with TODO: replace it"
+    ]
+    assert "1 problems in 1 files" in err
+    code, out, _ = hiptui(capsys, "check")  # the user folder, checked with every folder
+    assert code == 1 and f"{path}:{summary_line}:" in out
+
+
 def test_new_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "mine"
     assert hiptui(capsys, "new", "my-move", "--into", str(target))[0] == 0

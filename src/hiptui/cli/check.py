@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hiptui.content.models import Problem
 
 
 def register(subparsers: Any) -> None:
@@ -23,18 +26,21 @@ def run(args: argparse.Namespace) -> int:
     from hiptui.paths import content_folders
 
     problems: list[Problem] = []
+    loaded: list[Path] = []  # files that loaded: still checked for unfilled template text
     checked = 0
     if not args.paths:
         folders = content_folders(tuple(args.exercises))
         library = load_library(folders)
-        problems = library.problems
+        problems = list(library.problems)
         checked = len(library.exercises) + len({p.path for p in problems})
+        loaded.extend(ex.path for ex in library.exercises.values() if ex.path)
     else:
         folders = [p for p in args.paths if p.is_dir()]
         if folders:
             library = load_library(folders)
             problems.extend(library.problems)
             checked += len(library.exercises) + len({p.path for p in library.problems})
+            loaded.extend(ex.path for ex in library.exercises.values() if ex.path)
         for path in args.paths:
             if path.is_dir():
                 continue
@@ -45,9 +51,29 @@ def run(args: argparse.Namespace) -> int:
             result = load_exercise_file(path)
             if isinstance(result, list):
                 problems.extend(result)
+            else:
+                loaded.append(path)
+    problems.extend(_unfilled(loaded))
     for problem in problems:
         print(safe(str(problem)))
     files_with_errors = len({p.path for p in problems})
     summary = f"{checked} files checked, {len(problems)} problems in {files_with_errors} files"
     print(summary, file=sys.stderr)
     return 1 if problems else 0
+
+
+def _unfilled(paths: list[Path]) -> list[Problem]:
+    """A problem for each line of a ``hiptui new`` template left as it was written."""
+    from hiptui.content.models import Problem
+    from hiptui.content.template import TODO, unfilled_lines
+
+    found: list[Problem] = []
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # it loaded a moment ago; a file that changed since is checked next time
+        for line in unfilled_lines(text):
+            message = f"still holds template text starting with {TODO}: replace it"
+            found.append(Problem(str(path), line, message))
+    return found

@@ -32,6 +32,17 @@ def _one_of(words: tuple[str, ...]) -> str:
     return "One of: " + ", ".join(words) + "."
 
 
+def unfilled_lines(text: str) -> list[int]:
+    """The lines of an exercise file (1-based) that still hold a template text: a string that
+    starts with ``TODO``. Comments do not count."""
+    marker = f'"{TODO}'
+    return [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if marker in line and not line.lstrip().startswith("#")
+    ]
+
+
 def name_from_id(exercise_id: str) -> str:
     """``"single-leg-hop"`` -> ``"Single leg hop"``."""
     words = exercise_id.replace("-", " ").strip()
