@@ -113,3 +113,29 @@ def test_the_comments_list_every_vocabulary_and_stay_narrow() -> None:
     commented_out = "\n".join(line[2:] for line in text.splitlines() if line.startswith(examples))
     extra = tomllib.loads(commented_out)  # the optional examples are valid TOML once uncommented
     assert extra["quantities"]["foot_to_glutes"]["unit"] == "in"
+
+
+def test_check_reads_a_folders_routines_and_ladders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "mine"
+    (folder / "routines").mkdir(parents=True)
+    (folder / "progression").mkdir()
+    (folder / "routines" / "legs.toml").write_text(
+        'id = "legs"\nname = "Legs"\nsummary = "Mine."\nsource = "me"\nwarmup = "warm-up"\n'
+        '[[items]]\nexercise = "glute-bridge"\n[[items]]\nexercise = "glute-brige"\n',
+        encoding="utf-8",
+    )
+    (folder / "routines" / "broken.toml").write_text('id = "broken\n', encoding="utf-8")
+    (folder / "progression" / "ladders.toml").write_text(
+        '[[ladders]]\nid = "mine"\nname = "Mine"\nsteps = ["glute-bridge", "no-such-move"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = hiptui(capsys, "check", str(folder))
+    lines = out.splitlines()
+    assert code == 1
+    assert any(line.startswith(f"{folder / 'routines' / 'broken.toml'}:1:") for line in lines)
+    legs = folder / "routines" / "legs.toml"
+    assert f"{legs}: routine 'legs' names an unknown exercise 'glute-brige'" in lines
+    assert any("ladders.toml" in line and "no-such-move" in line for line in lines)
+    assert len(lines) == 3  # the bundled warm-up and glute bridge are known

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "check", help="validate exercise files (default: every content folder)"
+        "check",
+        help="validate exercise files, and the routines and ladders in a folder "
+        "(default: every content folder)",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="file or folder")
     parser.set_defaults(handler=run)
@@ -54,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
             else:
                 loaded.append(path)
     problems.extend(_unfilled(loaded))
+    if folders:
+        everything = load_library([*content_folders(tuple(args.exercises)), *folders])
+        problems.extend(_routines_and_ladders(folders, set(everything.exercises)))
     for problem in problems:
         print(safe(str(problem)))
     files_with_errors = len({p.path for p in problems})
@@ -77,3 +82,22 @@ def _unfilled(paths: list[Path]) -> list[Problem]:
             message = f"still holds template text starting with {TODO}: replace it"
             found.append(Problem(str(path), line, message))
     return found
+
+
+def _routines_and_ladders(folders: list[Path], known: set[str]) -> list[Problem]:
+    """The problems of the routines (``routines/*.toml``) and exercise ladders
+    (``progression/ladders.toml``) kept in ``folders``, including exercise ids that no loaded
+    exercise has."""
+    from hiptui.content.ladders import load_ladders
+    from hiptui.content.models import Problem
+    from hiptui.content.routines import load_routines
+
+    routines, found = load_routines(folders)
+    for routine in routines.values():
+        named = [item.exercise for item in routine.items]
+        for exercise_id in [routine.warmup, *named]:
+            if exercise_id is not None and exercise_id not in known:
+                message = f"routine '{routine.id}' names an unknown exercise '{exercise_id}'"
+                found.append(Problem(str(routine.path), None, message))
+    _ladders, ladder_problems = load_ladders(folders, known)
+    return found + ladder_problems
