@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hiptui.store.db import Database
-from hiptui.store.records import StoreError
+from hiptui.store.errors import StoreError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 WAIT = 30.0  # generous: CI machines can be slow to start Python

@@ -27,7 +27,7 @@ from textual.widgets import Static
 from hiptui import paths
 from hiptui.store import opening
 from hiptui.store.db import Database
-from hiptui.store.records import StoreError
+from hiptui.store.errors import StoreError
 from hiptui.store.schema import describe
 from hiptui.tui.app import HiptuiApp
 from hiptui.tui.screens.catalog import CatalogScreen

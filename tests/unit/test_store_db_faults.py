@@ -16,7 +16,7 @@ import pytest
 
 from hiptui.store import opening
 from hiptui.store.db import Database
-from hiptui.store.records import StoreError
+from hiptui.store.errors import StoreError
 
 MOMENT = datetime(2024, 3, 4, 18, 0, 5, tzinfo=UTC)
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from hiptui.content.models import Problem
 from hiptui.store.db import Database
+from hiptui.store.errors import StoreError
 from hiptui.store.export import (
     CSV_COLUMNS,
     ImportSummary,
@@ -26,7 +27,6 @@ from hiptui.store.export import (
     import_history,
     load_export_file,
 )
-from hiptui.store.records import StoreError
 
 
 class Clock:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hiptui.store import files as files_module
-from hiptui.store.records import StoreError
+from hiptui.store.errors import StoreError
 from hiptui.store.settings import Settings, load_settings, save_settings
 
 

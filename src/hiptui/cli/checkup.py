@@ -127,7 +127,7 @@ def _previous_result() -> tuple[str, dict[str, Any]] | None:
     from hiptui.cli.common import eprint
     from hiptui.paths import database_path
     from hiptui.store.db import Database
-    from hiptui.store.records import StoreError
+    from hiptui.store.errors import StoreError
 
     path = database_path()
     if not path.exists():
@@ -148,7 +148,7 @@ def _save(answers: Answers, result: CheckupResult) -> bool:
     from hiptui.cli.common import eprint
     from hiptui.paths import database_path
     from hiptui.store.db import Database
-    from hiptui.store.records import StoreError
+    from hiptui.store.errors import StoreError
 
     path = database_path()
     try:

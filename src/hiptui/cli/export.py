@@ -37,9 +37,9 @@ def run_export(args: argparse.Namespace) -> int:
     from hiptui.cli.common import eprint
     from hiptui.paths import database_path
     from hiptui.store.db import Database
+    from hiptui.store.errors import StoreError
     from hiptui.store.export import dumps_export, export_csv, export_json
     from hiptui.store.files import atomic_write
-    from hiptui.store.records import StoreError
 
     path = database_path()
     try:
@@ -75,9 +75,9 @@ def run_import(args: argparse.Namespace) -> int:
     from hiptui.content.models import Problem
     from hiptui.paths import database_path
     from hiptui.store.db import Database
+    from hiptui.store.errors import StoreError
     from hiptui.store.export import import_history, load_export_file
     from hiptui.store.importing import parse_export
-    from hiptui.store.records import StoreError
 
     source: Path = args.file
     data = load_export_file(source)

@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     from hiptui.cli.common import eprint
     from hiptui.content.free_exercise_db import DatasetError
     from hiptui.paths import user_exercises_dir
-    from hiptui.store.records import StoreError
+    from hiptui.store.errors import StoreError
 
     filters = parse_filters(args)
     if isinstance(filters, str):

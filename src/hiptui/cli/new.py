@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
     from hiptui.content.loader import KEBAB
     from hiptui.content.template import template_text
     from hiptui.paths import user_exercises_dir
+    from hiptui.store.errors import StoreError
     from hiptui.store.exercise_files import create_new_file, prepare_folder
-    from hiptui.store.records import StoreError
 
     exercise_id: str = args.id
     if len(exercise_id) > 80 or not KEBAB.match(exercise_id):

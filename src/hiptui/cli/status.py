@@ -106,7 +106,7 @@ def status_line(now: datetime) -> str:
     if not path.exists() and not path.is_symlink():
         return status_text(None, None, has_history=False)
     from hiptui.store.db import Database
-    from hiptui.store.records import StoreError
+    from hiptui.store.errors import StoreError
 
     if path.is_dir():
         raise StoreError(str(path), "is a folder, not a database file")
@@ -146,7 +146,7 @@ def run_break(args: argparse.Namespace) -> int:
     )
     from hiptui.paths import database_path
     from hiptui.store.db import Database
-    from hiptui.store.records import StoreError
+    from hiptui.store.errors import StoreError
 
     now = local_now()
     path = database_path()

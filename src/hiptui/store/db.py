@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hiptui.store import opening
+from hiptui.store.errors import StoreError
 from hiptui.store.records import (
     BREAK_KINDS,
     FINISHED_STATUSES,
@@ -28,7 +29,6 @@ from hiptui.store.records import (
     CheckupRecord,
     SessionRecord,
     SetRecord,
-    StoreError,
     clean_optional,
     clean_text,
     format_timestamp,

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from hiptui.content.models import Problem
+from hiptui.store.errors import StoreError
 from hiptui.store.files import atomic_write
-from hiptui.store.records import StoreError
 
 MANIFEST_NAME = ".hiptui-import.json"
 MANIFEST_FORMAT = 1

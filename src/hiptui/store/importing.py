@@ -196,7 +196,7 @@ def import_history(db: Database, data: object, *, path: str) -> ImportSummary | 
     """Add an export's records to ``db`` in one transaction, skipping what is already there.
 
     A document with any problem writes nothing and returns the problems. Database failures
-    raise :class:`hiptui.store.records.StoreError` (and also write nothing).
+    raise :class:`hiptui.store.errors.StoreError` (and also write nothing).
     """
     parsed = parse_export(data, path=path)
     if isinstance(parsed, list):

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hiptui.paths import ensure_private_dir
-from hiptui.store.records import StoreError
+from hiptui.store.errors import StoreError
 from hiptui.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,

@@ -1,4 +1,4 @@
-"""What the history database hands back: frozen records, the store's error, and timestamps.
+"""What the history database hands back: frozen records and timestamps.
 
 Timestamps are stored as ISO 8601 UTC strings with second precision (``2024-05-01T18:30:05Z``),
 so they sort as text and read the same in the database, the JSON export and the records.
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from hiptui.content.models import Problem
 from hiptui.content.text import printable
 
 SessionStatus = Literal["active", "completed", "ended-early", "abandoned"]
@@ -24,31 +23,6 @@ SIDES: tuple[str, ...] = ("left", "right")
 
 # The longest name or note the store keeps (an import refuses longer ones too).
 MAX_TEXT = 10_000
-
-
-class StoreError(OSError):
-    """A problem with a file the store reads or writes, told as ``path: what is wrong``.
-
-    An ``OSError`` (``filename`` is the path, ``strerror`` the message), so code that already
-    handles failed file operations handles these too.
-    """
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
-        self.filename = path
-        self.strerror = message
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-    def __reduce__(self) -> tuple[type[StoreError], tuple[str, str]]:
-        return (type(self), (self.path, self.message))
-
-    @property
-    def problem(self) -> Problem:
-        return Problem(self.path, None, self.message)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char
 from hiptui.content.toml_source import read_toml
 from hiptui.paths import ensure_private_dir
+from hiptui.store.errors import StoreError
 from hiptui.store.files import atomic_write
-from hiptui.store.records import StoreError
 
 DEFAULT_BREAK_MINUTES = 45
 HEADER = "# hiptui settings. Edit here or in the app; unknown keys are reported, not kept.\n\n"

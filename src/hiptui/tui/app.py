@@ -341,7 +341,7 @@ class HiptuiApp(App[None]):
         message is handed to the app's own thread after the lock is released.
         """
         from hiptui.store.db import Database
-        from hiptui.store.records import StoreError
+        from hiptui.store.errors import StoreError
 
         message: tuple[str, str] | None = None
         with self._db_lock:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from hiptui.core.break_schedule import BreakHistory, local_now
 from hiptui.core.reminder import BreakCleared, BreakDue, BreakLog, Reminder, ReminderError
-from hiptui.store.records import StoreError
+from hiptui.store.errors import StoreError
 
 if TYPE_CHECKING:
     from hiptui.tui.app import HiptuiApp

@@ -14,7 +14,8 @@ from typing import Any
 
 from hiptui.core.session_types import CompletedSet
 from hiptui.store.db import Database
-from hiptui.store.records import StoreError, utc_now
+from hiptui.store.errors import StoreError
+from hiptui.store.records import utc_now
 
 Clock = Callable[[], float]
 

@@ -13,7 +13,8 @@ from hiptui.content.models import Exercise
 from hiptui.core.advice import discomfort_advice
 from hiptui.core.plan import SessionPlan
 from hiptui.core.session import SessionMachine
-from hiptui.store.records import SessionRecord, SetRecord, StoreError
+from hiptui.store.errors import StoreError
+from hiptui.store.records import SessionRecord, SetRecord
 
 if TYPE_CHECKING:
     from hiptui.store.db import Database

@@ -214,7 +214,7 @@ class CheckupResultScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="checkup-save")
     def save(self, opener: Opener) -> None:
         """Save the answers and the result; read the previous result first, for the changes."""
-        from hiptui.store.records import StoreError
+        from hiptui.store.errors import StoreError
 
         database = opener()
         if database is None:
