@@ -19,7 +19,6 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from hiptui.content.guide import load_guide
 from hiptui.content.loader import Library, load_library
 from hiptui.content.models import Problem
 from hiptui.content.text import printable
@@ -413,6 +412,7 @@ class HiptuiApp(App[None]):
         self.notify(f"Distances in {self.units} units", timeout=2)
 
     def action_guide(self) -> None:
+        from hiptui.content.guide import load_guide
         from hiptui.tui.screens.guide import GuideScreen
 
         guide, problems = load_guide(self.bundled_dir)
