@@ -261,3 +261,40 @@ async def test_the_cyclic_collector_is_back_on_once_the_catalog_is_up() -> None:
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_a_preloaded_library_makes_the_first_frame_and_the_card_follows() -> None:
+    """`hiptui` loads the content in a thread while Textual imports: with it ready at mount,
+    the list is there from the start and the card is drawn once the first frame is out."""
+    from concurrent.futures import Future
+
+    from hiptui.content.loader import Library, load_library
+
+    folders = [FIXTURES / "exercises"]
+    preload: Future[Library] = Future()
+    preload.set_result(load_library(folders))
+    app = make_app(folders, preload=preload)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        assert app.library is preload.result()
+        assert status(screen).startswith("3 of 3")
+        await loaded(pilot)
+        assert app.first_frame_drawn
+        assert "Fixture ball curl" in plain(screen.query_one("#card", Static))
+
+
+async def test_a_failed_preload_is_loaded_again_in_the_app() -> None:
+    from concurrent.futures import Future
+
+    from hiptui.content.loader import Library
+
+    preload: Future[Library] = Future()
+    preload.set_exception(OSError("the cache could not be read"))
+    app = make_app([FIXTURES / "exercises"], preload=preload)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        assert len(shown_ids(screen)) == 3
+        assert "Fixture ball curl" in plain(screen.query_one("#card", Static))
