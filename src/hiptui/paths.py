@@ -59,6 +59,11 @@ def database_path() -> Path:
     return data_dir() / "hiptui.sqlite3"
 
 
+def app_opened_path() -> Path:
+    """When the app was last opened (see :mod:`hiptui.store.app_opened`)."""
+    return data_dir() / "app-opened"
+
+
 def settings_path() -> Path:
     return config_dir() / "settings.toml"
 

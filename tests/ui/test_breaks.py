@@ -107,3 +107,29 @@ async def test_break_waits_for_the_end_of_a_session() -> None:
         app.breaks.poll()
         await pilot.pause()
         assert isinstance(app.screen, BreakScreen)
+
+
+@pytest.mark.break_clock
+async def test_the_clock_leaves_its_start_for_the_shell() -> None:
+    """`hiptui status` counts from the same moment as the app before the first break."""
+    from hiptui.store.app_opened import read_app_opened
+
+    clock = FakeClock()
+    wall = Wall(clock)
+    app = make_app([FIXTURES / "exercises"], clock=clock, break_clock=clock, wall_now=wall)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.breaks is not None
+        assert read_app_opened(paths.app_opened_path()) == wall.base
+        assert paths.app_opened_path().stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.break_clock
+async def test_a_start_that_cannot_be_recorded_changes_nothing_in_the_app() -> None:
+    paths.app_opened_path().mkdir(parents=True)  # a folder where the file would go
+    clock = FakeClock()
+    app = app_with_clock(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.breaks is not None
+        assert "break in 45m" in app.title

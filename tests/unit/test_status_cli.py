@@ -214,3 +214,35 @@ def test_a_damaged_table_gives_one_line() -> None:
         connection.execute("DROP TABLE breaks")
     connection.close()
     assert_one_error_line(hiptui("status"))
+
+
+def test_before_the_first_break_status_counts_from_when_the_app_was_opened() -> None:
+    """The app counts from its start until the day's first break; `status` reads that start
+    (store/app_opened.py) so the shell and the app agree."""
+    from hiptui.paths import app_opened_path
+    from hiptui.store.app_opened import save_app_opened
+
+    seed()  # a history without breaks
+    assert status() == "no breaks logged yet\n"
+    save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(minutes=20, seconds=5))
+    assert status() == "20m sitting - break in 25m\n"
+    save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(minutes=50))
+    assert status() == "break due 5m ago\n"
+    result = hiptui("break", "--snooze", "10")  # due, so it can be snoozed from the shell
+    assert result.returncode == 0, result.stderr
+    assert status() == "50m sitting - snoozed, break in 10m\n"
+
+
+def test_an_app_start_from_another_day_after_a_break_or_unreadable_is_not_used() -> None:
+    from hiptui.paths import app_opened_path
+    from hiptui.store.app_opened import save_app_opened
+
+    seed()
+    save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(days=1))
+    assert status() == "no breaks logged yet\n"
+    app_opened_path().write_bytes(b"\x1b]0;not a time\x07\n")
+    assert status() == "no breaks logged yet\n"
+    # A break taken today counts, not the app's start.
+    save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(minutes=30))
+    seed((10, "taken", None))
+    assert status() == "10m sitting - break in 35m\n"

@@ -112,8 +112,19 @@ def status_line(now: datetime) -> str:
         raise StoreError(str(path), "is a folder, not a database file")
     with Database.open(path, read_only=True, busy_timeout=STATUS_BUSY_TIMEOUT) as db:
         history = BreakHistory.read(db)
-    schedule = schedule_from(history, _interval(history).minutes, now)
+    schedule = schedule_from(history, _interval(history).minutes, now, _app_opened_today(now))
     return describe_schedule(schedule, now, has_history=not history.empty)
+
+
+def _app_opened_today(now: datetime) -> datetime | None:
+    """When the app was last opened, if that was today: before the day's first break the app
+    counts sitting time from then, and so do `status` and `break`."""
+    from hiptui.core.break_schedule import day_start
+    from hiptui.paths import app_opened_path
+    from hiptui.store.app_opened import read_app_opened
+
+    opened = read_app_opened(app_opened_path())
+    return opened if opened is not None and opened >= day_start(now) else None
 
 
 def run_status(args: argparse.Namespace) -> int:
@@ -166,7 +177,7 @@ def run_break(args: argparse.Namespace) -> int:
         interval = _interval(history)
         every = format_minutes(interval.seconds)
         if args.snooze is not None:
-            schedule = schedule_from(history, interval.minutes, now)
+            schedule = schedule_from(history, interval.minutes, now, _app_opened_today(now))
             if not schedule.is_due(now):
                 state = describe_schedule(schedule, now, has_history=not history.empty)
                 _eprint(f"nothing to snooze: no break is due ({state}); nothing logged")

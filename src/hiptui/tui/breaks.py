@@ -3,7 +3,9 @@ break screen when a break is due (never during a session), and saves what the us
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from hiptui.core.break_schedule import BreakHistory, local_now
@@ -14,6 +16,16 @@ if TYPE_CHECKING:
     from hiptui.tui.app import HiptuiApp
 
 SYNC_EVERY_SECONDS = 60
+
+
+def _record_opened(at: datetime) -> None:
+    """Leave the moment the clock started counting for `hiptui status` (best effort: the app
+    works the same without it)."""
+    from hiptui.paths import app_opened_path
+    from hiptui.store.app_opened import save_app_opened
+
+    with contextlib.suppress(OSError):
+        save_app_opened(app_opened_path(), at)
 
 
 class BreakClock:
@@ -44,12 +56,16 @@ class BreakClock:
         if read is None:
             return None
         history, taken = read
+        wall = app.wall_now or local_now
+        opened = wall()
         reminder = Reminder(
             history,
             clock=app.break_clock,
-            now=app.wall_now or local_now,
+            now=wall,
             setting_minutes=app.settings.break_minutes,
+            first_seen=opened,
         )
+        _record_opened(opened)
         clock = cls(app, reminder)
         clock._breaks_taken = taken
         return clock
