@@ -32,6 +32,16 @@ def test_check_reports_each_problem_and_no_traceback() -> None:
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_a_key_holding_a_line_break_stays_on_its_problems_line(tmp_path: Path) -> None:
+    text = (FIXTURES / "exercises" / "fixture-bridge.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('"two\\nlines" = 1\n' + text, encoding="utf-8")
+    result = hiptui("check", str(bad))
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith(f"{bad}") and line.endswith("unknown key 'two\\nlines'")
+
+
 def test_check_on_good_folder_exits_zero() -> None:
     result = hiptui("check", str(FIXTURES / "exercises"))
     assert result.returncode == 0, result.stdout

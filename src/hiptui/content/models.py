@@ -205,5 +205,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line, always: a line break quoted from a file (a TOML key may hold one) is
+        shown as ``\\n``, so each problem stays one ``path:line: message`` line."""
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
+        return f"{where}: {self.message}".replace("\r", "\\r").replace("\n", "\\n")
