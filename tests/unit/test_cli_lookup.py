@@ -39,7 +39,7 @@ def test_a_key_holding_a_line_break_stays_on_its_problems_line(tmp_path: Path) -
     result = hiptui("check", str(bad))
     assert result.returncode == 1
     [line] = result.stdout.splitlines()
-    assert line.startswith(f"{bad}") and line.endswith("unknown key 'two\\nlines'")
+    assert line.startswith(f"{bad}:1: ") and line.endswith("unknown key 'two\\nlines'")
 
 
 def test_check_on_good_folder_exits_zero() -> None:

@@ -28,7 +28,18 @@ _LINE_IN_ERROR = re.compile(r"\(at line (\d+), column \d+\)")
 
 def _split_dotted(text: str) -> list[str]:
     parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", text)
-    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+    return [_unquote(p) if p[:1] in "\"'" else p for p in parts]
+
+
+def _unquote(part: str) -> str:
+    """A quoted key as TOML reads it: a basic string's escapes (``"a\\nb"``) are decoded."""
+    if part[:1] == '"' and "\\" in part:
+        try:
+            value = tomllib.loads(f"k = {part}")["k"]
+        except tomllib.TOMLDecodeError:
+            return part[1:-1]
+        return value if isinstance(value, str) else part[1:-1]
+    return part[1:-1]
 
 
 @dataclass
