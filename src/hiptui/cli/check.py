@@ -57,8 +57,12 @@ def run(args: argparse.Namespace) -> int:
                 loaded.append(path)
     problems.extend(_unfilled(loaded))
     if folders:
-        everything = load_library([*content_folders(tuple(args.exercises)), *folders])
-        problems.extend(_routines_and_ladders(folders, set(everything.exercises)))
+        # Ids that exist: every content folder's, and the checked folders'. With no PATH the
+        # checked folders are the content folders, whose library is already loaded.
+        known = set(library.exercises)
+        if args.paths:
+            known |= set(load_library(content_folders(tuple(args.exercises))).exercises)
+        problems.extend(_routines_and_ladders(folders, known))
     for problem in problems:
         print(safe(str(problem)))
     files_with_errors = len({p.path for p in problems})
