@@ -6,6 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# A loaded machine (CI, a laptop doing other work) must not turn slow input generation into a
+# failure: no deadline and no ``too_slow`` health check, in every profile.
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
