@@ -89,7 +89,7 @@ def _start(command: str, ready: Callable[[str], bool]) -> str:
 
 def measure_hiptui(extra: list[Path], runs: int, home: str) -> tuple[int, list[float]]:
     from hiptui.content.loader import load_library
-    from hiptui.core.catalog_filter import CatalogFilter
+    from hiptui.core.catalog.filter import CatalogFilter
     from hiptui.paths import content_folders
 
     exercises = load_library(content_folders(tuple(extra))).ordered()

@@ -28,8 +28,8 @@ HERE = Path(__file__).resolve().parent
 
 
 async def rest_accuracy(rest: int) -> tuple[float, float]:
-    from hiptui.core.plan import SessionPlan
-    from hiptui.core.session_types import RestEnded, RestStarted
+    from hiptui.core.session.events import RestEnded, RestStarted
+    from hiptui.core.session.plan import SessionPlan
     from hiptui.tui.app import make_app
     from hiptui.tui.screens.session import SessionScreen
 
@@ -39,7 +39,7 @@ async def rest_accuracy(rest: int) -> tuple[float, float]:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.library is not None
-        from hiptui.core.planning import plan_for_exercise
+        from hiptui.core.session.plan_builders import plan_for_exercise
 
         base = plan_for_exercise(app.library, "glute-bridge", sets=2, reps=1, hold=0, rest=rest)
         plan = SessionPlan(base.name, base.items)

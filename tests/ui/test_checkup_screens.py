@@ -13,8 +13,8 @@ from textual.widgets import OptionList, Static
 
 from hiptui import paths
 from hiptui.content.questionnaire import Option, load_questionnaire
-from hiptui.core.answers import Answers
-from hiptui.core.checkup import score
+from hiptui.core.checkup.answers import Answers
+from hiptui.core.checkup.scoring import score
 from hiptui.store.db import Database
 from hiptui.tui.app import HiptuiApp, make_app
 from hiptui.tui.screens.catalog import CatalogScreen

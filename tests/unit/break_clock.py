@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from hiptui.core.break_schedule import BreakHistory, BreakMark
-from hiptui.core.reminder import Reminder
+from hiptui.core.breaks.reminder import Reminder
+from hiptui.core.breaks.schedule import BreakHistory, BreakMark
 
 # A local time zone that is not UTC, so the 04:00 day boundary is tested in local time.
 LOCAL = timezone(timedelta(hours=2))

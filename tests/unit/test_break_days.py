@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from hiptui.core.break_days import BreakDay, break_days
+from hiptui.core.breaks.days import BreakDay, break_days
 
 
 @dataclass(frozen=True)

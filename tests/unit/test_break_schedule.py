@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hiptui.core.break_schedule import (
+from hiptui.core.breaks.schedule import (
     BreakHistory,
     BreakMark,
     day_start,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hiptui.content.models import Dosage, Exercise, Range
-from hiptui.core.catalog_filter import (
+from hiptui.core.catalog.filter import (
     NO_EQUIPMENT,
     CatalogFilter,
     CatalogIndex,

@@ -10,8 +10,8 @@ import pytest
 
 from hiptui.content.loader import load_library
 from hiptui.content.questionnaire import MINUTES_SCALE
-from hiptui.core.answers import Answers, SittingDay
-from hiptui.core.checkup import (
+from hiptui.core.checkup.answers import Answers, SittingDay
+from hiptui.core.checkup.scoring import (
     RESULT_KEYS,
     average_hundredths,
     band_for,

@@ -9,7 +9,7 @@ import pytest
 
 from hiptui.content.questionnaire import QUESTION_KEYS
 from hiptui.content.text import first_unsafe_char
-from hiptui.core.answers import Answers, SittingDay, load_answers, parse_answers
+from hiptui.core.checkup.answers import Answers, SittingDay, load_answers, parse_answers
 
 GOOD = """\
 breaks = "D"          # A B C D

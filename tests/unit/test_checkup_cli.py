@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from hiptui.cli.main import main
-from hiptui.core.answers import load_answers
-from hiptui.core.checkup import RESULT_KEYS, score
+from hiptui.core.checkup.answers import load_answers
+from hiptui.core.checkup.scoring import RESULT_KEYS, score
 from hiptui.paths import database_path
 from hiptui.store.db import Database
 from tests.samples import EXAMPLE_ANSWERS

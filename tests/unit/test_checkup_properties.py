@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from hiptui.content.loader import load_library
 from hiptui.content.questionnaire import ANSWER_SCALES
-from hiptui.core.answers import Answers, parse_answers
-from hiptui.core.checkup import (
+from hiptui.core.checkup.answers import Answers, parse_answers
+from hiptui.core.checkup.scoring import (
     BANDS,
     HIGH_FROM,
     LOW_BELOW,
@@ -26,7 +26,7 @@ from hiptui.core.checkup import (
     CheckupResult,
     score,
 )
-from hiptui.core.checkup_text import changes, figures
+from hiptui.core.checkup.text import changes, figures
 from hiptui.paths import bundled_content_dir
 
 valid_values = st.fixed_dictionaries(

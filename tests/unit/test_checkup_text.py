@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from hiptui.core.answers import Answers, SittingDay
-from hiptui.core.checkup import RESULT_KEYS, score
-from hiptui.core.checkup_text import (
+from hiptui.core.checkup.answers import Answers, SittingDay
+from hiptui.core.checkup.scoring import RESULT_KEYS, score
+from hiptui.core.checkup.text import (
     band_scale,
     changes,
     duration,

@@ -21,7 +21,7 @@ WORKER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from hiptui.core.session_types import CompletedSet
+    from hiptui.core.session.completed_set import CompletedSet
     from hiptui.store.db import Database
     from hiptui.tui.recorder import SessionRecorder
 

@@ -38,7 +38,7 @@ from hiptui.content.questionnaire import QUESTIONNAIRE_FILE, load_questionnaire
 from hiptui.content.routines import ROUTINES_FOLDER, load_routine_file
 from hiptui.content.snacks import SNACKS_FILE, load_snacks
 from hiptui.content.text import first_unsafe_char
-from hiptui.core.answers import load_answers
+from hiptui.core.checkup.answers import load_answers
 from hiptui.paths import bundled_content_dir
 from tests.samples import EXAMPLE_ANSWERS
 

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from hiptui.content.loader import Library, load_library
 from hiptui.content.models import Dosage, Exercise, Range
-from hiptui.core.answers import Answers
-from hiptui.core.checkup import score
-from hiptui.core.plan import ExercisePlan
-from hiptui.core.planning import WARMUP_ID, PlanError, plan_for_exercises
+from hiptui.core.checkup.answers import Answers
+from hiptui.core.checkup.scoring import score
+from hiptui.core.session.plan import ExercisePlan
+from hiptui.core.session.plan_builders import WARMUP_ID, PlanError, plan_for_exercises
 from hiptui.paths import bundled_content_dir
 
 COUNTED = Dosage(sets=Range(2, 3), reps=Range(8, 12), rest_seconds=45)

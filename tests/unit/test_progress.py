@@ -9,16 +9,10 @@ from hypothesis import strategies as st
 
 from hiptui.content.ladders import Ladder, Ladders
 from hiptui.content.models import Dosage, Exercise, Range
-from hiptui.core.progress import (
-    all_exercise_stats,
-    asymmetry,
-    checkup_rows,
-    consistency,
-    overview,
-    session_row,
-    training_days,
-)
-from hiptui.core.progression import reached_top, rep_range, suggest
+from hiptui.core.history.consistency import consistency, training_days
+from hiptui.core.history.overview import checkup_rows, overview
+from hiptui.core.history.progression import reached_top, rep_range, suggest
+from hiptui.core.history.stats import all_exercise_stats, asymmetry, session_row
 from hiptui.store.records import CheckupRecord, SessionRecord, SetRecord
 
 NOON = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)  # a Monday

@@ -8,19 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiptui.core.break_schedule import (
-    DEFAULT_INTERVAL_MINUTES,
-    BreakHistory,
-    checkup_minutes,
-    choose_interval,
-)
-from hiptui.core.reminder import (
+from hiptui.core.breaks.reminder import (
     BreakCleared,
     BreakDue,
     BreakLog,
     Phase,
     ReminderError,
     sleep_aware_clock,
+)
+from hiptui.core.breaks.schedule import (
+    DEFAULT_INTERVAL_MINUTES,
+    BreakHistory,
+    checkup_minutes,
+    choose_interval,
 )
 from hiptui.store.settings import DEFAULT_BREAK_MINUTES
 from tests.unit.break_clock import MINUTE, FakeTime, history_of, make_reminder, mark

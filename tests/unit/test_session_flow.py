@@ -6,17 +6,13 @@ import json
 
 import pytest
 
-from hiptui.core.plan import SessionPlan
-from hiptui.core.session import SessionMachine
-from hiptui.core.session_summary import ASSUMED_MOVE_SECONDS
-from hiptui.core.session_types import (
-    CompletedSet,
-    DiscomfortChanged,
-    Phase,
-    SessionDone,
-    TempoChanged,
-    TempoStep,
-)
+from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.events import DiscomfortChanged, SessionDone, TempoChanged
+from hiptui.core.session.machine import SessionMachine
+from hiptui.core.session.phase import Phase
+from hiptui.core.session.plan import SessionPlan
+from hiptui.core.session.summary import ASSUMED_MOVE_SECONDS
+from hiptui.core.session.tempo import TempoStep
 from tests.unit.test_session_support import (
     FakeClock,
     completed,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from hiptui.content.loader import load_exercise_file
 from hiptui.content.models import Dosage, Exercise, Range
-from hiptui.core.plan import ExercisePlan, SessionPlan
+from hiptui.core.session.plan import ExercisePlan, SessionPlan
 from tests.unit.test_session_support import counted, plan, timed, warmup
 
 

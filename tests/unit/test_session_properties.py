@@ -18,15 +18,10 @@ from hypothesis.stateful import (
     rule,
 )
 
-from hiptui.core.plan import ExercisePlan, SessionPlan
-from hiptui.core.session import SessionMachine
-from hiptui.core.session_types import (
-    DiscomfortChanged,
-    Event,
-    Phase,
-    SessionDone,
-    SetCompleted,
-)
+from hiptui.core.session.events import DiscomfortChanged, Event, SessionDone, SetCompleted
+from hiptui.core.session.machine import SessionMachine
+from hiptui.core.session.phase import Phase
+from hiptui.core.session.plan import ExercisePlan, SessionPlan
 from tests.unit.test_session_support import FakeClock, counted, timed, warmup
 
 ACTIONS = (

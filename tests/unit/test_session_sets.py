@@ -5,20 +5,18 @@ from __future__ import annotations
 import pytest
 
 from hiptui.content.models import Range
-from hiptui.core.plan import SessionPlan
-from hiptui.core.session import SessionMachine
-from hiptui.core.session_engine import SQUEEZE_CUE
-from hiptui.core.session_types import (
+from hiptui.core.session.events import (
     CueChanged,
     HoldDone,
     HoldStarted,
-    IllegalTransition,
-    Phase,
     RestStarted,
     SessionDone,
     SetStarted,
     SidesSwitched,
 )
+from hiptui.core.session.machine import SessionMachine
+from hiptui.core.session.phase import IllegalTransition, Phase
+from hiptui.core.session.plan import SQUEEZE_CUE, SessionPlan
 from tests.unit.test_session_support import (
     FakeClock,
     completed,

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from hiptui.content.models import Range
-from hiptui.core.plan import ExercisePlan, SessionPlan
-from hiptui.core.session import SessionMachine
-from hiptui.core.session_types import Event, SetCompleted
+from hiptui.core.session.events import Event, SetCompleted
+from hiptui.core.session.machine import SessionMachine
+from hiptui.core.session.plan import ExercisePlan, SessionPlan
 
 
 class FakeClock:

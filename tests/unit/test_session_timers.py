@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from hiptui.core.session_types import (
+from hiptui.core.session.events import (
     CueChanged,
     ExerciseSkipped,
     PauseChanged,
-    Phase,
     RestAdjusted,
     RestEnded,
     RestStarted,
@@ -17,6 +16,7 @@ from hiptui.core.session_types import (
     SessionDone,
     SetStarted,
 )
+from hiptui.core.session.phase import Phase
 from tests.unit.test_session_support import (
     completed,
     counted,

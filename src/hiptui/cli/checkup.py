@@ -15,8 +15,8 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from hiptui.core.answers import Answers
-    from hiptui.core.checkup import CheckupResult
+    from hiptui.core.checkup.answers import Answers
+    from hiptui.core.checkup.scoring import CheckupResult
 
 WIDTH = 78
 # Replaced by the two-decimal figure after json.dumps, which would write 4.3 for 4.30.
@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from hiptui.cli.common import eprint
-    from hiptui.core.answers import load_answers
-    from hiptui.core.checkup import score
+    from hiptui.core.checkup.answers import load_answers
+    from hiptui.core.checkup.scoring import score
 
     answers, problems = load_answers(Path(args.answers))
     if answers is None:
@@ -85,7 +85,7 @@ def report(
 ) -> str:
     """The plain-text report: figures with meanings, the band scale, the plan, the disclaimer."""
     from hiptui.cli.common import safe
-    from hiptui.core.checkup_text import band_scale, changes, figures
+    from hiptui.core.checkup.text import band_scale, changes, figures
 
     out: list[str] = ["Sitting and hip self-check", ""]
     rows = figures(answers, result)

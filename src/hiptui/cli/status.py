@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from hiptui.core.break_schedule import BreakHistory, Interval
+    from hiptui.core.breaks.schedule import BreakHistory, Interval
 
 # A status bar must not hang: a reader only waits for SQLite in rare cases (a crashed writer's
 # journal being recovered), and then gives up quickly rather than stall the terminal.
@@ -53,7 +53,7 @@ def register(subparsers: Any) -> None:
 
 
 def _snooze_minutes(text: str) -> int:
-    from hiptui.core.break_schedule import MAX_SNOOZE_MINUTES
+    from hiptui.core.breaks.schedule import MAX_SNOOZE_MINUTES
 
     try:
         value = int(text)
@@ -86,7 +86,7 @@ def _setting_minutes() -> int | None:
 
 
 def _interval(history: BreakHistory) -> Interval:
-    from hiptui.core.break_schedule import choose_interval
+    from hiptui.core.breaks.schedule import choose_interval
 
     return choose_interval(_setting_minutes(), history.checkup_minutes)
 
@@ -94,7 +94,7 @@ def _interval(history: BreakHistory) -> Interval:
 def status_line(now: datetime) -> str:
     """The line ``hiptui status`` prints at ``now``. Raises ``StoreError`` (an ``OSError``)
     when the database cannot be read; a missing one is not an error."""
-    from hiptui.core.break_schedule import (
+    from hiptui.core.breaks.schedule import (
         BreakHistory,
         describe_schedule,
         schedule_from,
@@ -119,7 +119,7 @@ def status_line(now: datetime) -> str:
 def _app_opened_today(now: datetime) -> datetime | None:
     """When the app was last opened, if that was today: before the day's first break the app
     counts sitting time from then, and so do `status` and `break`."""
-    from hiptui.core.break_schedule import day_start
+    from hiptui.core.breaks.schedule import day_start
     from hiptui.paths import app_opened_path
     from hiptui.store.app_opened import read_app_opened
 
@@ -128,7 +128,7 @@ def _app_opened_today(now: datetime) -> datetime | None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from hiptui.core.break_schedule import local_now
+    from hiptui.core.breaks.schedule import local_now
     from hiptui.paths import database_path
 
     try:
@@ -145,7 +145,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_break(args: argparse.Namespace) -> int:
-    from hiptui.core.break_schedule import (
+    from hiptui.core.breaks.schedule import (
         SKIPPED,
         SNOOZED,
         TAKEN,

@@ -1,10 +1,11 @@
 """The self-check questionnaire (``checkup/questions.toml``): questions, answer scales, home checks.
 
 The wording lives in the TOML file; the *shape* of the questionnaire lives here, because the
-scoring (:mod:`hiptui.core.checkup`) and the answers-file parser rely on it: the 14 answer keys
-in question order (:data:`QUESTION_KEYS`) and the values each may take (:data:`ANSWER_SCALES`).
-Loading checks that the file asks exactly those questions, in that order, with exactly those
-answer values, so whatever a user picks on screen is an answer the scoring understands.
+scoring (:mod:`hiptui.core.checkup.scoring`) and the answers-file parser rely on it: the 14
+answer keys in question order (:data:`QUESTION_KEYS`) and the values each may take
+(:data:`ANSWER_SCALES`). Loading checks that the file asks exactly those questions, in that
+order, with exactly those answer values, so whatever a user picks on screen is an answer the
+scoring understands.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from hiptui.tui.screens.catalog import CatalogScreen
 if TYPE_CHECKING:
     from hiptui.content.ladders import Ladders
     from hiptui.content.routines import Routine
-    from hiptui.core.break_schedule import BreakHistory
+    from hiptui.core.breaks.schedule import BreakHistory
     from hiptui.store.db import Database
     from hiptui.store.records import SessionRecord
     from hiptui.tui.breaks import BreakClock
@@ -53,7 +53,7 @@ def _freeze_what_lives_long() -> None:
 
 
 def _sleep_aware_clock() -> Clock:
-    from hiptui.core.reminder import sleep_aware_clock
+    from hiptui.core.breaks.reminder import sleep_aware_clock
 
     return sleep_aware_clock()
 
@@ -259,7 +259,7 @@ class HiptuiApp(App[None]):
 
     def run_exercise(self, exercise_id: str, *, ask: bool = True) -> None:
         """Start a session with one exercise, after adjusting its dosage unless ``ask`` is off."""
-        from hiptui.core.planning import PlanError, plan_for_exercise
+        from hiptui.core.session.plan_builders import PlanError, plan_for_exercise
         from hiptui.tui.screens.dialogs import PlanChoice, PlanScreen
 
         if self.library is None:
@@ -286,7 +286,7 @@ class HiptuiApp(App[None]):
         self.push_screen(PlanScreen(plan.items[0], self.settings.start_side), chosen)
 
     def run_routine(self, routine_id: str, *, with_warmup: bool = True) -> None:
-        from hiptui.core.planning import PlanError, plan_for_routine
+        from hiptui.core.session.plan_builders import PlanError, plan_for_routine
 
         routine = self.routines().get(routine_id)
         if routine is None or self.library is None:

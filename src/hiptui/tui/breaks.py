@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from hiptui.core.break_schedule import BreakHistory, local_now
-from hiptui.core.reminder import BreakCleared, BreakDue, BreakLog, Reminder, ReminderError
+from hiptui.core.breaks.reminder import BreakCleared, BreakDue, BreakLog, Reminder, ReminderError
+from hiptui.core.breaks.schedule import BreakHistory, local_now
 from hiptui.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -148,8 +148,8 @@ class BreakClock:
 
     def start_snack(self) -> None:
         """The suggested movement as a short session (the break is already logged as taken)."""
-        from hiptui.core.plan import SessionPlan
-        from hiptui.core.planning import PlanError, plan_for_exercise
+        from hiptui.core.session.plan import SessionPlan
+        from hiptui.core.session.plan_builders import PlanError, plan_for_exercise
 
         snack: Any = self.suggestion_shown
         if snack is None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from hiptui.core.session_types import CompletedSet
+from hiptui.core.session.completed_set import CompletedSet
 from hiptui.store.db import Database
 from hiptui.store.errors import StoreError
 from hiptui.store.records import utc_now

@@ -10,9 +10,9 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from hiptui.content.models import Exercise
-from hiptui.core.advice import discomfort_advice
-from hiptui.core.plan import SessionPlan
-from hiptui.core.session import SessionMachine
+from hiptui.core.catalog.advice import discomfort_advice
+from hiptui.core.session.machine import SessionMachine
+from hiptui.core.session.plan import SessionPlan
 from hiptui.store.errors import StoreError
 from hiptui.store.records import SessionRecord, SetRecord
 

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from hiptui.content.loader import Library
 from hiptui.content.models import Exercise, Group
-from hiptui.core.catalog_filter import (
+from hiptui.core.catalog.filter import (
     CatalogFilter,
     CatalogIndex,
     cycle,

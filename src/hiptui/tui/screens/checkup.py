@@ -30,8 +30,8 @@ from hiptui.content.questionnaire import (
     Questionnaire,
     load_questionnaire,
 )
-from hiptui.core.answers import Answers
-from hiptui.core.checkup import score
+from hiptui.core.checkup.answers import Answers
+from hiptui.core.checkup.scoring import score
 from hiptui.tui.render import literal
 
 if TYPE_CHECKING:

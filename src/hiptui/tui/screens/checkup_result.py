@@ -21,10 +21,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from hiptui.content.questionnaire import Questionnaire
-from hiptui.core.answers import Answers
-from hiptui.core.break_schedule import BreakHistory
-from hiptui.core.checkup import BANDS, CheckupResult, Recommendation
-from hiptui.core.checkup_text import BAND_LABELS, changes, figures
+from hiptui.core.breaks.schedule import BreakHistory
+from hiptui.core.checkup.answers import Answers
+from hiptui.core.checkup.scoring import BANDS, CheckupResult, Recommendation
+from hiptui.core.checkup.text import BAND_LABELS, changes, figures
 from hiptui.store.records import CheckupRecord
 from hiptui.tui.render import literal
 from hiptui.tui.screens.checkup import numbered, paragraphs
@@ -311,7 +311,7 @@ class CheckupResultScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(PAIN_START, yes="Start", no="Not now"), answered)
 
     def _start(self) -> None:
-        from hiptui.core.planning import PlanError, plan_for_exercises
+        from hiptui.core.session.plan_builders import PlanError, plan_for_exercises
 
         app = self.hiptui
         if app.library is None:

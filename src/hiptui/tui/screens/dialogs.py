@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from hiptui.content.models import Range
-from hiptui.core.plan import ExercisePlan
+from hiptui.core.session.plan import ExercisePlan
 from hiptui.tui.render import literal
 
 

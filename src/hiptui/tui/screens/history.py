@@ -36,8 +36,10 @@ from hiptui.content.ladders import load_ladders
 from hiptui.content.loader import Library
 from hiptui.content.models import Problem
 from hiptui.content.text import printable
-from hiptui.core.break_days import BreakDay, break_days
-from hiptui.core.progress import Consistency, Overview, SessionRow, overview
+from hiptui.core.breaks.days import BreakDay, break_days
+from hiptui.core.history.consistency import Consistency
+from hiptui.core.history.overview import Overview, overview
+from hiptui.core.history.stats import SessionRow
 from hiptui.store.records import SessionRecord
 from hiptui.tui.render import literal
 from hiptui.tui.screens.history_sets import SessionSetsScreen

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from hiptui.content.text import printable
-from hiptui.core.progress import session_row
+from hiptui.core.history.stats import session_row
 from hiptui.store.records import SessionRecord
 from hiptui.tui.render import literal
 from hiptui.tui.widgets.exercise_progress import duration_label, plural

@@ -19,19 +19,19 @@ from textual.widgets import Digits, Footer, Header, Static
 
 from hiptui.content.models import Exercise
 from hiptui.content.units import render
-from hiptui.core.session import SessionMachine
-from hiptui.core.session_summary import SessionSummary
-from hiptui.core.session_types import (
+from hiptui.core.session.events import (
     DiscomfortChanged,
     Event,
-    Phase,
     RestEnded,
     RestWarning,
     SessionDone,
-    SessionView,
     SetCompleted,
     SidesSwitched,
 )
+from hiptui.core.session.machine import SessionMachine
+from hiptui.core.session.phase import Phase
+from hiptui.core.session.summary import SessionSummary
+from hiptui.core.session.view import SessionView
 from hiptui.tui.recorder import SessionRecorder
 from hiptui.tui.render import art_content, literal
 from hiptui.tui.screens.dialogs import ConfirmScreen

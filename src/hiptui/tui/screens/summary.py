@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from hiptui.core.advice import DiscomfortAdvice
-from hiptui.core.session_summary import ExerciseSummary, SessionSummary
+from hiptui.core.catalog.advice import DiscomfortAdvice
+from hiptui.core.session.summary import ExerciseSummary, SessionSummary
 from hiptui.tui.render import literal
 
 

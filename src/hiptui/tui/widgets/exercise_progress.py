@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Sparkline, Static
 
-from hiptui.core.progress import ExerciseStats, Suggestion
+from hiptui.core.history.progression import Suggestion
+from hiptui.core.history.stats import ExerciseStats
 from hiptui.tui.render import literal
 
 ContentPart = str | Content | tuple[str, str]

@@ -1,8 +1,8 @@
 """Reading a session snapshot back: which halves are done, which exercises were skipped, and
 the half that was in progress, checked against the plan.
 
-A snapshot is what :meth:`hiptui.core.session.SessionMachine.snapshot` returned, kept as JSON
-by the history database. Anything that does not fit the plan raises ``ValueError`` with a
+A snapshot is what :meth:`hiptui.core.session.machine.SessionMachine.snapshot` returned, kept as
+JSON by the history database. Anything that does not fit the plan raises ``ValueError`` with a
 one-line message, so a damaged row is reported instead of resuming somewhere wrong.
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hiptui.core.plan import SIDES, SessionPlan
-from hiptui.core.session_types import CompletedSet
+from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.plan import SIDES, SessionPlan
 
 SNAPSHOT_VERSION = 1
 

@@ -4,25 +4,19 @@
 deadline, and knows how a half completes and what follows it: the other side, a rest, the next
 set or the end. Each follow-on deadline is counted from the one before it, never from when a
 tick happened to arrive, so timers cannot drift and a late tick completes exactly what was due,
-in order. :class:`hiptui.core.session.SessionMachine` adds the public actions and the view.
+in order. :class:`hiptui.core.session.machine.SessionMachine` adds the public actions and the view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
-from hiptui.core.plan import SIDES, ExercisePlan, SessionPlan, other_side
-from hiptui.core.session_summary import SessionSummary, summarize
-from hiptui.core.session_types import (
-    LEGAL_TRANSITIONS,
-    CompletedSet,
+from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.events import (
     CueChanged,
     Event,
     HoldDone,
     HoldStarted,
-    IllegalTransition,
-    NextTarget,
-    Phase,
     RestEnded,
     RestStarted,
     RestWarning,
@@ -30,21 +24,18 @@ from hiptui.core.session_types import (
     SetCompleted,
     SetStarted,
     SidesSwitched,
-    Tempo,
     TempoChanged,
-    TempoStep,
 )
+from hiptui.core.session.phase import LEGAL_TRANSITIONS, IllegalTransition, Phase
+from hiptui.core.session.plan import SIDES, ExercisePlan, SessionPlan, other_side, squeeze_cue
+from hiptui.core.session.summary import SessionSummary, summarize
+from hiptui.core.session.tempo import Tempo, TempoStep
+from hiptui.core.session.view import NextTarget
 
 Clock = Callable[[], float]
 SetKey = tuple[str, int, str | None]
 
-SQUEEZE_CUE = "Squeeze and hold"
 _COUNTDOWNS = (Phase.WARMUP, Phase.WORK, Phase.HOLD, Phase.SWITCH_SIDES, Phase.REST)
-
-
-def squeeze_cue(cues: Iterable[str]) -> str:
-    """The cue shown during a top hold: the exercise's own squeeze cue if it has one."""
-    return next((c for c in cues if "squeeze" in c.casefold()), SQUEEZE_CUE)
 
 
 class SessionEngine:

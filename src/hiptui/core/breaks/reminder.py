@@ -6,7 +6,7 @@ a one-second timer, and shows :meth:`Reminder.status_line` in its break clock. A
 :class:`BreakLog` the app saves with ``Database.log_break(log.kind, log.minutes)``.
 
 How it keeps time. The schedule is worked out on the wall clock from the history
-(:mod:`hiptui.core.break_schedule`), then turned into deadlines on the monotonic ``clock``:
+(:mod:`hiptui.core.breaks.schedule`), then turned into deadlines on the monotonic ``clock``:
 ``poll`` compares one reading against one deadline, never adds up ticks, so it cannot drift.
 
 - **Sleep.** A laptop that sleeps past the deadline reports the break once when ``poll`` next
@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from hiptui.core.break_schedule import (
+from hiptui.core.breaks.schedule import (
     MAX_SNOOZE_MINUTES,
     SKIPPED,
     SNOOZED,

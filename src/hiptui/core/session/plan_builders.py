@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from hiptui.content.loader import Library
 from hiptui.content.routines import Routine
-from hiptui.core.plan import ExercisePlan, SessionPlan
+from hiptui.core.session.plan import ExercisePlan, SessionPlan
 
 WARMUP_ID = "warm-up"
 

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hiptui.core.answers import Answers
-from hiptui.core.checkup import (
+from hiptui.core.checkup.answers import Answers
+from hiptui.core.checkup.scoring import (
     BANDS,
     MIN_STRENGTH_DAYS,
     PLAUSIBLE_DAY_MINUTES,

@@ -1,9 +1,9 @@
 """The session runner as a pure state machine: no terminal, no files, no real time.
 
-The machine walks a :class:`~hiptui.core.plan.SessionPlan` set by set: an optional timed warm-up,
-then for each exercise its sets (two halves, one per side, for a per-side exercise), with holds,
-side switches and rests in between. Every timer is a deadline on the injected monotonic clock
-(see :mod:`hiptui.core.session_engine`).
+The machine walks a :class:`~hiptui.core.session.plan.SessionPlan` set by set: an optional timed
+warm-up, then for each exercise its sets (two halves, one per side, for a per-side exercise),
+with holds, side switches and rests in between. Every timer is a deadline on the injected
+monotonic clock (see :mod:`hiptui.core.session.engine`).
 
 Every action first calls :meth:`SessionMachine.tick` and returns the list of events that
 happened during the call; :attr:`SessionMachine.view` gives what a screen shows. See
@@ -16,24 +16,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from hiptui.core.plan import SessionPlan
-from hiptui.core.session_engine import Clock, SessionEngine
-from hiptui.core.session_resume import SNAPSHOT_VERSION, ResumePoint, read_snapshot
-from hiptui.core.session_types import (
-    CompletedSet,
+from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.engine import Clock, SessionEngine
+from hiptui.core.session.events import (
     DiscomfortChanged,
     Event,
     ExerciseSkipped,
     PauseChanged,
-    Phase,
     RestAdjusted,
     RestEnded,
-    SessionView,
-    Tempo,
     TempoChanged,
-    TempoStep,
-    TempoView,
 )
+from hiptui.core.session.phase import Phase
+from hiptui.core.session.plan import SessionPlan
+from hiptui.core.session.snapshot import SNAPSHOT_VERSION, ResumePoint, read_snapshot
+from hiptui.core.session.tempo import Tempo, TempoStep
+from hiptui.core.session.view import SessionView, TempoView
 
 _WHILE_PAUSED = frozenset({"toggle_pause", "end", "mark_discomfort"})
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hiptui.core.plan import SessionPlan
-from hiptui.core.session_types import CompletedSet
+from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.plan import SessionPlan
 
 ASSUMED_MOVE_SECONDS = 2.0
 

@@ -1,6 +1,6 @@
 """When the next sitting break is due, worked out from the break history on the wall clock.
 
-Pure functions and frozen values, shared by the app's reminder (:mod:`hiptui.core.reminder`)
+Pure functions and frozen values, shared by the app's reminder (:mod:`hiptui.core.breaks.reminder`)
 and by ``hiptui status``, so the shell and the app read the same history the same way.
 
 The rules, in one place:

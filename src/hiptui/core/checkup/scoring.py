@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hiptui.core.answers import Answers
+from hiptui.core.checkup.answers import Answers
 
 WEEKDAYS = 5
 WEEKEND_DAYS = 2

@@ -8,7 +8,7 @@ so a damaged row becomes a ``ValueError`` with a one-line message instead of a c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +17,16 @@ from hiptui.content.models import Exercise, Range
 PLAN_FORMAT_VERSION = 1
 
 SIDES: tuple[str, str] = ("left", "right")
+SQUEEZE_CUE = "Squeeze and hold"
 
 
 def other_side(side: str) -> str:
     return SIDES[1] if side == SIDES[0] else SIDES[0]
+
+
+def squeeze_cue(cues: Iterable[str]) -> str:
+    """The cue shown during a top hold: the exercise's own squeeze cue if it has one."""
+    return next((c for c in cues if "squeeze" in c.casefold()), SQUEEZE_CUE)
 
 
 @dataclass(frozen=True, slots=True)

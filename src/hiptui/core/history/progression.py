@@ -16,13 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hiptui.content.ladders import Ladders
 from hiptui.content.models import Exercise, Range
-
-if TYPE_CHECKING:
-    from hiptui.core.progress import SessionLike
+from hiptui.core.history.protocols import SessionLike
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Sitting breaks: the wall-clock schedule, the reminder on a monotonic clock, breaks per day."""

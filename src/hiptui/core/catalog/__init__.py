@@ -1,0 +1,1 @@
+"""Rules over the exercise catalog: the filter, and the easier option after discomfort."""

@@ -1,0 +1,1 @@
+"""Training history: the record shapes it reads, per-exercise figures, consistency, progression."""

@@ -1,0 +1,1 @@
+"""The session runner: plans, the state machine, its events and view, snapshots, summaries."""
