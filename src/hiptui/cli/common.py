@@ -1,4 +1,4 @@
-"""Shared pieces of the plain-text commands: loading content, printing safely."""
+"""Shared pieces of the plain-text commands: the user's home, loading content, printing safely."""
 
 from __future__ import annotations
 
@@ -9,16 +9,23 @@ from typing import TextIO
 
 from hiptui.content.loader import Library
 from hiptui.content.text import printable
+from hiptui.home import Home
 
 MAX_PROBLEMS_SHOWN = 5
 
 
-def load_content(args: argparse.Namespace, *, report: bool = True) -> Library:
-    from hiptui.content.cache import load_library_cached
-    from hiptui.paths import content_cache_path, content_folders
+def home_for(args: argparse.Namespace) -> Home:
+    """The user's home with the folders given by ``--exercises`` added, made once per command
+    (a command that asks twice gets the same one, and the content is loaded once)."""
+    home = getattr(args, "home", None)
+    if not isinstance(home, Home):
+        home = Home.for_user(tuple(getattr(args, "exercises", []) or ()))
+        args.home = home
+    return home
 
-    folders = content_folders(tuple(getattr(args, "exercises", []) or ()))
-    library = load_library_cached(folders, content_cache_path())
+
+def load_content(args: argparse.Namespace, *, report: bool = True) -> Library:
+    library = home_for(args).library()
     if report and library.problems:
         for problem in library.problems[:MAX_PROBLEMS_SHOWN]:
             eprint(str(problem))
@@ -46,8 +53,4 @@ def units_from(args: argparse.Namespace) -> str:
     units = getattr(args, "units", None)
     if units:
         return str(units)
-    from hiptui.paths import settings_path
-    from hiptui.store.settings import load_settings
-
-    settings, _problems = load_settings(settings_path())
-    return settings.units
+    return home_for(args).settings.units

@@ -1,7 +1,7 @@
 """``hiptui status`` (the break clock in one line) and ``hiptui break`` (log a break).
 
 ``status`` is meant to run every few seconds from tmux or a shell prompt, so it stays small:
-the standard library, ``hiptui.paths``, the store and the pure schedule; never Textual or rich.
+the standard library, :mod:`hiptui.home`, the store and the pure schedule; never Textual or rich.
 It opens the database read-only and never creates or changes anything; when the history
 cannot be read it prints one line on stderr and exits 1, never a traceback.
 """
@@ -12,6 +12,8 @@ import argparse
 import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from hiptui.home import Home
 
 if TYPE_CHECKING:
     from hiptui.core.breaks.schedule import BreakHistory, Interval
@@ -72,26 +74,16 @@ def _eprint(text: str) -> None:
     print(printable(text, keep_newlines=False), file=sys.stderr)
 
 
-def _setting_minutes() -> int | None:
-    """``break_minutes`` from settings.toml; problems there are the app's to report."""
-    from hiptui.paths import settings_path
-
-    path = settings_path()
-    if not path.exists():
-        return None
-    from hiptui.store.settings import load_settings
-
-    settings, _problems = load_settings(path)
-    return settings.break_minutes
-
-
-def _interval(history: BreakHistory) -> Interval:
+def _interval(home: Home, history: BreakHistory) -> Interval:
+    """The break interval: ``break_minutes`` from settings.toml, else the latest self-check's
+    (problems in the settings file are the app's to report)."""
     from hiptui.core.breaks.schedule import choose_interval
 
-    return choose_interval(_setting_minutes(), history.checkup_minutes)
+    setting = home.settings.break_minutes if home.settings_path.exists() else None
+    return choose_interval(setting, history.checkup_minutes)
 
 
-def status_line(now: datetime) -> str:
+def status_line(now: datetime, home: Home | None = None) -> str:
     """The line ``hiptui status`` prints at ``now``. Raises ``StoreError`` (an ``OSError``)
     when the database cannot be read; a missing one is not an error."""
     from hiptui.core.breaks.schedule import (
@@ -100,45 +92,41 @@ def status_line(now: datetime) -> str:
         schedule_from,
         status_text,
     )
-    from hiptui.paths import database_path
 
-    path = database_path()
-    if not path.exists() and not path.is_symlink():
+    home = home or Home.for_user()
+    if not home.has_history():
         return status_text(None, None, has_history=False)
-    from hiptui.store.db import Database
-    from hiptui.store.errors import StoreError
-
-    if path.is_dir():
-        raise StoreError(str(path), "is a folder, not a database file")
-    with Database.open(path, read_only=True, busy_timeout=STATUS_BUSY_TIMEOUT) as db:
+    with home.read_only_database(busy_timeout=STATUS_BUSY_TIMEOUT) as db:
         history = BreakHistory.read(db)
-    schedule = schedule_from(history, _interval(history).minutes, now, _app_opened_today(now))
+    opened = _app_opened_today(home, now)
+    schedule = schedule_from(history, _interval(home, history).minutes, now, opened)
     return describe_schedule(schedule, now, has_history=not history.empty)
 
 
-def _app_opened_today(now: datetime) -> datetime | None:
+def _app_opened_today(home: Home, now: datetime) -> datetime | None:
     """When the app was last opened, if that was today: before the day's first break the app
     counts sitting time from then, and so do `status` and `break`."""
     from hiptui.core.breaks.schedule import day_start
-    from hiptui.paths import app_opened_path
     from hiptui.store.app_opened import read_app_opened
 
-    opened = read_app_opened(app_opened_path())
+    if home.app_opened_path is None:
+        return None
+    opened = read_app_opened(home.app_opened_path)
     return opened if opened is not None and opened >= day_start(now) else None
 
 
 def run_status(args: argparse.Namespace) -> int:
     from hiptui.core.breaks.schedule import local_now
-    from hiptui.paths import database_path
 
+    home = Home.for_user()
     try:
-        line = status_line(local_now())
+        line = status_line(local_now(), home)
     except OSError as error:  # StoreError included: it already names the file
-        text = str(error) if error.filename else f"{database_path()}: {error}"
+        text = str(error) if error.filename else f"{home.database_path}: {error}"
         _eprint(text)
         return 1
     except Exception as error:  # a status bar shows one line, never a traceback
-        _eprint(f"{database_path()}: cannot read the break history ({error})")
+        _eprint(f"{home.database_path}: cannot read the break history ({error})")
         return 1
     print(line)
     return 0
@@ -155,18 +143,16 @@ def run_break(args: argparse.Namespace) -> int:
         local_now,
         schedule_from,
     )
-    from hiptui.paths import database_path
-    from hiptui.store.db import Database
     from hiptui.store.errors import StoreError
 
     now = local_now()
-    path = database_path()
-    if args.snooze is not None and not path.exists():
+    home = Home.for_user()
+    if args.snooze is not None and not home.database_path.exists():
         # Refuse before the database is even created.
         _eprint("nothing to snooze: no breaks logged yet; nothing logged")
         return 1
     try:
-        db = Database.open(path)
+        db = home.database()
     except StoreError as error:
         _eprint(str(error))
         return 1
@@ -174,10 +160,10 @@ def run_break(args: argparse.Namespace) -> int:
         if db.notice:
             _eprint(db.notice)
         history = BreakHistory.read(db)
-        interval = _interval(history)
+        interval = _interval(home, history)
         every = format_minutes(interval.seconds)
         if args.snooze is not None:
-            schedule = schedule_from(history, interval.minutes, now, _app_opened_today(now))
+            schedule = schedule_from(history, interval.minutes, now, _app_opened_today(home, now))
             if not schedule.is_due(now):
                 state = describe_schedule(schedule, now, has_history=not history.empty)
                 _eprint(f"nothing to snooze: no break is due ({state}); nothing logged")
@@ -194,5 +180,5 @@ def run_break(args: argparse.Namespace) -> int:
         _eprint(str(error))
         return 1
     finally:
-        db.close()
+        home.close()
     return 0
