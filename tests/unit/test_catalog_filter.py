@@ -9,6 +9,7 @@ from hiptui.core.catalog.filter import (
     CatalogIndex,
     cycle,
     cycle_tristate,
+    facet_values,
 )
 
 
@@ -67,6 +68,17 @@ def test_quick_filters_combine() -> None:
     ]  # fmt: skip
     assert shown(CatalogFilter(equipment=NO_EQUIPMENT, per_side=True)) == ["Couch stretch"]
     assert shown(CatalogFilter(muscle="gluteus maximus", level="intermediate")) == ["Hip thrust"]
+
+
+def test_equipment_to_choose_from_counts_as_equipment_for_the_filters() -> None:
+    step = exercise("Step up", equipment_choice=("box", "bench"))
+    assert CatalogFilter(equipment="bench").matches(step)
+    assert CatalogFilter(equipment="box").matches(step)
+    assert not CatalogFilter(equipment=NO_EQUIPMENT).matches(step)
+    assert not CatalogFilter(equipment="mat").matches(step)
+    assert step.equipment_words() == ("box or bench",)
+    assert "bench" in facet_values([step])["equipment"]
+    assert NO_EQUIPMENT not in facet_values([step])["equipment"]
 
 
 def test_cycles_wrap_through_none() -> None:

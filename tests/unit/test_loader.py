@@ -27,6 +27,8 @@ EXPECTED = {
     "missing-keys": (None, "missing key 'name'"),
     "negative-hold": (15, "dosage.hold_seconds: -2 is out of range"),
     "no-reps-or-time": (12, "needs 'reps' or 'work_seconds'"),
+    "one-of-overlap": (18, "equipment.one_of: repeats an item that 'required' already lists"),
+    "one-of-single": (17, "equipment.one_of: needs two or more items to choose from"),
     "reps-zero": (14, "dosage.reps"),
     "rest-wrong-type": (15, "must be a whole number, not text"),
     "syntax-error": (7, "TOML syntax error"),

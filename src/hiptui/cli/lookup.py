@@ -65,9 +65,9 @@ def run_list(args: argparse.Namespace) -> int:
     for ex in library.ordered():
         if muscle and muscle not in ex.primary_muscles + ex.secondary_muscles:
             continue
-        if equipment == "none" and ex.equipment:
+        if equipment == "none" and ex.needs_equipment:
             continue
-        if equipment and equipment != "none" and equipment not in ex.equipment:
+        if equipment and equipment != "none" and not ex.uses_equipment(equipment):
             continue
         if args.level and ex.level != args.level:
             continue
@@ -84,6 +84,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "primary_muscles": list(ex.primary_muscles),
                 "secondary_muscles": list(ex.secondary_muscles),
                 "equipment": list(ex.equipment),
+                "equipment_one_of": list(ex.equipment_choice),
                 "optional_equipment": list(ex.optional_equipment),
                 "group": ex.group.value,
                 "source": ex.source,
@@ -100,7 +101,7 @@ def run_list(args: argparse.Namespace) -> int:
     width = max((len(ex.id) for ex in chosen), default=10)
     for ex in chosen:
         side = " per side" if ex.per_side else ""
-        kit = ", ".join(ex.equipment) or "no equipment"
+        kit = ", ".join(ex.equipment_words()) or "no equipment"
         line = f"{ex.id:<{width}}  {ex.name} ({ex.level}; {kit}{side})"
         if args.source:
             line += f"\n{'':<{width}}  {ex.group.value}: {ex.path}"

@@ -36,7 +36,7 @@ from hiptui import __version__
 from hiptui.content.loader import Library, exercise_files, load_exercise_file
 from hiptui.content.models import Art, Dosage, Exercise, Problem, Quantity, Range, Variation
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 # Files younger than this (by their mtime) are loaded but not cached.
 RACY_NS = 3_000_000_000
 _LOADER_MODULES = (
@@ -197,7 +197,7 @@ def _encode_exercise(ex: Exercise) -> list[Any]:
         list(ex.steps), ex.source, list(ex.cues), list(ex.faults), list(ex.cautions),
         list(ex.tips), [[v.name, v.text, v.source] for v in ex.variations], list(ex.tags),
         {k: [q.low, q.high, q.unit] for k, q in ex.quantities.items()},
-        [ex.art.start, ex.art.top],
+        [ex.art.start, ex.art.top], list(ex.equipment_choice),
     ]  # fmt: skip
 
 
@@ -206,7 +206,7 @@ def _decode_exercise(data: list[Any], path: Path) -> Exercise:
     (
         id_, name, summary, level, category, primary, secondary, equipment, optional,
         per_side, dosage, steps, source, cues, faults, cautions, tips, variations, tags,
-        quantities, art,
+        quantities, art, choice,
     ) = data  # fmt: skip
     sets, reps, hold, work, rest, defaults = dosage
     return Exercise(
@@ -239,4 +239,5 @@ def _decode_exercise(data: list[Any], path: Path) -> Exercise:
         quantities={k: Quantity(lo, hi, unit) for k, (lo, hi, unit) in quantities.items()},
         art=Art(*art),
         path=path,
+        equipment_choice=tuple(choice),
     )

@@ -44,7 +44,7 @@ def _duration(low: int, high: int) -> str:
 
 
 def equipment_line(exercise: Exercise) -> str:
-    needed = ", ".join(exercise.equipment) or "none"
+    needed = ", ".join(exercise.equipment_words()) or "none"
     if exercise.optional_equipment:
         return f"{needed} (optional: {', '.join(exercise.optional_equipment)})"
     return needed
@@ -79,9 +79,22 @@ def card_sections(exercise: Exercise, units: str, *, cues_only: bool = False) ->
                 for v in exercise.variations
             ),
         ),
-        Section("Source", (source_line(exercise),)),
+        Section("Source", source_lines(exercise)),
     ]
     return [s for s in sections if s.lines]
+
+
+def source_lines(exercise: Exercise) -> tuple[str, ...]:
+    """The source line, then one line per reference a ``hiptui: A; B`` source cites."""
+    return (source_line(exercise), *cited_references(exercise.source))
+
+
+def cited_references(source: str) -> tuple[str, ...]:
+    """The published sources that hiptui's own content names: ``hiptui: A; B`` -> (A, B)."""
+    head, colon, rest = source.partition(":")
+    if head.strip() != "hiptui" or not colon:
+        return ()
+    return tuple(part.strip() for part in rest.split(";") if part.strip())
 
 
 def source_line(exercise: Exercise) -> str:
@@ -89,6 +102,8 @@ def source_line(exercise: Exercise) -> str:
         text = "the hip-extension article hiptui is based on"
     elif exercise.source.startswith("hiptui"):
         text = "hiptui's own content (not from the article)"
+        if cited_references(exercise.source):
+            text += ", built on the published sources below"
     elif exercise.source.startswith("free-exercise-db:"):
         text = f"free-exercise-db (Unlicense), id {exercise.source.split(':', 1)[1]}"
     else:

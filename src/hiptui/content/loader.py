@@ -126,7 +126,7 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
     level = reader.choice(data, ("level",), LEVELS, required=True)
     category = reader.choice(data, ("category",), CATEGORIES, default="strength")
     per_side = reader.boolean(data, ("per_side",))
-    source = reader.text(data, ("source",), required=True, max_length=200)
+    source = reader.text(data, ("source",), required=True, max_length=600)
     tags = reader.text_list(data, ("tags",), max_length=40)
     texts = {key: reader.text_list(data, (key,), required=key == "steps") for key in TEXT_LISTS}
 
@@ -136,9 +136,14 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
     secondary = reader.text_list(muscles, ("muscles", "secondary"), vocabulary=MUSCLES)
 
     equipment = reader.table(data, ("equipment",))
-    reader.known_keys(equipment, ("equipment",), ("required", "optional"))
+    reader.known_keys(equipment, ("equipment",), ("required", "one_of", "optional"))
     required_kit = reader.text_list(equipment, ("equipment", "required"), vocabulary=EQUIPMENT)
+    kit_choice = reader.text_list(equipment, ("equipment", "one_of"), vocabulary=EQUIPMENT)
     optional_kit = reader.text_list(equipment, ("equipment", "optional"), vocabulary=EQUIPMENT)
+    if len(kit_choice) == 1:
+        reader.error(("equipment", "one_of"), "needs two or more items to choose from")
+    if set(kit_choice) & set(required_kit):
+        reader.error(("equipment", "one_of"), "repeats an item that 'required' already lists")
 
     dosage = _dosage(reader, data)
     quantities = _quantities(reader, data)
@@ -172,6 +177,7 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
         quantities=quantities,
         art=art,
         path=document.path,
+        equipment_choice=kit_choice,
     )
 
 

@@ -24,8 +24,9 @@ CATEGORIES = (
     "strongman",
 )
 
-# The fixed muscle vocabulary. The first block is what hip extension is about; the rest lets
-# imported exercises (free-exercise-db) keep their muscles.
+# The fixed muscle vocabulary. The first block is what hip extension and the rest of the hip
+# programme (abduction, adduction, rotation, pelvic control) are about; the rest lets imported
+# exercises (free-exercise-db) keep their muscles.
 MUSCLES = (
     "gluteus maximus",
     "gluteus medius",
@@ -34,6 +35,7 @@ MUSCLES = (
     "adductor magnus",
     "adductors",
     "abductors",
+    "deep rotators",
     "hip flexors",
     "quadriceps",
     "core",
@@ -165,6 +167,21 @@ class Exercise:
     quantities: dict[str, Quantity] = field(default_factory=dict)
     art: Art = field(default_factory=Art)
     path: Path | None = field(default=None, compare=False)
+    # Equipment of which any one will do ("a box or a bench"), on top of ``equipment``.
+    equipment_choice: tuple[str, ...] = ()
+
+    @property
+    def needs_equipment(self) -> bool:
+        return bool(self.equipment or self.equipment_choice)
+
+    def uses_equipment(self, name: str) -> bool:
+        """Whether ``name`` is required, or is one of the items to choose from."""
+        return name in self.equipment or name in self.equipment_choice
+
+    def equipment_words(self) -> tuple[str, ...]:
+        """What the exercise needs, for display: ``("mat", "box or bench")``."""
+        choice = (" or ".join(self.equipment_choice),) if self.equipment_choice else ()
+        return (*self.equipment, *choice)
 
     @property
     def group(self) -> Group:
@@ -186,10 +203,11 @@ class Exercise:
             *self.primary_muscles,
             *self.secondary_muscles,
             *self.equipment,
+            *self.equipment_choice,
             *self.optional_equipment,
             *self.tags,
         ]
-        if not self.equipment:
+        if not self.needs_equipment:
             parts.append("no equipment")
         if self.per_side:
             parts.append("per side")

@@ -72,7 +72,7 @@ def card_content(
 
 def row_label(exercise: Exercise) -> Content:
     """One catalog row: name, then level, kit and a per-side marker, dimmed."""
-    kit = ", ".join(exercise.equipment) if exercise.equipment else "no kit"
+    kit = ", ".join(exercise.equipment_words()) or "no kit"
     meta = f"{exercise.level} · {printable(kit, keep_newlines=False)}"
     if len(meta) > ROW_META_WIDTH:
         meta = meta[: ROW_META_WIDTH - 1] + "…"

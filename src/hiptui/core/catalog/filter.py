@@ -30,9 +30,9 @@ class CatalogFilter:
         if self.muscle is not None and self.muscle not in exercise.primary_muscles:
             return False
         if self.equipment == NO_EQUIPMENT:
-            if exercise.equipment:
+            if exercise.needs_equipment:
                 return False
-        elif self.equipment is not None and self.equipment not in exercise.equipment:
+        elif self.equipment is not None and not exercise.uses_equipment(self.equipment):
             return False
         if self.level is not None and exercise.level != self.level:
             return False
@@ -91,9 +91,9 @@ def facet_values(exercises: Iterable[Exercise]) -> dict[str, list[str]]:
     any_without_kit = False
     for exercise in exercises:
         muscles.update(exercise.primary_muscles)
-        kit.update(exercise.equipment)
+        kit.update(exercise.equipment, exercise.equipment_choice)
         levels.add(exercise.level)
-        any_without_kit = any_without_kit or not exercise.equipment
+        any_without_kit = any_without_kit or not exercise.needs_equipment
     order = {"beginner": 0, "intermediate": 1, "advanced": 2}
     return {
         "muscle": sorted(muscles),
