@@ -254,7 +254,7 @@ def test_list_json_has_six_or_more_hip_programme_exercises_none_from_the_article
 
 def test_the_catalog_muscle_filter_offers_the_new_muscles() -> None:
     from hiptui.content.loader import load_library
-    from hiptui.core.catalog_filter import CatalogFilter, facet_values
+    from hiptui.core.catalog.filter import CatalogFilter, facet_values
 
     library = load_library([CONTENT])
     assert library.problems == []
