@@ -126,7 +126,7 @@ def test_done_is_terminal() -> None:
 def test_illegal_transitions_are_refused() -> None:
     m, _ = machine(counted(), warm=warmup())
     with pytest.raises(IllegalTransition):
-        m._go(Phase.REST)  # the guard every phase change goes through
+        m._course.go(Phase.REST)  # the guard every phase change goes through
 
 
 # -- holds -----------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from typing import Any, TypeGuard
 
 from hiptui.core.session.plan import SIDES
 
+SetKey = tuple[str, int, str | None]  # (exercise id, set number, side), as the history keys a set
+
 
 @dataclass(frozen=True, slots=True)
 class CompletedSet:
@@ -30,7 +32,7 @@ class CompletedSet:
     ended_at: float
 
     @property
-    def key(self) -> tuple[str, int, str | None]:
+    def key(self) -> SetKey:
         """What identifies the set in a session (as the history database keys it)."""
         return (self.exercise_id, self.set_number, self.side)
 

@@ -1,9 +1,10 @@
-"""Reading a session snapshot back: which halves are done, which exercises were skipped, and
-the half that was in progress, checked against the plan.
+"""A session snapshot, written and read back: which halves are done, which exercises were
+skipped, and the half that was in progress, checked against the plan on reading.
 
-A snapshot is what :meth:`hiptui.core.session.machine.SessionMachine.snapshot` returned, kept as
-JSON by the history database. Anything that does not fit the plan raises ``ValueError`` with a
-one-line message, so a damaged row is reported instead of resuming somewhere wrong.
+A snapshot is what :func:`write_snapshot` returns (JSON-safe), kept by the history database
+while a session runs, so a crash resumes where it stopped. Anything that does not fit the plan
+raises ``ValueError`` with a one-line message, so a damaged row is reported instead of resuming
+somewhere wrong.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.completed_set import CompletedSet, SetKey
+from hiptui.core.session.phase import Phase
 from hiptui.core.session.plan import SIDES, SessionPlan
 
 SNAPSHOT_VERSION = 1
-
-SetKey = tuple[str, int, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,36 @@ class ResumePoint:
     at: SetKey | None  # the half in progress when the snapshot was taken
     reps: int  # reps counted in that half (0 unless it was counting reps)
     discomfort: bool
+
+
+def write_snapshot(
+    *,
+    phase: Phase,
+    at: SetKey,
+    start_side: str,
+    reps: int,
+    discomfort: bool,
+    warmup_done: bool,
+    skipped: Iterable[str],
+    ended_early: bool,
+    completed: Iterable[CompletedSet],
+) -> dict[str, Any]:
+    """Where the session stands, JSON-safe: ``at`` is the half in progress (or next)."""
+    exercise_id, set_number, side = at
+    return {
+        "version": SNAPSHOT_VERSION,
+        "phase": phase.value,
+        "exercise_id": exercise_id,
+        "set": set_number,
+        "side": side,
+        "start_side": start_side,
+        "reps": reps,
+        "discomfort": discomfort,
+        "warmup_done": warmup_done,
+        "skipped": list(skipped),
+        "ended_early": ended_early,
+        "completed": [record.to_dict() for record in completed],
+    }
 
 
 def read_snapshot(
@@ -57,7 +87,7 @@ def read_snapshot(
     exercise_id, set_number, side = (snapshot.get(k) for k in ("exercise_id", "set", "side"))
     if isinstance(exercise_id, str) and isinstance(set_number, int):
         at = (exercise_id, set_number, side if isinstance(side, str) else None)
-    counting = snapshot.get("phase") in ("set", "hold")
+    counting = snapshot.get("phase") in (Phase.SET, Phase.HOLD)
     return ResumePoint(
         start_side=start_side,
         completed=tuple(merged.values()),

@@ -1,12 +1,61 @@
-"""What a runner screen shows, read from the machine at one moment: :class:`SessionView`."""
+"""The machine as a screen sees it: what it shows (:class:`SessionView`, read at one moment) and
+what it can be asked to do (:class:`Action`, and :func:`available_actions` for which of them
+would do something now).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from hiptui.content.models import Range
 from hiptui.core.session.phase import Phase
 from hiptui.core.session.tempo import Tempo, TempoStep
+
+
+class Action(StrEnum):
+    """What a screen can ask of the machine (``SessionMachine.perform``). Each value is also the
+    name of the machine's method that does it."""
+
+    REP = "rep"
+    UNDO = "undo"
+    FINISH_SET = "finish_set"
+    TOGGLE_PAUSE = "toggle_pause"
+    SKIP_EXERCISE = "skip_exercise"
+    SKIP_REST = "skip_rest"
+    ADJUST_REST = "adjust_rest"  # takes the seconds to add (negative: take off)
+    MARK_DISCOMFORT = "mark_discomfort"
+    END = "end"
+    START_TEMPO = "start_tempo"  # takes the seconds to lift, hold and lower
+    STOP_TEMPO = "stop_tempo"
+
+
+_ALWAYS = frozenset({Action.TOGGLE_PAUSE, Action.END, Action.MARK_DISCOMFORT})
+_BY_PHASE: dict[Phase, frozenset[Action]] = {
+    Phase.HOLD: frozenset({Action.UNDO, Action.FINISH_SET}),
+    Phase.READY: frozenset({Action.REP}),
+    Phase.WORK: frozenset({Action.FINISH_SET}),
+    Phase.WARMUP: frozenset({Action.FINISH_SET}),
+    Phase.REST: frozenset({Action.SKIP_REST, Action.ADJUST_REST}),
+    Phase.SWITCH_SIDES: frozenset({Action.SKIP_REST}),
+}
+
+
+def available_actions(phase: Phase, *, paused: bool, reps: int, tempo: bool) -> frozenset[Action]:
+    """The actions that would do something in ``phase`` (``reps`` counted so far in this half,
+    ``tempo`` on or off): none once done; while paused only pause, end and discomfort."""
+    if phase is Phase.DONE:
+        return frozenset()
+    if paused:
+        return _ALWAYS
+    actions = _ALWAYS | {Action.SKIP_EXERCISE}
+    if phase is Phase.SET:
+        actions |= {Action.REP, Action.FINISH_SET}
+        actions |= {Action.STOP_TEMPO if tempo else Action.START_TEMPO}
+        if reps > 0 or tempo:
+            actions |= {Action.UNDO}
+        return actions
+    return actions | _BY_PHASE.get(phase, frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +86,7 @@ class SessionView:
     ``phase`` is the phase the machine is in or, while ``paused``, the one it will go back to;
     countdowns are frozen while paused. During REST and SWITCH_SIDES the position fields
     (exercise, set, side) already describe the set that comes next, which ``next_target`` also
-    gives. ``available`` names the machine methods that would do something now.
+    gives. ``available`` holds the actions that would do something now.
     """
 
     phase: Phase
@@ -63,4 +112,4 @@ class SessionView:
     cue: str | None
     discomfort: bool
     tempo: TempoView | None
-    available: frozenset[str]
+    available: frozenset[Action]

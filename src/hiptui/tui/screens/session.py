@@ -31,7 +31,7 @@ from hiptui.core.session.events import (
 from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.phase import Phase
 from hiptui.core.session.summary import SessionSummary
-from hiptui.core.session.view import SessionView
+from hiptui.core.session.view import Action, SessionView
 from hiptui.tui.recorder import SessionRecorder
 from hiptui.tui.render import art_content, literal
 from hiptui.tui.screens.dialogs import ConfirmScreen
@@ -46,6 +46,14 @@ SAVE_RETRY_SECONDS = 5.0
 class SessionResult:
     summary: SessionSummary
     session_id: int
+
+
+def _action_named(name: object) -> Action | None:
+    """The machine action a binding names (``act('rep')``), ``None`` for an unknown name."""
+    try:
+        return Action(str(name))
+    except ValueError:
+        return None
 
 
 def _clock_text(seconds: float | None) -> str:
@@ -225,31 +233,30 @@ class SessionScreen(Screen[SessionResult]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         available = self.machine.view.available
         if action == "act" and parameters:
-            return str(parameters[0]) in available
+            return _action_named(parameters[0]) in available
         if action == "rest":
-            return "adjust_rest" in available
+            return Action.ADJUST_REST in available
         if action == "tempo":
-            return "start_tempo" in available or "stop_tempo" in available
+            return Action.START_TEMPO in available or Action.STOP_TEMPO in available
         if action == "end":
             return not self._finished
         return True
 
     def action_act(self, name: str) -> None:
-        if name not in self.machine.view.available:
-            return
-        method = getattr(self.machine, name)
-        self.handle(method())
+        action = _action_named(name)
+        if action is not None and action in self.machine.view.available:
+            self.handle(self.machine.perform(action))
 
     def action_rest(self, delta: int) -> None:
-        if "adjust_rest" in self.machine.view.available:
-            self.handle(self.machine.adjust_rest(delta))
+        if Action.ADJUST_REST in self.machine.view.available:
+            self.handle(self.machine.perform(Action.ADJUST_REST, delta))
 
     def action_tempo(self) -> None:
         available = self.machine.view.available
-        if "stop_tempo" in available:
-            self.handle(self.machine.stop_tempo())
-        elif "start_tempo" in available:
-            self.handle(self.machine.start_tempo(*self.tempo))
+        if Action.STOP_TEMPO in available:
+            self.handle(self.machine.perform(Action.STOP_TEMPO))
+        elif Action.START_TEMPO in available:
+            self.handle(self.machine.perform(Action.START_TEMPO, *self.tempo))
 
     def action_end(self) -> None:
         if self._unsaved_end is not None:
