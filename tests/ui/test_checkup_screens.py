@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from hiptui import paths
-from hiptui.content.questionnaire import Option, load_questionnaire
+from hiptui.content.checkup_form import Option, load_checkup_form
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import score
 from hiptui.store.db import Database
@@ -134,7 +134,7 @@ def test_answer_keys_are_the_digit_the_letter_or_the_position() -> None:
 
 
 def test_every_bundled_question_has_a_key_for_each_answer() -> None:
-    questionnaire, problems = load_questionnaire(paths.bundled_content_dir())
+    questionnaire, problems = load_checkup_form(paths.bundled_content_dir())
     assert questionnaire is not None, problems
     for item in questionnaire.questions:
         keys = answer_keys(item.options)

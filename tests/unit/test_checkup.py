@@ -8,8 +8,8 @@ from functools import cache
 
 import pytest
 
+from hiptui.content.checkup_form import MINUTES_SCALE
 from hiptui.content.loader import load_library
-from hiptui.content.questionnaire import MINUTES_SCALE
 from hiptui.core.checkup.answers import Answers, SittingDay
 from hiptui.core.checkup.scoring import (
     RESULT_KEYS,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hiptui.content.questionnaire import QUESTION_KEYS
+from hiptui.content.checkup_form import QUESTION_KEYS
 from hiptui.content.text import first_unsafe_char
 from hiptui.core.checkup.answers import Answers, SittingDay, load_answers, parse_answers
 

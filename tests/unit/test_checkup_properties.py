@@ -11,8 +11,8 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hiptui.content.checkup_form import ANSWER_SCALES
 from hiptui.content.loader import load_library
-from hiptui.content.questionnaire import ANSWER_SCALES
 from hiptui.core.checkup.answers import Answers, parse_answers
 from hiptui.core.checkup.scoring import (
     BANDS,

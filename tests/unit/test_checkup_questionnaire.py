@@ -6,21 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from hiptui.content.questionnaire import (
+from hiptui.content.checkup_form import (
     ANSWER_SCALES,
+    CHECKUP_FORM_FILE,
     QUESTION_KEYS,
-    QUESTIONNAIRE_FILE,
-    Questionnaire,
-    load_questionnaire,
+    CheckupForm,
+    load_checkup_form,
 )
 from hiptui.content.text import first_unsafe_char
 from hiptui.paths import bundled_content_dir
 
-BUNDLED = bundled_content_dir() / QUESTIONNAIRE_FILE
+BUNDLED = bundled_content_dir() / CHECKUP_FORM_FILE
 
 
-def bundled() -> Questionnaire:
-    questionnaire, problems = load_questionnaire(bundled_content_dir())
+def bundled() -> CheckupForm:
+    questionnaire, problems = load_checkup_form(bundled_content_dir())
     assert problems == []
     assert questionnaire is not None
     return questionnaire
@@ -114,10 +114,10 @@ def test_no_control_characters_anywhere() -> None:
 def broken(tmp_path: Path, old: str, new: str, count: int = 1) -> list[str]:
     text = BUNDLED.read_text(encoding="utf-8")
     assert old in text, old
-    path = tmp_path / QUESTIONNAIRE_FILE
+    path = tmp_path / CHECKUP_FORM_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.replace(old, new, count), encoding="utf-8")
-    questionnaire, problems = load_questionnaire(tmp_path)
+    questionnaire, problems = load_checkup_form(tmp_path)
     assert questionnaire is None and problems
     assert all(p.path == str(path) for p in problems)
     lines = text.replace(old, new, count).splitlines()
@@ -171,6 +171,6 @@ def test_control_characters_are_refused(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_one_problem(tmp_path: Path) -> None:
-    questionnaire, problems = load_questionnaire(tmp_path)
+    questionnaire, problems = load_checkup_form(tmp_path)
     assert questionnaire is None
     assert len(problems) == 1 and "cannot be read" in problems[0].message

@@ -30,11 +30,11 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hiptui.content.checkup_form import CHECKUP_FORM_FILE, load_checkup_form
 from hiptui.content.guide import GUIDE_FILE, load_guide
 from hiptui.content.ladders import LADDERS_FILE, load_ladders
 from hiptui.content.loader import DOSAGE_KEYS, TOP_KEYS, load_exercise_file, load_library
 from hiptui.content.models import Problem
-from hiptui.content.questionnaire import QUESTIONNAIRE_FILE, load_questionnaire
 from hiptui.content.routines import ROUTINES_FOLDER, load_routine_file
 from hiptui.content.snacks import SNACKS_FILE, load_snacks
 from hiptui.content.text import first_unsafe_char
@@ -114,8 +114,8 @@ TARGETS = (
            _routine),
     Target("ladders", str(LADDERS_FILE), _texts(str(LADDERS_FILE)), _ladders),
     Target("snacks", str(SNACKS_FILE), _texts(str(SNACKS_FILE)), lambda d, f: load_snacks(d)),
-    Target("questionnaire", str(QUESTIONNAIRE_FILE), _texts(str(QUESTIONNAIRE_FILE)),
-           lambda d, f: load_questionnaire(d)),
+    Target("questionnaire", str(CHECKUP_FORM_FILE), _texts(str(CHECKUP_FORM_FILE)),
+           lambda d, f: load_checkup_form(d)),
     Target("answers", "answers.toml", (ANSWERS,), _answers),
 )  # fmt: skip
 

@@ -57,15 +57,15 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(result_json(result) + "\n")
         return 0
-    from hiptui.content.questionnaire import load_questionnaire
+    from hiptui.content.checkup_form import load_checkup_form
     from hiptui.paths import bundled_content_dir
 
-    questionnaire, problems = load_questionnaire(bundled_content_dir())
-    if questionnaire is None:
+    form, problems = load_checkup_form(bundled_content_dir())
+    if form is None:
         for problem in problems:
             eprint(str(problem))
         return 1
-    sys.stdout.write(report(answers, result, questionnaire.disclaimer, previous))
+    sys.stdout.write(report(answers, result, form.disclaimer, previous))
     return 0
 
 

@@ -77,7 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
     from hiptui.store.db import Database
     from hiptui.store.errors import StoreError
     from hiptui.store.export import import_history, load_export_file
-    from hiptui.store.importing import parse_export
+    from hiptui.store.history_import import parse_export
 
     source: Path = args.file
     data = load_export_file(source)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hiptui.content.fields import FieldReader
 from hiptui.content.loader import KEBAB
 from hiptui.content.models import Problem
+from hiptui.content.toml_fields import TomlFieldReader
 from hiptui.content.toml_source import read_toml
 
 GUIDE_FILE = Path("guide") / "hip-extension.toml"
@@ -36,7 +36,7 @@ def load_guide(content_dir: Path) -> tuple[Guide | None, list[Problem]]:
     document = read_toml(content_dir / GUIDE_FILE)
     if isinstance(document, Problem):
         return None, [document]
-    reader = FieldReader(str(document.path), document.keys)
+    reader = TomlFieldReader(str(document.path), document.keys)
     data = document.data
     reader.known_keys(data, (), ("title", "sections"))
     title = reader.text(data, ("title",), required=True, max_length=120)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hiptui.content.fields import FieldReader
 from hiptui.content.loader import KEBAB
 from hiptui.content.models import Problem
+from hiptui.content.toml_fields import TomlFieldReader
 from hiptui.content.toml_source import TomlDocument, read_toml
 
 LADDERS_FILE = Path("progression") / "ladders.toml"
@@ -107,7 +107,7 @@ def load_ladders_file(
 def parse_ladders(
     document: TomlDocument, known: Collection[str] | None = None
 ) -> tuple[list[Ladder], list[Problem]]:
-    reader = FieldReader(str(document.path), document.keys)
+    reader = TomlFieldReader(str(document.path), document.keys)
     data = document.data
     reader.known_keys(data, (), ("ladders",))
     raw = data.get("ladders", [])
@@ -132,7 +132,7 @@ def parse_ladders(
 
 
 def _ladder(
-    reader: FieldReader, item: dict[str, Any], index: int, known: Collection[str] | None
+    reader: TomlFieldReader, item: dict[str, Any], index: int, known: Collection[str] | None
 ) -> Ladder:
     path = ("ladders", index)
     reader.known_keys(item, path, LADDER_KEYS)
@@ -144,7 +144,7 @@ def _ladder(
 
 
 def _steps(
-    reader: FieldReader,
+    reader: TomlFieldReader,
     item: dict[str, Any],
     path: tuple[str | int, ...],
     known: Collection[str] | None,

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hiptui.content.fields import FieldReader
 from hiptui.content.models import (
     CATEGORIES,
     EQUIPMENT,
@@ -29,6 +28,7 @@ from hiptui.content.models import (
     Variation,
 )
 from hiptui.content.text import placeholders
+from hiptui.content.toml_fields import TomlFieldReader
 from hiptui.content.toml_source import TomlDocument, read_toml
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -115,7 +115,7 @@ def load_exercise_file(path: Path) -> Exercise | list[Problem]:
 
 def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
     data = document.data
-    reader = FieldReader(str(document.path), document.keys)
+    reader = TomlFieldReader(str(document.path), document.keys)
     reader.known_keys(data, (), TOP_KEYS)
 
     exercise_id = reader.text(data, ("id",), required=True, max_length=80)
@@ -181,7 +181,7 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
     )
 
 
-def _dosage(reader: FieldReader, data: dict[str, Any]) -> Dosage | None:
+def _dosage(reader: TomlFieldReader, data: dict[str, Any]) -> Dosage | None:
     table = reader.table(data, ("dosage",), required=True)
     if not table:
         return None
@@ -207,7 +207,7 @@ def _dosage(reader: FieldReader, data: dict[str, Any]) -> Dosage | None:
     )
 
 
-def _quantities(reader: FieldReader, data: dict[str, Any]) -> dict[str, Quantity]:
+def _quantities(reader: TomlFieldReader, data: dict[str, Any]) -> dict[str, Quantity]:
     table = reader.table(data, ("quantities",))
     out: dict[str, Quantity] = {}
     for name, value in table.items():
@@ -232,7 +232,7 @@ def _quantities(reader: FieldReader, data: dict[str, Any]) -> dict[str, Quantity
     return out
 
 
-def _variations(reader: FieldReader, data: dict[str, Any]) -> tuple[Variation, ...]:
+def _variations(reader: TomlFieldReader, data: dict[str, Any]) -> tuple[Variation, ...]:
     value = data.get("variations", [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         reader.error(("variations",), "must be an array of tables ([[variations]])")
@@ -249,7 +249,7 @@ def _variations(reader: FieldReader, data: dict[str, Any]) -> tuple[Variation, .
     return tuple(out)
 
 
-def _art(reader: FieldReader, data: dict[str, Any]) -> Art:
+def _art(reader: TomlFieldReader, data: dict[str, Any]) -> Art:
     table = reader.table(data, ("art",))
     reader.known_keys(table, ("art",), ("start", "top"))
     drawings: dict[str, str] = {}
@@ -283,7 +283,7 @@ def _texts_with_paths(data: dict[str, Any]) -> Iterable[tuple[tuple[str | int, .
 
 
 def _check_placeholders(
-    reader: FieldReader, data: dict[str, Any], quantities: dict[str, Quantity]
+    reader: TomlFieldReader, data: dict[str, Any], quantities: dict[str, Quantity]
 ) -> None:
     # A [quantities] that is not a table was reported already; it declares nothing.
     declared = data.get("quantities")

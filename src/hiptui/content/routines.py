@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hiptui.content.fields import FieldReader
 from hiptui.content.loader import KEBAB, exercise_files
 from hiptui.content.models import Problem, Range
+from hiptui.content.toml_fields import TomlFieldReader
 from hiptui.content.toml_source import read_toml
 
 ROUTINES_FOLDER = "routines"
@@ -52,7 +52,7 @@ def load_routine_file(path: Path) -> Routine | list[Problem]:
     if isinstance(document, Problem):
         return [document]
     data = document.data
-    reader = FieldReader(str(path), document.keys)
+    reader = TomlFieldReader(str(path), document.keys)
     reader.known_keys(data, (), ("id", "name", "summary", "source", "warmup", "items"))
     routine_id = reader.text(data, ("id",), required=True, max_length=80)
     if routine_id and not KEBAB.match(routine_id):

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hiptui.content.fields import FieldReader
 from hiptui.content.loader import KEBAB
 from hiptui.content.models import Problem
+from hiptui.content.toml_fields import TomlFieldReader
 from hiptui.content.toml_source import KeyPath, read_toml
 
 SNACKS_FILE = Path("snacks") / "movement-snacks.toml"
@@ -67,7 +67,7 @@ def load_snacks(content_dir: Path) -> tuple[list[Snack], list[Problem]]:
     document = read_toml(content_dir / SNACKS_FILE)
     if isinstance(document, Problem):
         return [], [document]
-    reader = FieldReader(str(document.path), document.keys)
+    reader = TomlFieldReader(str(document.path), document.keys)
     data = document.data
     reader.known_keys(data, (), ("snacks",))
     raw = data.get("snacks")
@@ -105,7 +105,7 @@ def unknown_links(
     return missing
 
 
-def _read_snack(reader: FieldReader, item: dict[str, Any], path: KeyPath) -> Snack:
+def _read_snack(reader: TomlFieldReader, item: dict[str, Any], path: KeyPath) -> Snack:
     reader.known_keys(item, path, SNACK_KEYS)
     snack_id = reader.text(item, (*path, "id"), required=True, max_length=60)
     if snack_id and not KEBAB.match(snack_id):
@@ -136,7 +136,7 @@ def _read_snack(reader: FieldReader, item: dict[str, Any], path: KeyPath) -> Sna
     )
 
 
-def _link(reader: FieldReader, item: dict[str, Any], path: KeyPath) -> str | None:
+def _link(reader: TomlFieldReader, item: dict[str, Any], path: KeyPath) -> str | None:
     value = reader.text(item, path, max_length=80)
     if not value:
         return None

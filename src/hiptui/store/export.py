@@ -1,5 +1,5 @@
-"""Taking the history out: a JSON document (that :mod:`hiptui.store.importing` reads back) and a
-CSV of sets in the columns other set-logging apps read. docs/data.md describes both.
+"""Taking the history out: a JSON document (that :mod:`hiptui.store.history_import` reads back)
+and a CSV of sets in the columns other set-logging apps read. docs/data.md describes both.
 
 Keys of the JSON document are only ever added, never renamed; ``format_version`` changes only
 if a reader of an older version could no longer make sense of it.
@@ -16,7 +16,7 @@ from typing import Any
 
 from hiptui.content.text import printable
 from hiptui.store.db import Database
-from hiptui.store.importing import ImportSummary, import_history, load_export_file
+from hiptui.store.history_import import ImportSummary, import_history, load_export_file
 from hiptui.store.records import (
     BreakRecord,
     CheckupRecord,

@@ -34,9 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hiptui.content.fields import FieldReader
-from hiptui.content.models import Problem
-from hiptui.content.questionnaire import (
+from hiptui.content.checkup_form import (
     ACTIVITIES,
     ANSWER_SCALES,
     DAYS,
@@ -44,7 +42,9 @@ from hiptui.content.questionnaire import (
     QUESTION_KEYS,
     AnswerValue,
 )
+from hiptui.content.models import Problem
 from hiptui.content.text import printable
+from hiptui.content.toml_fields import TomlFieldReader
 from hiptui.content.toml_source import KeyLines, KeyPath, read_toml
 
 # The answers that sit at the top of the file (the sitting minutes are in [weekday]/[weekend]).
@@ -133,7 +133,7 @@ def parse_answers(
     data: Mapping[str, Any], display: str, keys: KeyLines | None = None
 ) -> tuple[Answers | None, list[Problem]]:
     """Check parsed TOML data (or a dict saved earlier); ``display`` names it in problems."""
-    reader = FieldReader(display, keys if keys is not None else KeyLines())
+    reader = TomlFieldReader(display, keys if keys is not None else KeyLines())
     _unknown_keys(reader, data, (), (*TOP_LEVEL_KEYS, *DAYS))
     days: dict[str, SittingDay] = {}
     for day in DAYS:
@@ -170,7 +170,9 @@ def parse_answers(
     )
 
 
-def _answer(reader: FieldReader, parent: Mapping[str, Any], path: KeyPath) -> AnswerValue | None:
+def _answer(
+    reader: TomlFieldReader, parent: Mapping[str, Any], path: KeyPath
+) -> AnswerValue | None:
     """The answer at ``path`` when it is on its scale; otherwise records why and gives None."""
     name = str(path[-1])
     scale = ANSWER_SCALES[".".join(str(part) for part in path)]
@@ -202,7 +204,7 @@ def _answer(reader: FieldReader, parent: Mapping[str, Any], path: KeyPath) -> An
 
 
 def _unknown_keys(
-    reader: FieldReader, table: Mapping[str, Any], path: KeyPath, allowed: Iterable[str]
+    reader: TomlFieldReader, table: Mapping[str, Any], path: KeyPath, allowed: Iterable[str]
 ) -> None:
     allowed = tuple(allowed)
     for key in table:

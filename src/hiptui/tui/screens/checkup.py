@@ -21,15 +21,15 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
-from hiptui.content.models import Problem
-from hiptui.content.questionnaire import (
+from hiptui.content.checkup_form import (
     AnswerValue,
+    CheckupForm,
     HomeCheck,
     Option,
     Question,
-    Questionnaire,
-    load_questionnaire,
+    load_checkup_form,
 )
+from hiptui.content.models import Problem
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import score
 from hiptui.tui.render import literal
@@ -131,7 +131,7 @@ class CheckupScreen(Screen[None]):
 
     def __init__(
         self,
-        questionnaire: Questionnaire | None = None,
+        questionnaire: CheckupForm | None = None,
         *,
         values: Mapping[str, AnswerValue] | None = None,
     ) -> None:
@@ -154,7 +154,7 @@ class CheckupScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         if self.questionnaire is None:
-            self.questionnaire, self.problems = load_questionnaire(self.hiptui.bundled_dir)
+            self.questionnaire, self.problems = load_checkup_form(self.hiptui.bundled_dir)
         yield Header()
         with VerticalScroll(id="checkup-intro"):
             yield from self._intro()

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
-from hiptui.content.questionnaire import Questionnaire
+from hiptui.content.checkup_form import CheckupForm
 from hiptui.core.breaks.schedule import BreakHistory
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import BANDS, CheckupResult, Recommendation
@@ -112,9 +112,7 @@ class CheckupResultScreen(Screen[None]):
     CheckupResultScreen #result-changes { display: none; }
     """
 
-    def __init__(
-        self, questionnaire: Questionnaire, answers: Answers, result: CheckupResult
-    ) -> None:
+    def __init__(self, questionnaire: CheckupForm, answers: Answers, result: CheckupResult) -> None:
         super().__init__()
         self.questionnaire = questionnaire
         self.answers = answers

@@ -69,9 +69,9 @@ class Outcome:
 
 def parse_filters(args: argparse.Namespace) -> Filters | str:
     """The filters in our vocabulary, or a usage error."""
-    from hiptui.content.fields import ALIASES
     from hiptui.content.free_exercise_db_vocab import CATEGORY_ALIASES, LEVEL_MAP, MUSCLE_MAP
     from hiptui.content.models import CATEGORIES, MUSCLES
+    from hiptui.content.toml_fields import ALIASES
 
     muscles = set()
     for given in args.muscle:

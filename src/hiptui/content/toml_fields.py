@@ -1,6 +1,6 @@
 """Typed field readers that collect problems instead of stopping at the first.
 
-A :class:`FieldReader` wraps one parsed TOML document. Each ``text``/``integer``/... call
+A :class:`TomlFieldReader` wraps one parsed TOML document. Each ``text``/``integer``/... call
 returns the value when it is valid, records a ``path:line: message`` problem and returns a
 fallback when it is not, so one pass over a file reports everything wrong with it.
 """
@@ -26,7 +26,7 @@ def dotted(path: KeyPath) -> str:
     return out
 
 
-class FieldReader:
+class TomlFieldReader:
     def __init__(self, display: str, keys: KeyLines) -> None:
         self.display = display
         self.keys = keys

@@ -1,4 +1,5 @@
-"""Reading typed fields out of parsed JSON, collecting a :class:`Problem` for each bad one.
+"""Reading typed fields out of a history export (parsed JSON), collecting a :class:`Problem` for
+each bad one. :mod:`hiptui.store.history_import` reads an export with it.
 
 Locations are written the way a user finds them in the file: ``sessions[3].sets[0].reps``.
 """
@@ -23,8 +24,8 @@ class TooManyProblems(Exception):
     pass
 
 
-class FieldReader:
-    """Reads fields from the parsed JSON, collecting a problem for each bad one."""
+class ExportFieldReader:
+    """Reads fields of a history export, collecting a problem for each bad one."""
 
     def __init__(self, path: str) -> None:
         self.path = path

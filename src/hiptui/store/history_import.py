@@ -14,7 +14,7 @@ from pathlib import Path
 from hiptui.content.files import read_text
 from hiptui.content.models import Problem
 from hiptui.store.db import Database
-from hiptui.store.fields import MAX_PROBLEMS, FieldReader, TooManyProblems, kind_of
+from hiptui.store.export_fields import MAX_PROBLEMS, ExportFieldReader, TooManyProblems, kind_of
 from hiptui.store.records import (
     BREAK_KINDS,
     SESSION_STATUSES,
@@ -45,7 +45,7 @@ class ImportSummary:
         )
 
 
-def _parse_set(reader: FieldReader, value: object, where: str) -> SetRecord | None:
+def _parse_set(reader: ExportFieldReader, value: object, where: str) -> SetRecord | None:
     data = reader.table(value, where)
     if data is None:
         return None
@@ -83,7 +83,7 @@ def _parse_set(reader: FieldReader, value: object, where: str) -> SetRecord | No
     )
 
 
-def _parse_session(reader: FieldReader, value: object, where: str) -> SessionRecord | None:
+def _parse_session(reader: ExportFieldReader, value: object, where: str) -> SessionRecord | None:
     data = reader.table(value, where)
     if data is None:
         return None
@@ -114,7 +114,7 @@ def _parse_session(reader: FieldReader, value: object, where: str) -> SessionRec
     )
 
 
-def _parse_checkup(reader: FieldReader, value: object, where: str) -> CheckupRecord | None:
+def _parse_checkup(reader: ExportFieldReader, value: object, where: str) -> CheckupRecord | None:
     data = reader.table(value, where)
     if data is None:
         return None
@@ -128,7 +128,7 @@ def _parse_checkup(reader: FieldReader, value: object, where: str) -> CheckupRec
     return CheckupRecord(id=0, uid=uid, taken_at=taken, answers=answers, result=result)
 
 
-def _parse_break(reader: FieldReader, value: object, where: str) -> BreakRecord | None:
+def _parse_break(reader: ExportFieldReader, value: object, where: str) -> BreakRecord | None:
     data = reader.table(value, where)
     if data is None:
         return None
@@ -151,7 +151,7 @@ class ParsedExport:
 
 def parse_export(data: object, *, path: str) -> ParsedExport | list[Problem]:
     """Check a parsed JSON export; returns its records, or every problem found (up to 50)."""
-    reader = FieldReader(path)
+    reader = ExportFieldReader(path)
     if not isinstance(data, dict):
         return [
             Problem(path, None, f"expected a hiptui export (a JSON object), got {kind_of(data)}")

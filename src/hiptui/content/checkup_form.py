@@ -1,6 +1,6 @@
-"""The self-check questionnaire (``checkup/questions.toml``): questions, answer scales, home checks.
+"""The self-check's form (``checkup/questions.toml``): its questions, answer scales, home checks.
 
-The wording lives in the TOML file; the *shape* of the questionnaire lives here, because the
+The wording lives in the TOML file; the *shape* of the form lives here, because the
 scoring (:mod:`hiptui.core.checkup.scoring`) and the answers-file parser rely on it: the 14
 answer keys in question order (:data:`QUESTION_KEYS`) and the values each may take
 (:data:`ANSWER_SCALES`). Loading checks that the file asks exactly those questions, in that
@@ -16,13 +16,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from hiptui.content.fields import FieldReader
 from hiptui.content.loader import KEBAB
 from hiptui.content.models import Problem
 from hiptui.content.text import printable
+from hiptui.content.toml_fields import TomlFieldReader
 from hiptui.content.toml_source import KeyPath, TomlDocument, read_toml
 
-QUESTIONNAIRE_FILE = Path("checkup") / "questions.toml"
+CHECKUP_FORM_FILE = Path("checkup") / "questions.toml"
 
 AnswerValue = int | str
 
@@ -102,7 +102,7 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
-class Questionnaire:
+class CheckupForm:
     title: str
     intro: str
     disclaimer: str
@@ -118,24 +118,24 @@ class Questionnaire:
         raise KeyError(key)
 
 
-def load_questionnaire(content_dir: Path) -> tuple[Questionnaire | None, list[Problem]]:
-    """The questionnaire in ``<content_dir>/checkup/questions.toml``.
+def load_checkup_form(content_dir: Path) -> tuple[CheckupForm | None, list[Problem]]:
+    """The form in ``<content_dir>/checkup/questions.toml``.
 
     ``None`` with at least one problem when anything in the file is wrong: a half-valid
-    questionnaire would score answers it never asked.
+    form would score answers it never asked.
     """
-    return load_questionnaire_file(content_dir / QUESTIONNAIRE_FILE)
+    return load_checkup_form_file(content_dir / CHECKUP_FORM_FILE)
 
 
-def load_questionnaire_file(path: Path) -> tuple[Questionnaire | None, list[Problem]]:
+def load_checkup_form_file(path: Path) -> tuple[CheckupForm | None, list[Problem]]:
     document = read_toml(path)
     if isinstance(document, Problem):
         return None, [document]
-    return parse_questionnaire(document)
+    return parse_checkup_form(document)
 
 
-def parse_questionnaire(document: TomlDocument) -> tuple[Questionnaire | None, list[Problem]]:
-    reader = FieldReader(str(document.path), document.keys)
+def parse_checkup_form(document: TomlDocument) -> tuple[CheckupForm | None, list[Problem]]:
+    reader = TomlFieldReader(str(document.path), document.keys)
     data = document.data
     reader.known_keys(data, (), TOP_KEYS)
     title = reader.text(data, ("title",), required=True, max_length=120)
@@ -147,7 +147,7 @@ def parse_questionnaire(document: TomlDocument) -> tuple[Questionnaire | None, l
     questions = _questions(reader, data, scales, checks)
     if reader.problems:
         return None, reader.problems
-    questionnaire = Questionnaire(
+    form = CheckupForm(
         title=title,
         intro=intro.strip(),
         disclaimer=disclaimer.strip(),
@@ -155,10 +155,10 @@ def parse_questionnaire(document: TomlDocument) -> tuple[Questionnaire | None, l
         questions=questions,
         checks=tuple(checks.values()),
     )
-    return questionnaire, []
+    return form, []
 
 
-def _scales(reader: FieldReader, table: dict[str, Any]) -> dict[str, tuple[Option, ...]]:
+def _scales(reader: TomlFieldReader, table: dict[str, Any]) -> dict[str, tuple[Option, ...]]:
     scales: dict[str, tuple[Option, ...]] = {}
     for name, body in table.items():
         path: KeyPath = ("scales", name)
@@ -189,7 +189,7 @@ def _scales(reader: FieldReader, table: dict[str, Any]) -> dict[str, tuple[Optio
     return scales
 
 
-def _option(reader: FieldReader, item: object, path: KeyPath) -> Option | None:
+def _option(reader: TomlFieldReader, item: object, path: KeyPath) -> Option | None:
     if not isinstance(item, dict):
         reader.error(path, "must be a table { value = ..., label = ... }")
         return None
@@ -211,7 +211,7 @@ def _same(left: AnswerValue, right: AnswerValue) -> bool:
     return type(left) is type(right) and left == right
 
 
-def _checks(reader: FieldReader, table: dict[str, Any]) -> dict[str, HomeCheck]:
+def _checks(reader: TomlFieldReader, table: dict[str, Any]) -> dict[str, HomeCheck]:
     checks: dict[str, HomeCheck] = {}
     for name, body in table.items():
         path: KeyPath = ("checks", name)
@@ -236,7 +236,7 @@ def _checks(reader: FieldReader, table: dict[str, Any]) -> dict[str, HomeCheck]:
 
 
 def _questions(
-    reader: FieldReader,
+    reader: TomlFieldReader,
     data: dict[str, Any],
     scales: dict[str, tuple[Option, ...]],
     checks: dict[str, HomeCheck],
@@ -276,7 +276,7 @@ def _questions(
 
 
 def _question_options(
-    reader: FieldReader,
+    reader: TomlFieldReader,
     item: dict[str, Any],
     path: KeyPath,
     key: str,
@@ -304,7 +304,7 @@ def _question_options(
 
 
 def _question_check(
-    reader: FieldReader, item: dict[str, Any], path: KeyPath, checks: dict[str, HomeCheck]
+    reader: TomlFieldReader, item: dict[str, Any], path: KeyPath, checks: dict[str, HomeCheck]
 ) -> HomeCheck | None:
     name = reader.text(item, (*path, "check"), max_length=60)
     if not name:
