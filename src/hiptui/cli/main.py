@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.new",
     "hiptui.cli.status",
     "hiptui.cli.checkup",
+    "hiptui.cli.keys",
 )
 
 
@@ -44,6 +45,7 @@ COMMANDS: dict[str, str] = {
     "status": "hiptui.cli.status",
     "break": "hiptui.cli.status",
     "checkup": "hiptui.cli.checkup",
+    "keys": "hiptui.cli.keys",
 }
 
 

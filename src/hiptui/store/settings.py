@@ -2,6 +2,8 @@
 
 Loading never fails and never writes: a file that cannot be used gives :class:`Problem`\\ s
 (``settings.toml:4: rest_seconds: ...``) and the app runs on defaults for the keys concerned.
+The ``[keymap]`` table is checked entry by entry (:mod:`hiptui.bindings.keymap`); an entry that
+cannot be used is reported and left out, the others apply.
 Saving is atomic (a temporary file in the same folder, flushed to disk, then renamed over the
 old one); when the old file had problems it is first kept as ``settings.toml.bak``.
 """
@@ -10,19 +12,23 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from hiptui.bindings.keymap import KeymapEntry, check_keymap
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char
-from hiptui.content.toml_source import read_toml
+from hiptui.content.toml_source import KeyLines, read_toml
 from hiptui.paths import ensure_private_dir
 from hiptui.store.errors import StoreError
 from hiptui.store.files import atomic_write
 
 DEFAULT_BREAK_MINUTES = 45
-HEADER = "# hiptui settings. Edit here or in the app; unknown keys are reported, not kept.\n\n"
+HEADER = (
+    "# hiptui settings. Edit here or in the app; unknown keys are reported, not kept.\n"
+    '# [keymap] remaps keys, e.g. "catalog.search" = "f6": `hiptui keys` lists the ids.\n\n'
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ class Settings:
     tempo_hold: int = 1
     tempo_lower: int = 2
     tempo: bool = False
+    # [keymap]: binding id -> keys as written ("catalog.search" = "f6"); only usable entries.
+    keymap: dict[str, str] = field(default_factory=dict, hash=False)
 
     def break_interval(self, from_checkup: int | None = None) -> int:
         """Minutes between sitting breaks: the setting, else the self-check's, else 45."""
@@ -97,7 +105,8 @@ CHECKS: dict[str, Check] = {
     "tempo_lower": _whole(1, 10),
     "tempo": _flag,
 }
-assert set(CHECKS) == {f.name for f in fields(Settings)}
+KEYMAP = "keymap"
+assert {*CHECKS, KEYMAP} == {f.name for f in fields(Settings)}
 
 
 def _show(value: object) -> str:
@@ -130,9 +139,13 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         ]
     problems: list[Problem] = []
     values: dict[str, Any] = {}
-    known = list(CHECKS)
+    known = [*CHECKS, KEYMAP]
     for key, value in document.data.items():
         line = document.keys.line((key,))
+        if key == KEYMAP:
+            values[key], found = _read_keymap(value, line, document.keys, str(path))
+            problems += found
+            continue
         if key not in CHECKS:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -145,6 +158,28 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
             continue
         values[key] = value
     return Settings(**values), problems
+
+
+def _read_keymap(
+    value: object, line: int | None, lines: KeyLines, path: str
+) -> tuple[dict[str, str], list[Problem]]:
+    if not isinstance(value, dict):
+        message = (
+            f'keymap: expected a table ([keymap] with "id" = "keys" lines), got {_show(value)}'
+        )
+        return {}, [Problem(path, line, f"{message}; ignored")]
+    entries = [
+        KeymapEntry(str(binding_id), keys, _first_line(lines, (KEYMAP, str(binding_id))))
+        for binding_id, keys in value.items()
+    ]
+    return check_keymap(entries, path)
+
+
+def _first_line(lines: KeyLines, path: tuple[str, str]) -> int | None:
+    """The line of ``path``, or of the first key under it (``keys.x = 1`` makes a table
+    ``keys`` that no line names), or of the nearest parent."""
+    under = [line for key, line in lines.lines.items() if key[: len(path)] == path]
+    return min(under) if under else lines.line(path)
 
 
 def settings_to_toml(settings: Settings) -> str:
@@ -163,6 +198,10 @@ def validate(settings: Settings) -> None:
         error = check(value)
         if error is not None:
             raise ValueError(f"{key}: {error}")
+    entries = [KeymapEntry(k, v, None) for k, v in settings.keymap.items()]
+    _kept, problems = check_keymap(entries, KEYMAP)
+    if problems:
+        raise ValueError(str(problems[0]))
 
 
 def save_settings(path: Path, settings: Settings, *, had_problems: bool) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -24,6 +23,7 @@ from hiptui.content.models import Problem
 from hiptui.content.text import printable
 from hiptui.store.settings import load_settings, save_settings
 from hiptui.tui.commands import ExerciseCommands
+from hiptui.tui.keys import apply_keymap, bindings_for
 from hiptui.tui.screens.catalog import CatalogScreen
 
 if TYPE_CHECKING:
@@ -63,9 +63,7 @@ class HiptuiApp(App[None]):
     TITLE = "hiptui"
     SUB_TITLE = "hip-extension coach"
     COMMANDS = App.COMMANDS | {ExerciseCommands}
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
-    ]
+    BINDINGS = bindings_for("app")
 
     units: reactive[str] = reactive("imperial")
 
@@ -103,6 +101,7 @@ class HiptuiApp(App[None]):
         self._flow: SessionFlow | None = None
         self._ladders: Ladders | None = None
         self.settings, self.settings_problems = load_settings(settings_path)
+        apply_keymap(self, self.settings.keymap)
         self._settings_ready = False
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -377,6 +376,8 @@ class HiptuiApp(App[None]):
 
         Returns whether the file was written (the change applies for this run either way)."""
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
+        if "keymap" in changes:
+            apply_keymap(self, self.settings.keymap)
         if "break_minutes" in changes and self.breaks is not None:
             self.breaks.reminder.set_setting(self.settings.break_minutes)
             self.breaks.show()
@@ -448,28 +449,12 @@ class HiptuiApp(App[None]):
         self.push_screen(ProblemsScreen(problems))
 
     def action_help(self) -> None:
+        from hiptui.tui.keys import help_rows
         from hiptui.tui.screens.help import HelpScreen
 
         screen = self.screen
-        rows: dict[str, str] = {}
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not isinstance(active.node, Screen | App):
-                continue  # widget internals (scrolling, copy) would drown the screen's own keys
-            if not binding.description or binding.action in ("help", "app.help"):
-                continue
-            display = binding.key_display or self.get_key_display(binding)
-            if binding.description in rows:
-                rows[binding.description] += f" {display}"
-            else:
-                rows[binding.description] = display
-        rows.setdefault("Move in a list", "↑ ↓ j k")
-        rows.setdefault("Help (this screen)", "? f1")
-        rows.setdefault("Command palette: jump to an exercise, change theme", "ctrl+p")
-        rows.setdefault("Quit from anywhere", "ctrl+q")
-        ordered = [(key, description) for description, key in rows.items()]
         title = getattr(screen, "HELP_TITLE", "") or screen.sub_title or "hiptui"
-        self.push_screen(HelpScreen(title, ordered))
+        self.push_screen(HelpScreen(title, help_rows(self, screen, self.settings.keymap)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

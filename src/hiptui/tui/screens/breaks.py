@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 
 
@@ -18,14 +18,7 @@ class BreakScreen(ModalScreen[str | None]):
     """Returns "take", "skip", "snooze:5", "snooze:10" or "start" (the snack as a session)."""
 
     HELP_TITLE = "Break"
-    BINDINGS = [
-        Binding("t,enter", "choose('take')", "Took it", id="break.take"),
-        Binding("s", "choose('start')", "Start the snack", id="break.start"),
-        Binding("5", "choose('snooze:5')", "Snooze 5 min", id="break.snooze5"),
-        Binding("0", "choose('snooze:10')", "Snooze 10 min", id="break.snooze10"),
-        Binding("k", "choose('skip')", "Skip", id="break.skip"),
-        Binding("escape", "choose(None)", "Later", id="break.later"),
-    ]
+    BINDINGS = bindings_for("break")
 
     def __init__(self, snack: Any) -> None:
         super().__init__()

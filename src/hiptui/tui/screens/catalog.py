@@ -7,7 +7,6 @@ from itertools import islice
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -24,6 +23,7 @@ from hiptui.core.catalog.filter import (
     cycle_tristate,
     facet_values,
 )
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import card_content, row_label
 
 FIRST_PAGE = 30
@@ -34,28 +34,7 @@ class CatalogScreen(Screen[None]):
     """The first screen: find an exercise and read how to do it well."""
 
     HELP_TITLE = "Catalog"
-    BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="catalog.search"),
-        Binding("enter", "open", "Open", id="catalog.open", show=True),
-        Binding("r", "run", "Start", id="catalog.run"),
-        Binding("w", "app.workouts", "Routines", id="catalog.routines"),
-        Binding("g", "app.guide", "Guide", id="catalog.guide"),
-        Binding("u", "app.toggle_units", "Units", id="catalog.units", show=False),
-        Binding("h", "app.history", "History", id="catalog.history", show=False),
-        Binding("c", "app.checkup", "Self-check", id="catalog.checkup", show=False),
-        Binding("comma", "app.settings", "Settings", id="catalog.settings", show=False),
-        Binding("question_mark,f1", "app.help", "Help", id="catalog.help", key_display="?"),
-        Binding("m", "cycle_muscle", "Filter: muscle", id="catalog.muscle", show=False),
-        Binding("e", "cycle_equipment", "Filter: equipment", id="catalog.equipment", show=False),
-        Binding("l", "cycle_level", "Filter: level", id="catalog.level", show=False),
-        Binding("s", "cycle_side", "Filter: per side", id="catalog.side", show=False),
-        Binding("escape", "clear", "Clear filters", id="catalog.clear", show=False),
-        Binding("exclamation_mark", "app.problems", "Content problems", id="catalog.problems",
-                show=False),
-        Binding("j", "cursor_down", "Down", id="catalog.down", show=False),
-        Binding("k", "cursor_up", "Up", id="catalog.up", show=False),
-        Binding("q", "app.quit", "Quit", id="catalog.quit", show=False),
-    ]  # fmt: skip
+    BINDINGS = bindings_for("catalog")
 
     def __init__(self) -> None:
         super().__init__()

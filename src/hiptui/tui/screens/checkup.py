@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, cast
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -32,6 +31,7 @@ from hiptui.content.checkup_form import (
 from hiptui.content.models import Problem
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import score
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 
 if TYPE_CHECKING:
@@ -96,18 +96,7 @@ class CheckupScreen(Screen[None]):
     """The intro, then the questions; the result screen replaces it at the end."""
 
     HELP_TITLE = "Self-check"
-    BINDINGS = [
-        Binding("enter", "begin", "Begin", id="checkup.begin"),
-        Binding("backspace,b", "back", "Back", id="checkup.back"),
-        Binding("escape", "leave", "Leave", id="checkup.leave"),
-        Binding("pagedown", "scroll_text(1)", "More text", id="checkup.text-down",
-                key_display="PgDn", priority=True),
-        Binding("pageup", "scroll_text(-1)", "Back up the text", id="checkup.text-up",
-                show=False, priority=True),
-        Binding("question_mark,f1", "app.help", "Help", id="checkup.help", key_display="?"),
-        Binding("j", "cursor(1)", "Down", id="checkup.down", show=False),
-        Binding("k", "cursor(-1)", "Up", id="checkup.up", show=False),
-    ]  # fmt: skip
+    BINDINGS = bindings_for("checkup")
 
     DEFAULT_CSS = """
     CheckupScreen #checkup-intro { padding: 1 2; }

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -26,6 +25,7 @@ from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import BANDS, CheckupResult, Recommendation
 from hiptui.core.checkup.text import BAND_LABELS, changes, figures
 from hiptui.store.records import CheckupRecord
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 from hiptui.tui.screens.checkup import numbered, paragraphs
 
@@ -64,10 +64,7 @@ def band_scale_content(band: str, average: str) -> Content:
 class PlanItem(Vertical, can_focus=True):
     """One exercise of the plan: its name, then why. ``enter`` opens it in the catalog."""
 
-    BINDINGS = [
-        Binding("down", "screen.move(1)", "Next exercise", show=False),
-        Binding("up", "screen.move(-1)", "Previous exercise", show=False),
-    ]
+    BINDINGS = bindings_for("checkup-result", widget="PlanItem")
 
     def __init__(self, name: Content, why: Content, exercise_id: str) -> None:
         super().__init__(
@@ -78,16 +75,7 @@ class PlanItem(Vertical, can_focus=True):
 
 class CheckupResultScreen(Screen[None]):
     HELP_TITLE = "Self-check result"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="checkup-result.back"),
-        Binding("enter", "open", "Open", id="checkup-result.open"),
-        Binding("s", "start", "Start plan", id="checkup-result.start"),
-        Binding("r", "again", "Retake", id="checkup-result.again"),
-        Binding("question_mark,f1", "app.help", "Help", id="checkup-result.help", key_display="?"),
-        Binding("j", "move(1)", "Next exercise", id="checkup-result.next", show=False),
-        Binding("k", "move(-1)", "Previous exercise", id="checkup-result.previous", show=False),
-        Binding("q", "app.quit", "Quit", id="checkup-result.quit", show=False),
-    ]
+    BINDINGS = bindings_for("checkup-result")
 
     DEFAULT_CSS = """
     CheckupResultScreen #result-scroll { padding: 0 1 0 2; }

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -14,16 +13,14 @@ from textual.widgets import Button, Input, Label, Static
 
 from hiptui.content.models import Range
 from hiptui.core.session.plan import ExercisePlan
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question: ``y``/``enter`` confirm, ``n``/``escape`` cancel."""
 
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS = bindings_for("confirm")
 
     def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
         super().__init__()
@@ -46,11 +43,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class ResumeScreen(ModalScreen[str]):
     """An unfinished session was found: resume it, close it as it is, or decide later."""
 
-    BINDINGS = [
-        Binding("r,enter", "choose('resume')", "Resume", id="resume.resume"),
-        Binding("c", "choose('close')", "Close as it is", id="resume.close"),
-        Binding("escape", "choose('later')", "Later", id="resume.later"),
-    ]
+    BINDINGS = bindings_for("resume")
 
     def __init__(self, description: str, *, can_resume: bool) -> None:
         super().__init__()
@@ -90,10 +83,7 @@ class PlanChoice:
 class PlanScreen(ModalScreen[PlanChoice | None]):
     """Adjust sets, reps, hold and rest before starting an exercise; enter starts."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="plan.cancel"),
-        Binding("ctrl+s", "start", "Start", id="plan.start"),
-    ]
+    BINDINGS = bindings_for("plan")
 
     def __init__(self, item: ExercisePlan, start_side: str) -> None:
         super().__init__()
@@ -186,11 +176,7 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
 class ChooseScreen(ModalScreen[str | None]):
     """Pick one item from a short list: enter chooses, escape cancels."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="choose.cancel"),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
-    ]
+    BINDINGS = bindings_for("choose")
 
     def __init__(self, title: str, choices: list[tuple[str, Content]]) -> None:
         super().__init__()

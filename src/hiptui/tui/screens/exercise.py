@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from hiptui.content.models import Exercise
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import card_content
 
 
 class ExerciseScreen(Screen[None]):
     HELP_TITLE = "Exercise"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="exercise.back"),
-        Binding("r", "run", "Start", id="exercise.run"),
-        Binding("u", "app.toggle_units", "Units", id="exercise.units"),
-        Binding("question_mark,f1", "app.help", "Help", id="exercise.help", key_display="?"),
-        Binding("j,down", "scroll('down')", "Scroll down", id="exercise.down", show=False),
-        Binding("k,up", "scroll('up')", "Scroll up", id="exercise.up", show=False),
-        Binding("q", "app.quit", "Quit", id="exercise.quit", show=False),
-    ]
+    BINDINGS = bindings_for("exercise")
 
     def __init__(self, exercise: Exercise) -> None:
         super().__init__()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -13,20 +12,13 @@ from textual.widgets.option_list import Option
 
 from hiptui.content.guide import Guide, GuideSection
 from hiptui.content.loader import Library
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 
 
 class GuideScreen(Screen[None]):
     HELP_TITLE = "Guide"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="guide.back"),
-        Binding("tab", "app.focus_next", "Next pane", id="guide.next", show=False),
-        Binding("enter", "select", "Open", id="guide.open", show=False),
-        Binding("question_mark,f1", "app.help", "Help", id="guide.help", key_display="?"),
-        Binding("j", "cursor_down", "Down", id="guide.down", show=False),
-        Binding("k", "cursor_up", "Up", id="guide.up", show=False),
-        Binding("q", "app.quit", "Quit", id="guide.quit", show=False),
-    ]
+    BINDINGS = bindings_for("guide")
 
     def __init__(self, guide: Guide, library: Library) -> None:
         super().__init__()

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from hiptui.tui.keys import bindings_for
+
 HelpRow = tuple[str, str]
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,question_mark,f1,q", "dismiss", "Close", id="help.close"),
-        Binding("j,down", "scroll('down')", "Down", show=False),
-        Binding("k,up", "scroll('up')", "Up", show=False),
-    ]
+    BINDINGS = bindings_for("help")
 
     def __init__(self, title: str, rows: list[HelpRow]) -> None:
         super().__init__()

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -41,6 +40,7 @@ from hiptui.core.history.consistency import Consistency
 from hiptui.core.history.overview import Overview, overview
 from hiptui.core.history.stats import SessionRow
 from hiptui.store.records import SessionRecord
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 from hiptui.tui.screens.history_sets import SessionSetsScreen
 from hiptui.tui.widgets.exercise_progress import (
@@ -92,18 +92,7 @@ class HistoryScreen(Screen[None]):
     """Sessions by date; ``enter`` opens one. ``tab`` moves to progress and self-checks."""
 
     HELP_TITLE = "History and progress"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="history.back"),
-        # priority: the table and the list would otherwise take enter (and hide it in the footer)
-        Binding("enter", "open", "Open", id="history.open", priority=True),
-        Binding("tab", "next_pane", "Next pane", id="history.next-pane"),
-        Binding("shift+tab", "previous_pane", "Previous pane", id="history.previous-pane",
-                show=False),
-        Binding("question_mark,f1", "app.help", "Help", id="history.help", key_display="?"),
-        Binding("j", "cursor('down')", "Down", id="history.down", show=False),
-        Binding("k", "cursor('up')", "Up", id="history.up", show=False),
-        Binding("q", "app.quit", "Quit", id="history.quit", show=False),
-    ]  # fmt: skip
+    BINDINGS = bindings_for("history")
 
     DEFAULT_CSS = """
     #history-summary { height: auto; padding: 0 1; background: $boost; }

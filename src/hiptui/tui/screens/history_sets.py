@@ -6,7 +6,6 @@ from datetime import tzinfo
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -14,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from hiptui.content.text import printable
 from hiptui.core.history.stats import session_row
 from hiptui.store.records import SessionRecord
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 from hiptui.tui.widgets.exercise_progress import duration_label, plural
 
@@ -22,13 +22,7 @@ class SessionSetsScreen(Screen[None]):
     """Every set of one session, in the order they were done."""
 
     HELP_TITLE = "Session sets"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="session-sets.back"),
-        Binding("question_mark,f1", "app.help", "Help", id="session-sets.help", key_display="?"),
-        Binding("j", "cursor('down')", "Down", id="session-sets.down", show=False),
-        Binding("k", "cursor('up')", "Up", id="session-sets.up", show=False),
-        Binding("q", "app.quit", "Quit", id="session-sets.quit", show=False),
-    ]
+    BINDINGS = bindings_for("session-sets")
     DEFAULT_CSS = """
     #session-head { height: auto; padding: 0 1; background: $boost; }
     #session-sets { height: 1fr; }

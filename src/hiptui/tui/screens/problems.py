@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from hiptui.content.models import Problem
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 
 
 class ProblemsScreen(Screen[None]):
     HELP_TITLE = "Content problems"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="problems.back"),
-        Binding("question_mark,f1", "app.help", "Help", id="problems.help", key_display="?"),
-        Binding("q", "app.quit", "Quit", id="problems.quit", show=False),
-    ]
+    BINDINGS = bindings_for("problems")
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -32,6 +31,7 @@ from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.phase import Phase
 from hiptui.core.session.summary import SessionSummary
 from hiptui.core.session.view import Action, SessionView
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.recorder import SessionRecorder
 from hiptui.tui.render import art_content, literal
 from hiptui.tui.screens.dialogs import ConfirmScreen
@@ -65,22 +65,7 @@ def _clock_text(seconds: float | None) -> str:
 
 class SessionScreen(Screen[SessionResult]):
     HELP_TITLE = "Session"
-    BINDINGS = [
-        Binding("space,enter", "act('rep')", "Rep", id="session.rep", key_display="space"),
-        Binding("backspace", "act('undo')", "Undo rep", id="session.undo", show=False),
-        Binding("f", "act('finish_set')", "Finish set", id="session.finish"),
-        Binding("p", "act('toggle_pause')", "Pause", id="session.pause"),
-        Binding("n", "act('skip_rest')", "Skip rest", id="session.skip_rest"),
-        Binding("plus,equals_sign", "rest(15)", "Rest +15 s", id="session.rest_more",
-                show=False),
-        Binding("minus", "rest(-15)", "Rest -15 s", id="session.rest_less", show=False),
-        Binding("s", "act('skip_exercise')", "Skip exercise", id="session.skip", show=False),
-        Binding("d", "act('mark_discomfort')", "Discomfort", id="session.discomfort",
-                show=False),
-        Binding("t", "tempo", "Tempo mode", id="session.tempo", show=False),
-        Binding("escape", "end", "End", id="session.end"),
-        Binding("question_mark,f1", "app.help", "Help", id="session.help", key_display="?"),
-    ]  # fmt: skip
+    BINDINGS = bindings_for("session")
 
     def __init__(
         self,

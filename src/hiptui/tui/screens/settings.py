@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -21,6 +20,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from hiptui.content.models import Problem
 from hiptui.store.settings import CHECKS, Settings
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 
 _WHOLE = re.compile(r"^[+-]?\d{1,6}$")
@@ -63,11 +63,7 @@ class SettingsScreen(Screen[None]):
     """Edit and save the settings; ``escape`` leaves without saving."""
 
     HELP_TITLE = "Settings"
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
-        Binding("escape", "app.pop_screen", "Back (discard)", id="settings.back"),
-        Binding("f1", "app.help", "Help", id="settings.help"),
-    ]
+    BINDINGS = bindings_for("settings")
 
     DEFAULT_CSS = """
     #settings-form { padding: 0 2; }

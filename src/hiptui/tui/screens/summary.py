@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -11,6 +10,7 @@ from textual.widgets import Footer, Header, Static
 
 from hiptui.core.catalog.advice import DiscomfortAdvice
 from hiptui.core.session.summary import ExerciseSummary, SessionSummary
+from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 
 
@@ -25,12 +25,7 @@ def _duration(seconds: float) -> str:
 
 class SummaryScreen(Screen[None]):
     HELP_TITLE = "Session summary"
-    BINDINGS = [
-        Binding("escape,enter", "app.pop_screen", "Done", id="summary.done"),
-        Binding("h", "app.history", "History", id="summary.history"),
-        Binding("question_mark,f1", "app.help", "Help", id="summary.help", key_display="?"),
-        Binding("q", "app.quit", "Quit", id="summary.quit", show=False),
-    ]
+    BINDINGS = bindings_for("summary")
 
     def __init__(
         self,
