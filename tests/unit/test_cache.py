@@ -241,3 +241,10 @@ def test_the_cli_lookups_use_the_cache(tmp_path: Path, monkeypatch: pytest.Monke
     assert len(caches) == 1
     _, files = read_document(caches[0])
     assert any(name.startswith(str(user)) for name in files)
+
+
+def test_the_cache_key_covers_every_loader_module_by_its_current_name() -> None:
+    here = Path(cache_module.__file__).parent
+    missing = [name for name in cache_module._LOADER_MODULES if not (here / name).is_file()]
+    assert missing == []
+    assert "?" not in cache_module.loader_fingerprint()

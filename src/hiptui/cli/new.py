@@ -28,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
     from hiptui.content.template import template_text
     from hiptui.paths import user_exercises_dir
     from hiptui.store.errors import StoreError
-    from hiptui.store.exercise_files import create_new_file, prepare_folder
+    from hiptui.store.exercise_files import prepare_folder
+    from hiptui.store.files import create_new_file
 
     exercise_id: str = args.id
     if len(exercise_id) > 80 or not KEBAB.match(exercise_id):

@@ -33,14 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from hiptui import __version__
-from hiptui.content.loader import Library, exercise_files, load_exercise_file
+from hiptui.content.loader import Library, load_exercise_file, load_library
 from hiptui.content.models import Art, Dosage, Exercise, Problem, Quantity, Range, Variation
 
 CACHE_FORMAT = 3
 # Files younger than this (by their mtime) are loaded but not cached.
 RACY_NS = 3_000_000_000
 _LOADER_MODULES = (
-    "cache.py", "loader.py", "fields.py", "models.py", "toml_source.py", "text.py",
+    "cache.py", "loader.py", "toml_fields.py", "models.py", "toml_source.py", "text.py",
 )  # fmt: skip
 
 Result = Exercise | list[Problem]
@@ -58,44 +58,43 @@ def load_library_cached(
     (the same clock file modification times use).
     """
     if cache_file is None:
-        from hiptui.content.loader import load_library
-
         return load_library(folders)
     key = loader_fingerprint()
     old = _read_cache(cache_file, key)
-    new: dict[str, Any] = {}
-    changed = False
-    young = now_ns() - RACY_NS
-    library = Library()
-    for folder in folders:
-        seen_here: dict[str, Path] = {}
-        if not folder.exists():
-            continue
-        if not folder.is_dir():
-            library.problems.append(Problem(str(folder), None, "is not a folder"))
-            continue
-        for path in exercise_files(folder):
-            name = str(path)
-            try:
-                stat = os.stat(path)
-            except OSError:
-                result, changed = load_exercise_file(path), True
-            else:
-                entry = old.get(name)
-                result_or_none = _reuse(entry, stat, path)
-                if result_or_none is None:
-                    result, changed = load_exercise_file(path), True
-                    entry = _encode_entry(stat, result)
-                else:
-                    result = result_or_none
-                if stat.st_mtime_ns < young:
-                    new[name] = entry
-                else:
-                    changed = True
-            library.add(path, result, seen_here)
-    if changed or new.keys() != old.keys():
-        _write_cache(cache_file, key, new)
+    files = _CachedFiles(old, young=now_ns() - RACY_NS)
+    library = load_library(folders, load_file=files.load)
+    if files.changed or files.new.keys() != old.keys():
+        _write_cache(cache_file, key, files.new)
     return library
+
+
+class _CachedFiles:
+    """Loads one exercise file at a time, from the cache when its size and time still match,
+    and keeps what the cache should hold next (files younger than ``young`` are left out)."""
+
+    def __init__(self, old: dict[str, Any], *, young: int) -> None:
+        self.old = old
+        self.young = young
+        self.new: dict[str, Any] = {}
+        self.changed = False
+
+    def load(self, path: Path) -> Result:
+        name = str(path)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            self.changed = True
+            return load_exercise_file(path)
+        entry = self.old.get(name)
+        result = _reuse(entry, stat, path)
+        if result is None:
+            result, self.changed = load_exercise_file(path), True
+            entry = _encode_entry(stat, result)
+        if stat.st_mtime_ns < self.young:
+            self.new[name] = entry
+        else:
+            self.changed = True
+        return result
 
 
 def loader_fingerprint() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,7 +92,14 @@ def exercise_files(folder: Path) -> list[Path]:
     return [folder / name for name in sorted(names, key=os.path.normcase)]
 
 
-def load_library(folders: Sequence[Path]) -> Library:
+def load_library(
+    folders: Sequence[Path],
+    *,
+    load_file: Callable[[Path], Exercise | list[Problem]] | None = None,
+) -> Library:
+    """Every exercise file in ``folders``, in order; ``load_file`` loads one (by default
+    :func:`load_exercise_file`; the content cache passes its own)."""
+    load = load_exercise_file if load_file is None else load_file
     library = Library()
     for folder in folders:
         seen_here: dict[str, Path] = {}
@@ -102,7 +109,7 @@ def load_library(folders: Sequence[Path]) -> Library:
             library.problems.append(Problem(str(folder), None, "is not a folder"))
             continue
         for path in exercise_files(folder):
-            library.add(path, load_exercise_file(path), seen_here)
+            library.add(path, load(path), seen_here)
     return library
 
 

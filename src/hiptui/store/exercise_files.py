@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,26 +185,3 @@ def _move_if_renamed(
         report.removed.append(old_path)
     del manifest[old_name]
     del by_source[item.source]
-
-
-def create_new_file(path: Path, data: bytes) -> None:
-    """Write ``path`` only if it does not exist yet (``FileExistsError`` otherwise), so that a
-    reader never sees half a file."""
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise
-        except OSError:
-            # No hard links here (some shared or FAT drives): exclusive create instead.
-            with path.open("xb") as handle:
-                handle.write(data)
-    finally:
-        Path(temporary).unlink(missing_ok=True)

@@ -1,4 +1,9 @@
-"""Writing files so that a crash leaves the old file or the new one, never half of either."""
+"""Writing files so that a crash leaves the old file or the new one, never half of either.
+
+Both ways write the bytes to a temporary file beside the target and flush them to disk first:
+:func:`atomic_write` then renames it over the target, :func:`create_new_file` links it in only
+where nothing exists yet.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,34 @@ from pathlib import Path
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file,
     never a half-written one. The new file is readable by the owner only."""
+    temporary = _write_beside(path, data)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def create_new_file(path: Path, data: bytes) -> None:
+    """Write ``path`` only if it does not exist yet (``FileExistsError`` otherwise), so that a
+    reader never sees half a file."""
+    temporary = _write_beside(path, data)
+    try:
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            # No hard links here (some shared or FAT drives): exclusive create instead.
+            with path.open("xb") as handle:
+                handle.write(data)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write_beside(path: Path, data: bytes) -> Path:
+    """``data`` in a new temporary file in ``path``'s folder (owner-only), on disk."""
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
     )
@@ -18,11 +51,10 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    return Path(temporary)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -35,6 +36,35 @@ def connect(target: str, busy_timeout: float, *, uri: bool = False) -> sqlite3.C
         target, timeout=busy_timeout, isolation_level=None, uri=uri, check_same_thread=False
     )
     connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    return connection
+
+
+@contextmanager
+def reported(path: Path, busy_timeout: float) -> Iterator[None]:
+    """An SQLite error inside comes out as a :class:`StoreError` naming ``path``."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise StoreError(str(path), describe(error, busy_timeout)) from error
+
+
+def open_checked(
+    target: str,
+    path: Path,
+    busy_timeout: float,
+    prepare: Callable[[sqlite3.Connection], None],
+    *,
+    uri: bool = False,
+) -> sqlite3.Connection:
+    """Connect to ``target`` (the database at ``path``) and ``prepare`` the connection; if
+    either fails, the connection is closed and the failure is a :class:`StoreError`."""
+    with reported(path, busy_timeout):
+        connection = connect(target, busy_timeout, uri=uri)
+        try:
+            prepare(connection)
+        except BaseException:
+            connection.close()
+            raise
     return connection
 
 
@@ -221,21 +251,13 @@ def open_read_write(
                 f"{aside.name} and a new, empty history was started"
             )
             create_private_file(path)
-    try:
-        connection = connect(str(path), busy_timeout)
-    except sqlite3.Error as error:
-        raise StoreError(str(path), describe(error, busy_timeout)) from error
-    try:
+
+    def prepare(connection: sqlite3.Connection) -> None:
         read_version(connection, path, quick_check=False)
         configure(connection, busy_timeout)
         migrate(connection)
-    except StoreError:
-        connection.close()
-        raise
-    except sqlite3.Error as error:
-        connection.close()
-        raise StoreError(str(path), describe(error, busy_timeout)) from error
-    return connection, notice
+
+    return open_checked(str(path), path, busy_timeout, prepare), notice
 
 
 def read_only_uri(path: Path) -> str:
@@ -261,28 +283,18 @@ def open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """Open an existing database for reading only; nothing on disk is changed or repaired."""
     if not path.is_file():
         raise StoreError(str(path), "no history database here yet")
-    try:
+    with reported(path, busy_timeout):
         check_header(path)
-    except sqlite3.Error as error:
-        raise StoreError(str(path), describe(error, busy_timeout)) from error
-    try:
-        connection = connect(read_only_uri(path), busy_timeout, uri=True)
-    except sqlite3.Error as error:
-        raise StoreError(str(path), describe(error, busy_timeout)) from error
-    try:
+
+    def up_to_date(connection: sqlite3.Connection) -> None:
         version = read_version(connection, path, quick_check=False)
         if version < SCHEMA_VERSION:
             raise StoreError(
                 str(path),
                 f"uses an older schema (version {version}); start hiptui once to upgrade it",
             )
-    except StoreError:
-        connection.close()
-        raise
-    except sqlite3.Error as error:
-        connection.close()
-        raise StoreError(str(path), describe(error, busy_timeout)) from error
-    return connection
+
+    return open_checked(read_only_uri(path), path, busy_timeout, up_to_date, uri=True)
 
 
 def open_memory() -> sqlite3.Connection:
