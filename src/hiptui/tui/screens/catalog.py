@@ -36,6 +36,15 @@ class CatalogScreen(Screen[None]):
     HELP_TITLE = "Catalog"
     BINDINGS = bindings_for("catalog")
 
+    DEFAULT_CSS = """
+    CatalogScreen #catalog-body { height: 1fr; }
+    CatalogScreen #catalog-left { width: 38; min-width: 28; border-right: vkey $panel; }
+    CatalogScreen #search { height: 3; margin: 0 0; }
+    CatalogScreen #catalog-status { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    CatalogScreen #exercise-list { height: 1fr; border: none; }
+    CatalogScreen #detail { width: 1fr; padding: 0 1 0 2; }
+    """
+
     def __init__(self) -> None:
         super().__init__()
         self.filter = CatalogFilter()

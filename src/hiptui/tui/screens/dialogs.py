@@ -22,6 +22,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = bindings_for("confirm")
 
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    """
+
     def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
         super().__init__()
         self.question = question
@@ -44,6 +48,10 @@ class ResumeScreen(ModalScreen[str]):
     """An unfinished session was found: resume it, close it as it is, or decide later."""
 
     BINDINGS = bindings_for("resume")
+
+    DEFAULT_CSS = """
+    ResumeScreen { align: center middle; }
+    """
 
     def __init__(self, description: str, *, can_resume: bool) -> None:
         super().__init__()
@@ -84,6 +92,16 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
     """Adjust sets, reps, hold and rest before starting an exercise; enter starts."""
 
     BINDINGS = bindings_for("plan")
+
+    DEFAULT_CSS = """
+    PlanScreen { align: center middle; }
+    PlanScreen #plan-grid {
+        grid-size: 2; grid-columns: 18 1fr; grid-rows: 3; height: auto; margin-top: 1;
+    }
+    PlanScreen #plan-grid Label { padding: 1 0 0 0; }
+    PlanScreen #plan-error { color: $error; height: auto; }
+    PlanScreen .dialog-buttons { height: 3; align: right middle; }
+    """
 
     def __init__(self, item: ExercisePlan, start_side: str) -> None:
         super().__init__()
@@ -177,6 +195,11 @@ class ChooseScreen(ModalScreen[str | None]):
     """Pick one item from a short list: enter chooses, escape cancels."""
 
     BINDINGS = bindings_for("choose")
+
+    DEFAULT_CSS = """
+    ChooseScreen { align: center middle; }
+    ChooseScreen .choose-dialog OptionList { height: auto; max-height: 14; margin-top: 1; }
+    """
 
     def __init__(self, title: str, choices: list[tuple[str, Content]]) -> None:
         super().__init__()

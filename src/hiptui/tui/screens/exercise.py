@@ -16,6 +16,10 @@ class ExerciseScreen(Screen[None]):
     HELP_TITLE = "Exercise"
     BINDINGS = bindings_for("exercise")
 
+    DEFAULT_CSS = """
+    ExerciseScreen #exercise-scroll { padding: 1 2; }
+    """
+
     def __init__(self, exercise: Exercise) -> None:
         super().__init__()
         self.exercise = exercise

@@ -20,6 +20,14 @@ class GuideScreen(Screen[None]):
     HELP_TITLE = "Guide"
     BINDINGS = bindings_for("guide")
 
+    DEFAULT_CSS = """
+    GuideScreen #guide-body { height: 1fr; }
+    GuideScreen #guide-toc { width: 32; height: 1fr; }
+    GuideScreen #guide-text { width: 1fr; padding: 0 2; }
+    GuideScreen #guide-related { height: auto; max-height: 8; }
+    GuideScreen #guide-related-label { margin-top: 1; color: $text-muted; }
+    """
+
     def __init__(self, guide: Guide, library: Library) -> None:
         super().__init__()
         self.guide = guide

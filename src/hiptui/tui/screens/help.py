@@ -16,6 +16,14 @@ HelpRow = tuple[str, str]
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings_for("help")
 
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen #help-box {
+        width: 72; max-width: 95%; height: auto; max-height: 90%;
+        padding: 1 2; border: round $accent; background: $surface;
+    }
+    """
+
     def __init__(self, title: str, rows: list[HelpRow]) -> None:
         super().__init__()
         self.title_text = title

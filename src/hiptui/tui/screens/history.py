@@ -95,15 +95,15 @@ class HistoryScreen(Screen[None]):
     BINDINGS = bindings_for("history")
 
     DEFAULT_CSS = """
-    #history-summary { height: auto; padding: 0 1; background: $boost; }
-    #history-empty { padding: 1 2; height: auto; }
-    #history-tabs { height: 1fr; }
-    #history-tabs TabPane { padding: 0; }
-    #sessions, #checkups { height: 1fr; }
-    #progress-body { height: 1fr; }
-    #exercises { width: 32; height: 1fr; border: none; border-right: vkey $panel; }
-    .pane-note { padding: 0 1; color: $text-muted; height: auto; }
-    #hours-spark { height: 2; margin: 0 1; }
+    HistoryScreen #history-summary { height: auto; padding: 0 1; background: $boost; }
+    HistoryScreen #history-empty { padding: 1 2; height: auto; }
+    HistoryScreen #history-tabs { height: 1fr; }
+    HistoryScreen #history-tabs TabPane { padding: 0; }
+    HistoryScreen #sessions, HistoryScreen #checkups { height: 1fr; }
+    HistoryScreen #progress-body { height: 1fr; }
+    HistoryScreen #exercises { width: 32; height: 1fr; border: none; border-right: vkey $panel; }
+    HistoryScreen .pane-note { padding: 0 1; color: $text-muted; height: auto; }
+    HistoryScreen #hours-spark { height: 2; margin: 0 1; }
     """
 
     class Loaded(Message):

@@ -24,8 +24,8 @@ class SessionSetsScreen(Screen[None]):
     HELP_TITLE = "Session sets"
     BINDINGS = bindings_for("session-sets")
     DEFAULT_CSS = """
-    #session-head { height: auto; padding: 0 1; background: $boost; }
-    #session-sets { height: 1fr; }
+    SessionSetsScreen #session-head { height: auto; padding: 0 1; background: $boost; }
+    SessionSetsScreen #session-sets { height: 1fr; }
     """
 
     def __init__(self, session: SessionRecord, tz: tzinfo | None = None) -> None:

@@ -16,6 +16,11 @@ class ProblemsScreen(Screen[None]):
     HELP_TITLE = "Content problems"
     BINDINGS = bindings_for("problems")
 
+    DEFAULT_CSS = """
+    ProblemsScreen #problems-scroll { padding: 1 2; }
+    ProblemsScreen .problem { margin-bottom: 1; }
+    """
+
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__()
         self.problems = problems

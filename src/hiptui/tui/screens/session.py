@@ -67,6 +67,20 @@ class SessionScreen(Screen[SessionResult]):
     HELP_TITLE = "Session"
     BINDINGS = bindings_for("session")
 
+    DEFAULT_CSS = """
+    SessionScreen #runner { padding: 0 2; }
+    SessionScreen #runner-where { height: auto; margin: 1 0; }
+    SessionScreen #runner-main { height: auto; }
+    SessionScreen #runner-count { width: 1fr; height: auto; }
+    SessionScreen #runner-digits { width: auto; color: $accent; text-style: bold; }
+    SessionScreen #runner-target { color: $text-muted; }
+    SessionScreen #runner-art { width: 42; height: auto; color: $text-muted; }
+    SessionScreen #runner-cue { margin-top: 1; height: auto; }
+    SessionScreen #runner-status { height: auto; margin-top: 1; }
+    SessionScreen.-paused #runner-digits { color: $warning; }
+    SessionScreen.-rest #runner-digits { color: $success; }
+    """
+
     def __init__(
         self,
         machine: SessionMachine,

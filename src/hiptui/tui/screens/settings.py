@@ -66,19 +66,18 @@ class SettingsScreen(Screen[None]):
     BINDINGS = bindings_for("settings")
 
     DEFAULT_CSS = """
-    #settings-form { padding: 0 2; }
-    #settings-file { color: $text-muted; margin: 1 0 0 0; }
-    #settings-problems { color: $warning; margin: 1 0 0 0; height: auto; }
-    #settings-file { margin-bottom: 1; }
-    .setting-row { height: auto; margin: 0; }
-    .setting-label { width: 36; padding: 0 1 0 0; }
-    .setting-row Input { width: 18; }
-    .setting-row Select { width: 30; }
-    .setting-row Switch { border: none; height: 1; padding: 0; }
-    .setting-hint { color: $text-muted; padding: 0 0 0 2; width: 1fr; }
-    #settings-error { color: $error; margin: 1 0 0 0; height: auto; }
-    #settings-buttons { height: auto; margin: 1 0; }
-    #settings-buttons Button { margin-right: 2; }
+    SettingsScreen #settings-form { padding: 0 2; }
+    SettingsScreen #settings-file { color: $text-muted; margin: 0 0 1 0; }
+    SettingsScreen #settings-problems { color: $warning; margin: 1 0 0 0; height: auto; }
+    SettingsScreen .setting-row { height: auto; margin: 0; }
+    SettingsScreen .setting-label { width: 36; padding: 0 1 0 0; }
+    SettingsScreen .setting-row Input { width: 18; }
+    SettingsScreen .setting-row Select { width: 30; }
+    SettingsScreen .setting-row Switch { border: none; height: 1; padding: 0; }
+    SettingsScreen .setting-hint { color: $text-muted; padding: 0 0 0 2; width: 1fr; }
+    SettingsScreen #settings-error { color: $error; margin: 1 0 0 0; height: auto; }
+    SettingsScreen #settings-buttons { height: auto; margin: 1 0; }
+    SettingsScreen #settings-buttons Button { margin-right: 2; }
     """
 
     def compose(self) -> ComposeResult:

@@ -27,6 +27,10 @@ class SummaryScreen(Screen[None]):
     HELP_TITLE = "Session summary"
     BINDINGS = bindings_for("summary")
 
+    DEFAULT_CSS = """
+    SummaryScreen #summary-scroll { padding: 1 2; }
+    """
+
     def __init__(
         self,
         summary: SessionSummary,
