@@ -39,3 +39,14 @@ def test_cues_command_never_imports_textual() -> None:
     loaded = _modules_after(code)
     assert "hiptui.cli.lookup" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
+
+
+def test_the_web_server_never_imports_textual_or_the_tui() -> None:
+    """``hiptui serve`` runs each page's app in its own process: the server itself stays free
+    of Textual (and of rich), so it starts fast and shares no state with any app."""
+    loaded = _modules_after(
+        "import hiptui.cli.serve, hiptui.serve.server, hiptui.serve.access, hiptui.serve.page"
+    )
+    assert "textual_serve.app_service" in loaded and "aiohttp.web" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
+    assert not {m for m in loaded if m.startswith("hiptui.tui")}

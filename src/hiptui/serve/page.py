@@ -1,0 +1,75 @@
+"""The page a browser loads: textual-serve's terminal script, sized for a phone.
+
+hiptui writes its own page rather than textual-serve's template so that it asks nothing of
+any other host (that template loads a font from Google; this one uses the font textual-serve
+ships), fits a phone's screen (a viewport line, no double-tap zoom on the terminal) and puts
+the token's prefix in front of every address it names.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+DEFAULT_FONT_SIZE = 16
+FONT_SIZES = range(8, 41)
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<meta name="referrer" content="no-referrer">
+<title>hiptui</title>
+<link rel="preload" href="{static}fonts/RobotoMono-VariableFont_wght.ttf" as="font"
+  type="font/ttf" crossorigin>
+<link rel="stylesheet" href="{static}css/xterm.css">
+<style>
+@font-face {{
+  font-family: "Roboto Mono";
+  src: url("{static}fonts/RobotoMono-VariableFont_wght.ttf") format("truetype");
+}}
+html, body {{ margin: 0; height: 100%; background: #101418; color: #e8e8e8; }}
+body {{ font-family: "Roboto Mono", monospace; }}
+#terminal {{
+  position: fixed; inset: 0; touch-action: manipulation;
+  padding: env(safe-area-inset-top) env(safe-area-inset-right)
+    env(safe-area-inset-bottom) env(safe-area-inset-left);
+}}
+.notice {{
+  position: fixed; inset: 0; display: flex; align-items: center; justify-content: center;
+  text-align: center; padding: 2em; z-index: 10; background: #101418;
+}}
+.notice a {{ color: inherit; }}
+body.-first-byte #starting, #ended {{ display: none; }}
+body.-closed #ended {{ display: flex; }}
+</style>
+<script src="{static}js/textual.js"></script>
+</head>
+<body>
+<div id="starting" class="notice">Starting hiptui…</div>
+<div id="ended" class="notice"><p>hiptui has closed.
+  <a href="{index}">Open it again</a></p></div>
+<div id="terminal" class="textual-terminal" data-session-websocket-url="{websocket}"
+  data-font-size="{font_size}"></div>
+</body>
+</html>
+"""
+
+
+def font_size(requested: str | None) -> int:
+    """The terminal's font size from the page's ``?fontsize=`` (a phone may want it smaller)."""
+    try:
+        size = int(requested or DEFAULT_FONT_SIZE)
+    except ValueError:
+        return DEFAULT_FONT_SIZE
+    return size if size in FONT_SIZES else DEFAULT_FONT_SIZE
+
+
+def index_page(base: str, host: str, *, size: int = DEFAULT_FONT_SIZE) -> str:
+    """The page served at ``base`` to a browser that asked for ``host`` (``name:port``)."""
+    return _PAGE.format(
+        static=escape(f"{base}static/"),
+        index=escape(base),
+        websocket=escape(f"ws://{host}{base}ws"),
+        font_size=size,
+    )
