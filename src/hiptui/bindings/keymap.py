@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hiptui.bindings.keynames import BadKey, display_key, parse_key, quoted
 from hiptui.bindings.table import APP, BY_ID, SCREENS, KeyBinding
@@ -25,8 +25,7 @@ from hiptui.content.models import Problem
 IGNORED = "entry ignored"
 
 
-@dataclass(frozen=True)
-class KeymapEntry:
+class KeymapEntry(NamedTuple):
     """One ``"id" = "keys"`` line as read from the file."""
 
     id: str

@@ -10,14 +10,12 @@ together (a key may do one thing per screen), and ``app`` bindings are in force 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 APP = "app"
 
 
-@dataclass(frozen=True)
-class KeyBinding:
+class KeyBinding(NamedTuple):
     """One binding: its id, default keys and action, and how the Footer shows it."""
 
     id: str
@@ -36,8 +34,7 @@ class KeyBinding:
         return self.id.partition(".")[0]
 
 
-@dataclass(frozen=True)
-class ScreenKeys:
+class ScreenKeys(NamedTuple):
     name: str
     title: str
     bindings: tuple[KeyBinding, ...]
