@@ -65,7 +65,8 @@ class SessionCourse:
         self.phase = Phase.SET
         self._started_at = now
         if plan.warmup is not None and plan.warmup.work_seconds is not None:
-            self.walk.item, self.phase = -1, Phase.WARMUP
+            self.walk.start_warmup()
+            self.phase = Phase.WARMUP
             self.timer.start(now, plan.warmup.work_seconds)
         else:
             self.enter_half(now, auto=False, events=[])
@@ -235,7 +236,7 @@ class SessionCourse:
             return
         self.reps, self.discomfort = 0, False
         if upcoming[:2] == (walk.item, walk.set_number):  # the other side of the same set
-            walk.half = upcoming[2]
+            walk.move_to(upcoming)
             events.append(SidesSwitched(side=walk.side or "", seconds=self.switch_seconds))
             if self.switch_seconds > 0:
                 self.go(Phase.SWITCH_SIDES)

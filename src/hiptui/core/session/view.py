@@ -30,14 +30,28 @@ class Action(StrEnum):
     STOP_TEMPO = "stop_tempo"
 
 
-_ALWAYS = frozenset({Action.TOGGLE_PAUSE, Action.END, Action.MARK_DISCOMFORT})
+_NOTHING: frozenset[Action] = frozenset()
+_WHILE_PAUSED = frozenset({Action.TOGGLE_PAUSE, Action.END, Action.MARK_DISCOMFORT})
+_ANY_TIME = _WHILE_PAUSED | {Action.SKIP_EXERCISE}
 _BY_PHASE: dict[Phase, frozenset[Action]] = {
-    Phase.HOLD: frozenset({Action.UNDO, Action.FINISH_SET}),
-    Phase.READY: frozenset({Action.REP}),
-    Phase.WORK: frozenset({Action.FINISH_SET}),
-    Phase.WARMUP: frozenset({Action.FINISH_SET}),
-    Phase.REST: frozenset({Action.SKIP_REST, Action.ADJUST_REST}),
-    Phase.SWITCH_SIDES: frozenset({Action.SKIP_REST}),
+    phase: _ANY_TIME | extra
+    for phase, extra in (
+        (Phase.HOLD, {Action.UNDO, Action.FINISH_SET}),
+        (Phase.READY, {Action.REP}),
+        (Phase.WORK, {Action.FINISH_SET}),
+        (Phase.WARMUP, {Action.FINISH_SET}),
+        (Phase.REST, {Action.SKIP_REST, Action.ADJUST_REST}),
+        (Phase.SWITCH_SIDES, {Action.SKIP_REST}),
+    )
+}
+_COUNTING = _ANY_TIME | {Action.REP, Action.FINISH_SET}
+# In SET, by (something to undo, tempo on): the tempo key starts or stops the beat.
+_IN_SET: dict[tuple[bool, bool], frozenset[Action]] = {
+    (undo, tempo): _COUNTING
+    | {Action.STOP_TEMPO if tempo else Action.START_TEMPO}
+    | ({Action.UNDO} if undo else set())
+    for undo in (False, True)
+    for tempo in (False, True)
 }
 
 
@@ -45,17 +59,12 @@ def available_actions(phase: Phase, *, paused: bool, reps: int, tempo: bool) -> 
     """The actions that would do something in ``phase`` (``reps`` counted so far in this half,
     ``tempo`` on or off): none once done; while paused only pause, end and discomfort."""
     if phase is Phase.DONE:
-        return frozenset()
+        return _NOTHING
     if paused:
-        return _ALWAYS
-    actions = _ALWAYS | {Action.SKIP_EXERCISE}
+        return _WHILE_PAUSED
     if phase is Phase.SET:
-        actions |= {Action.REP, Action.FINISH_SET}
-        actions |= {Action.STOP_TEMPO if tempo else Action.START_TEMPO}
-        if reps > 0 or tempo:
-            actions |= {Action.UNDO}
-        return actions
-    return actions | _BY_PHASE.get(phase, frozenset())
+        return _IN_SET[reps > 0 or tempo, tempo]
+    return _BY_PHASE.get(phase, _ANY_TIME)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ class HalfWalk:
         self.plan = plan
         self.start_side = start_side
         self.item, self.set_number, self.half = 0, 1, 0
+        self.current: ExercisePlan = plan.items[0]  # the plan item here (the warm-up in it)
         self.done: set[SetKey] = set()
         self.skipped: list[str] = []
 
@@ -27,12 +28,11 @@ class HalfWalk:
     def in_warmup(self) -> bool:
         return self.item < 0
 
-    @property
-    def current(self) -> ExercisePlan:
-        """The plan item at the position (the warm-up while in it)."""
-        if self.item < 0 and self.plan.warmup is not None:
-            return self.plan.warmup
-        return self.plan.items[self.item]
+    def start_warmup(self) -> None:
+        """Stand at the plan's warm-up (item -1), which must be there."""
+        assert self.plan.warmup is not None
+        self.item, self.set_number, self.half = -1, 1, 0
+        self.current = self.plan.warmup
 
     @property
     def side(self) -> str | None:
@@ -55,6 +55,7 @@ class HalfWalk:
 
     def move_to(self, position: Position) -> None:
         self.item, self.set_number, self.half = position
+        self.current = self.plan.items[self.item]
 
     def next_open(self, item: int, set_number: int, half: int) -> Position | None:
         """The first half not done from the given position on, in plan order; ``None`` when
