@@ -162,10 +162,10 @@ class Terminal:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def find(self, text: str) -> tuple[int, int] | None:
-        """The (column, row) where ``text`` starts on screen."""
+    def find(self, text: str, below: int = -1) -> tuple[int, int] | None:
+        """The (column, row) where ``text`` first starts on screen, below row ``below``."""
         for row, line in enumerate(self.screen.display):
-            column = line.find(text)
+            column = line.find(text) if row > below else -1
             if column >= 0:
                 return column, row
         return None

@@ -51,6 +51,7 @@ def test_the_page_names_only_addresses_under_its_prefix() -> None:
     assert 'data-session-websocket-url="ws://host&quot;x:1/tok&quot;en/ws"' in page
     assert 'href="/tok&quot;en/static/css/xterm.css"' in page
     assert "googleapis" not in page and 'name="viewport"' in page
+    assert '"touchend"' in page and 'id="keyboard"' in page  # taps become clicks
 
 
 def test_font_size_from_the_query() -> None:

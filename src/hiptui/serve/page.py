@@ -42,10 +42,17 @@ body {{ font-family: "Roboto Mono", monospace; }}
 .notice a {{ color: inherit; }}
 body.-first-byte #starting, #ended {{ display: none; }}
 body.-closed #ended {{ display: flex; }}
+#keyboard {{
+  position: fixed; top: 0; right: 0; z-index: 5; font-size: 20px; line-height: 1;
+  padding: 4px 8px; border: 0; background: transparent; color: inherit; opacity: 0.7;
+}}
+@media (hover: hover) {{ #keyboard {{ display: none; }} }}
 </style>
 <script src="{static}js/textual.js"></script>
+<script>{touch}</script>
 </head>
 <body>
+<button id="keyboard" type="button" aria-label="Keyboard">⌨</button>
 <div id="starting" class="notice">Starting hiptui…</div>
 <div id="ended" class="notice"><p>hiptui has closed.
   <a href="{index}">Open it again</a></p></div>
@@ -53,6 +60,56 @@ body.-closed #ended {{ display: flex; }}
   data-font-size="{font_size}"></div>
 </body>
 </html>
+"""
+
+
+# On a touch screen the terminal script does not turn a tap into a click for the app (with
+# the app's mouse reporting on, it reports mouse events only, and a tap's touches are none):
+# this turns a tap (a touch that hardly moves) into a click at that point, and a vertical
+# swipe into the mouse wheel, so lists and buttons work by touch. A tap no longer opens the
+# phone's keyboard; the ⌨ button (shown on touch screens only) does.
+_TOUCH = """
+addEventListener("DOMContentLoaded", () => {
+  const terminal = document.getElementById("terminal");
+  let start = null, lastY = 0;
+  const mouse = (type, touch, buttons) => {
+    const target = document.elementFromPoint(touch.clientX, touch.clientY) || terminal;
+    target.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, view: window,
+      clientX: touch.clientX, clientY: touch.clientY, button: 0, buttons}));
+  };
+  terminal.addEventListener("touchstart", (event) => {
+    const touch = event.touches[0];
+    start = event.touches.length === 1 ? {x: touch.clientX, y: touch.clientY, moved: false} : null;
+    lastY = touch.clientY;
+  }, {capture: true, passive: true});
+  terminal.addEventListener("touchmove", (event) => {
+    if (!start) return;
+    const touch = event.touches[0];
+    if (Math.hypot(touch.clientX - start.x, touch.clientY - start.y) > 10) start.moved = true;
+    const step = 20;  // pixels of swipe per wheel step: about a row
+    while (Math.abs(touch.clientY - lastY) >= step) {
+      const up = touch.clientY > lastY;
+      lastY += up ? step : -step;
+      terminal.querySelector(".xterm-screen").dispatchEvent(new WheelEvent("wheel", {
+        bubbles: true, cancelable: true, clientX: touch.clientX, clientY: touch.clientY,
+        deltaY: up ? -step : step, deltaMode: 0}));
+    }
+    event.preventDefault();
+  }, {capture: true, passive: false});
+  terminal.addEventListener("touchend", (event) => {
+    const touch = event.changedTouches[0];
+    if (start && !start.moved && touch) {
+      event.preventDefault();
+      mouse("mousedown", touch, 1);
+      mouse("mouseup", touch, 0);
+    }
+    start = null;
+  }, {capture: true, passive: false});
+  document.getElementById("keyboard").addEventListener("click", () => {
+    const input = terminal.querySelector("textarea");
+    if (input) input.focus();
+  });
+});
 """
 
 
@@ -72,4 +129,5 @@ def index_page(base: str, host: str, *, size: int = DEFAULT_FONT_SIZE) -> str:
         index=escape(base),
         websocket=escape(f"ws://{host}{base}ws"),
         font_size=size,
+        touch=_TOUCH,
     )
