@@ -50,3 +50,17 @@ def test_the_web_server_never_imports_textual_or_the_tui() -> None:
     assert "textual_serve.app_service" in loaded and "aiohttp.web" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
     assert not {m for m in loaded if m.startswith("hiptui.tui")}
+
+
+def test_today_command_stays_off_textual_and_the_exercise_library_when_nothing_needs_it() -> None:
+    code = (
+        "import io, contextlib\n"
+        "from hiptui.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['today', '--json'])\n"
+    )
+    loaded = _modules_after(code)
+    assert "hiptui.cli.today" in loaded and "hiptui.core.week.schedule" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
+    # No history, no session due: neither the exercise files nor their cache are read.
+    assert not {"hiptui.content.cache", "hiptui.content.routines", "uuid"} & loaded

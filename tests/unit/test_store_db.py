@@ -191,6 +191,24 @@ def test_sets_for_exercise_spans_sessions_oldest_first(db: Database) -> None:
     assert db.sets_for_exercise("nothing") == []
 
 
+def test_sessions_since_and_when_each_exercise_was_last_done(db: Database) -> None:
+    # The clock starts at 18:00 and moves a minute per reading (session start, then each set).
+    first = db.start_session("a", {})  # 18:00
+    log(db, first, 1)  # 18:01
+    second = db.start_session("b", {})  # 18:02
+    log(db, second, 1, exercise_id="hip-thrust", exercise_name="Hip thrust")  # 18:03
+    log(db, second, 2)  # 18:04
+    since = db.sessions_since(datetime(2024, 3, 4, 18, 2, tzinfo=UTC))
+    assert [(s.id, len(s.sets)) for s in since] == [(second, 2)]
+    assert [s.id for s in db.sessions_since(datetime(2024, 3, 4, tzinfo=UTC))] == [first, second]
+    last = db.last_done(["glute-bridge", "hip-thrust", "never-done", "glute-bridge"])
+    assert last == {
+        "glute-bridge": datetime(2024, 3, 4, 18, 4, tzinfo=UTC),
+        "hip-thrust": datetime(2024, 3, 4, 18, 3, tzinfo=UTC),
+    }
+    assert db.last_done([]) == {}
+
+
 def test_checkups_and_breaks(db: Database) -> None:
     assert db.latest_checkup() is None and db.last_break() is None
     db.save_checkup({"q1": "A"}, {"band": "low", "break_minutes": 60})

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from hiptui.store import files as files_module
 from hiptui.store.errors import StoreError
-from hiptui.store.settings import Settings, load_settings, save_settings
+from hiptui.store.settings import WEEKDAY_NAMES, Settings, load_settings, save_settings
 
 
 @pytest.fixture
@@ -146,7 +146,8 @@ def test_unset_break_minutes_is_left_out_of_the_file(path: Path) -> None:
     save_settings(path, Settings(), had_problems=False)
     data = tomllib.loads(path.read_text())
     assert "break_minutes" not in data
-    assert set(data) == {f.name for f in fields(Settings)} - {"break_minutes"}
+    unset = {"break_minutes", "training_days", "training_routine"}
+    assert set(data) == {f.name for f in fields(Settings)} - unset
 
 
 def test_saving_over_a_file_with_problems_keeps_it_as_bak(path: Path) -> None:
@@ -190,6 +191,36 @@ def test_a_config_folder_that_cannot_be_created(tmp_path: Path) -> None:
         save_settings(blocker / "settings.toml", Settings(), had_problems=False)
 
 
+def test_the_weekly_plan_settings_load_in_week_order_and_bad_ones_fall_back(path: Path) -> None:
+    assert Settings().training_days == () and Settings().training_routine is None
+    assert Settings().checkup_every_weeks == 4
+    write(path, 'training_days = ["fri", "mon", "wed"]\ntraining_routine = "checkup-plan"\n')
+    loaded, problems = load_settings(path)
+    assert problems == []
+    assert loaded.training_days == ("mon", "wed", "fri")
+    assert loaded.training_routine == "checkup-plan"
+    write(
+        path,
+        'training_days = ["mon", "Mondy"]\ntraining_routine = ""\ncheckup_every_weeks = 0\n',
+    )
+    loaded, problems = load_settings(path)
+    assert loaded == Settings()
+    messages = {p.line: p.message for p in problems}
+    assert messages[1].startswith("training_days: unknown day 'Mondy' (did you mean 'mon'?)")
+    assert messages[1].endswith("using the default (not set)")
+    assert messages[2].startswith("training_routine: expected a routine id")
+    assert messages[3].startswith("checkup_every_weeks: 0 is out of range (1 to 52)")
+    write(path, 'training_days = ["tue", "tue"]\n')
+    assert "names a day twice" in load_settings(path)[1][0].message
+
+
+def test_training_days_are_written_as_a_list(path: Path) -> None:
+    save_settings(path, Settings(training_days=("tue", "sat")), had_problems=False)
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["training_days"] == ["tue", "sat"]
+    save_settings(path, Settings(), had_problems=False)
+    assert "training_days" not in tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 def test_saving_invalid_settings_is_a_programming_error(path: Path) -> None:
     with pytest.raises(ValueError, match="units"):
         save_settings(path, Settings(units="cubits"), had_problems=False)
@@ -211,6 +242,11 @@ valid_settings = st.builds(
     tempo_hold=st.integers(0, 10),
     tempo_lower=st.integers(1, 10),
     tempo=st.booleans(),
+    training_days=st.sets(st.sampled_from(WEEKDAY_NAMES)).map(
+        lambda days: tuple(d for d in WEEKDAY_NAMES if d in days)
+    ),
+    training_routine=st.none() | st.sampled_from(["whole-hip-home", "checkup-plan"]),
+    checkup_every_weeks=st.integers(1, 52),
 )
 
 

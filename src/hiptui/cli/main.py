@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.import_dataset",
     "hiptui.cli.new",
     "hiptui.cli.status",
+    "hiptui.cli.today",
     "hiptui.cli.checkup",
     "hiptui.cli.keys",
 )
@@ -46,6 +47,7 @@ COMMANDS: dict[str, str] = {
     "new": "hiptui.cli.new",
     "status": "hiptui.cli.status",
     "break": "hiptui.cli.status",
+    "today": "hiptui.cli.today",
     "checkup": "hiptui.cli.checkup",
     "keys": "hiptui.cli.keys",
 }

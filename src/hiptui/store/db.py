@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from hiptui.store.records import (
     clean_optional,
     clean_text,
     format_timestamp,
+    parse_timestamp,
     tidy_seconds,
     utc_now,
 )
@@ -51,6 +51,14 @@ from hiptui.store.schema import describe
 DEFAULT_BUSY_TIMEOUT = 5.0
 
 _NEWEST_FIRST = "ORDER BY started_at DESC, id DESC"
+
+
+def _new_uid() -> str:
+    # uuid imports platform (a few ms): only writes need it, so read-only commands
+    # (`hiptui status`, `hiptui today`) never pay for it.
+    import uuid
+
+    return uuid.uuid4().hex
 
 
 @dataclass(frozen=True)
@@ -166,7 +174,7 @@ class Database:
                 "INSERT INTO sessions (uid, name, routine_id, plan_json, started_at, status) "
                 "VALUES (?, ?, ?, ?, ?, 'active')",
                 (
-                    uuid.uuid4().hex,
+                    _new_uid(),
                     clean_text(name),
                     clean_optional(routine_id),
                     dump_json(plan),
@@ -298,6 +306,31 @@ class Database:
                     by_session.setdefault(set_row[1], []).append(set_record(set_row))
         return [session_record(row, tuple(by_session.get(row[0], ()))) for row in rows]
 
+    def sessions_since(self, moment: datetime) -> list[SessionRecord]:
+        """Sessions started at or after ``moment``, oldest first, each with its sets."""
+        since = format_timestamp(moment)
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE started_at >= ? "
+                "ORDER BY started_at, id",
+                (since,),
+            ).fetchall()
+            return [self._with_sets(db, row) for row in rows]
+
+    def last_done(self, exercise_ids: Sequence[str]) -> dict[str, datetime]:
+        """When each of ``exercise_ids`` last had a set logged (ids never done are left out)."""
+        wanted = list(dict.fromkeys(exercise_ids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT exercise_id, MAX(completed_at) FROM sets WHERE exercise_id IN ({marks}) "
+                "GROUP BY exercise_id",
+                wanted,
+            ).fetchall()
+        return {exercise_id: parse_timestamp(last) for exercise_id, last in rows}
+
     def sets_for_exercise(self, exercise_id: str) -> list[SetRecord]:
         """Every set of one exercise across all sessions, oldest first."""
         with self._reading() as db:
@@ -327,7 +360,7 @@ class Database:
             cursor = db.execute(
                 "INSERT INTO checkups (uid, taken_at, answers_json, result_json) "
                 "VALUES (?, ?, ?, ?)",
-                (uuid.uuid4().hex, self._stamp(), dump_json(answers), dump_json(result)),
+                (_new_uid(), self._stamp(), dump_json(answers), dump_json(result)),
             )
             return int(cursor.lastrowid or 0)
 
@@ -355,7 +388,7 @@ class Database:
         with self._writing() as db:
             cursor = db.execute(
                 "INSERT INTO breaks (uid, at, kind, minutes) VALUES (?, ?, ?, ?)",
-                (uuid.uuid4().hex, self._stamp(), kind, minutes),
+                (_new_uid(), self._stamp(), kind, minutes),
             )
             return int(cursor.lastrowid or 0)
 

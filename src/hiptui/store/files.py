@@ -8,7 +8,6 @@ where nothing exists yet.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -43,6 +42,8 @@ def create_new_file(path: Path, data: bytes) -> None:
 
 def _write_beside(path: Path, data: bytes) -> Path:
     """``data`` in a new temporary file in ``path``'s folder (owner-only), on disk."""
+    import tempfile  # only writers need it (with random and hashing); readers start faster
+
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
     )

@@ -10,7 +10,6 @@ old one); when the old file had problems it is first kept as ``settings.toml.bak
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -25,6 +24,8 @@ from hiptui.store.errors import StoreError
 from hiptui.store.files import atomic_write
 
 DEFAULT_BREAK_MINUTES = 45
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+CHECKUP_PLAN = "checkup-plan"
 HEADER = (
     "# hiptui settings. Edit here or in the app; unknown keys are reported, not kept.\n"
     '# [keymap] remaps keys, e.g. "catalog.search" = "f6": `hiptui keys` lists the ids.\n\n'
@@ -45,6 +46,13 @@ class Settings:
     tempo_hold: int = 1
     tempo_lower: int = 2
     tempo: bool = False
+    # The weekly plan (docs/weekly-plan.md): the days a session is due, which session, and how
+    # many weeks after the last self-check a new one is due.
+    training_days: tuple[str, ...] = ()  # "mon" ... "sun", in week order
+    # A routine id, or "checkup-plan"; None: the self-check's plan if one is saved, else
+    # DEFAULT_TRAINING_ROUTINE.
+    training_routine: str | None = None
+    checkup_every_weeks: int = 4
     # [keymap]: binding id -> keys as written ("catalog.search" = "f6"); only usable entries.
     keymap: dict[str, str] = field(default_factory=dict, hash=False)
 
@@ -83,17 +91,37 @@ def _choice(*options: str) -> Check:
     return check
 
 
-def _name(value: object) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return f"expected a theme name, got {_show(value)}"
-    if len(value) > 64:
-        return "a theme name is at most 64 characters"
-    bad = first_unsafe_char(value)
-    return None if bad is None else f"contains a control character ({describe_char(bad)})"
+def _name(what: str, limit: int, expected: str | None = None) -> Check:
+    """A one-line name: not blank, at most ``limit`` characters, no control characters."""
+
+    def check(value: object) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            return f"expected {expected or what}, got {_show(value)}"
+        if len(value) > limit:
+            return f"{what} is at most {limit} characters"
+        bad = first_unsafe_char(value)
+        return None if bad is None else f"contains a control character ({describe_char(bad)})"
+
+    return check
+
+
+def _weekdays(value: object) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(day, str) for day in value):
+        return f'expected a list of days such as ["mon", "thu"], got {_show(value)}'
+    unknown = [day for day in value if day not in WEEKDAY_NAMES]
+    if unknown:
+        import difflib
+
+        close = difflib.get_close_matches(unknown[0].lower(), WEEKDAY_NAMES, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown day {_show(unknown[0])}{hint}; days are {', '.join(WEEKDAY_NAMES)}"
+    if len(set(value)) != len(value):
+        return "names a day twice"
+    return None
 
 
 CHECKS: dict[str, Check] = {
-    "theme": _name,
+    "theme": _name("a theme name", 64),
     "units": _choice("imperial", "metric"),
     "rest_seconds": _whole(0, 1800),
     "bell": _flag,
@@ -104,9 +132,14 @@ CHECKS: dict[str, Check] = {
     "tempo_hold": _whole(0, 10),
     "tempo_lower": _whole(1, 10),
     "tempo": _flag,
+    "training_days": _weekdays,
+    "training_routine": _name("a routine id", 80, f'a routine id or "{CHECKUP_PLAN}"'),
+    "checkup_every_weeks": _whole(1, 52),
 }
 KEYMAP = "keymap"
 assert {*CHECKS, KEYMAP} == {f.name for f in fields(Settings)}
+# Settings read from a TOML list and kept as a tuple in week order.
+_DAY_LISTS = ("training_days",)
 
 
 def _show(value: object) -> str:
@@ -124,7 +157,7 @@ def _show(value: object) -> str:
 
 def _default_text(key: str) -> str:
     value = getattr(Settings(), key)
-    return "not set" if value is None else _show(value)
+    return "not set" if value is None or value == () else _show(value)
 
 
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
@@ -147,6 +180,8 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
             problems += found
             continue
         if key not in CHECKS:
+            import difflib
+
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(Problem(str(path), line, f"unknown setting '{key}'{hint}; ignored"))
@@ -156,7 +191,7 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
             message = f"{key}: {error}; using the default ({_default_text(key)})"
             problems.append(Problem(str(path), line, message))
             continue
-        values[key] = value
+        values[key] = _week_order(value) if key in _DAY_LISTS else value
     return Settings(**values), problems
 
 
@@ -182,10 +217,18 @@ def _first_line(lines: KeyLines, path: tuple[str, str]) -> int | None:
     return min(under) if under else lines.line(path)
 
 
+def _week_order(days: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(days, key=WEEKDAY_NAMES.index))
+
+
 def settings_to_toml(settings: Settings) -> str:
     import tomli_w
 
-    data = {key: value for key, value in asdict(settings).items() if value is not None}
+    data = {
+        key: list(value) if isinstance(value, tuple) else value
+        for key, value in asdict(settings).items()
+        if value is not None and value != ()
+    }
     return HEADER + str(tomli_w.dumps(data))
 
 
@@ -193,8 +236,10 @@ def validate(settings: Settings) -> None:
     """Refuse settings that would not load back (a programming error, not a user's)."""
     for key, check in CHECKS.items():
         value = getattr(settings, key)
-        if key == "break_minutes" and value is None:
+        if key in ("break_minutes", "training_routine") and value is None:
             continue
+        if isinstance(value, tuple):
+            value = list(value)
         error = check(value)
         if error is not None:
             raise ValueError(f"{key}: {error}")

@@ -1,0 +1,1 @@
+"""The weekly plan: training days, the session due today, and easing back in after time off."""
