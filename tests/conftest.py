@@ -6,14 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
-# A loaded machine (CI, a laptop doing other work) must not turn slow input generation into a
-# failure: no deadline and no ``too_slow`` health check, in every profile.
-settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("default")
+from tests.profiles import load_profile_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The hypothesis profile for this run (tests/profiles.py), before any test module is
+    imported: ``slow`` when ``-m`` picks the slow tests, unless ``--hypothesis-profile`` did."""
+    if not config.getoption("hypothesis_profile"):
+        load_profile_for(config.getoption("markexpr"))
 
 
 @pytest.fixture(autouse=True)

@@ -28,6 +28,7 @@ from hiptui.core.checkup.scoring import (
 )
 from hiptui.core.checkup.text import changes, figures
 from hiptui.paths import bundled_content_dir
+from tests.profiles import examples
 
 valid_values = st.fixed_dictionaries(
     {key: st.sampled_from(scale) for key, scale in ANSWER_SCALES.items()}
@@ -48,7 +49,7 @@ def expected_band(weekly: int) -> str:
     return "high" if weekly <= VERY_HIGH_ABOVE else "very-high"
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(600))
 @given(valid_answers)
 def test_any_valid_answers_give_a_consistent_result(answers: Answers) -> None:
     result = score(answers)
@@ -138,7 +139,7 @@ def damaged(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(600))
 @given(damaged())
 def test_damaged_answers_give_problems_or_answers_never_a_crash(data: dict[str, Any]) -> None:
     answers, problems = parse_answers(data, "answers.toml")

@@ -21,6 +21,7 @@ from hiptui.content.free_exercise_db_vocab import is_one_sided
 from hiptui.content.loader import load_library
 from hiptui.content.models import CATEGORIES, EQUIPMENT, MUSCLES
 from hiptui.store.exercise_files import exercise_toml
+from tests.profiles import examples
 from tests.unit.fedb_fixtures import (
     THEIR_CATEGORIES,
     THEIR_EQUIPMENT,
@@ -299,7 +300,7 @@ _field_values = {
 }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(120))
 @given(st.lists(st.fixed_dictionaries({}, optional=_field_values), min_size=1, max_size=6))
 def test_any_record_either_loads_or_is_reported(tmp_path_factory: Any, records: list[Any]) -> None:
     result = convert(RawRecord("f.json", n, r) for n, r in enumerate(records, 1))

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from hiptui.content.ladders import LADDERS_FILE, Ladder, Ladders, load_ladders
 from hiptui.content.loader import load_library
 from hiptui.paths import bundled_content_dir
+from tests.profiles import also_suppress, examples
 
 
 def write(folder: Path, text: str) -> Path:
@@ -142,7 +143,8 @@ _values = st.recursive(
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(300),
+    suppress_health_check=also_suppress(HealthCheck.function_scoped_fixture),
 )
 @given(st.dictionaries(st.sampled_from(["ladders", "id", "steps", "x"]), _values, max_size=3))
 def test_any_document_gives_ladders_or_problems_never_an_exception(

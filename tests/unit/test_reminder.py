@@ -23,6 +23,7 @@ from hiptui.core.breaks.schedule import (
     choose_interval,
 )
 from hiptui.store.settings import DEFAULT_BREAK_MINUTES
+from tests.profiles import examples
 from tests.unit.break_clock import MINUTE, FakeTime, history_of, make_reminder, mark
 
 
@@ -347,7 +348,7 @@ ACTIONS = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(300))
 @given(st.lists(ACTIONS, max_size=40), st.sampled_from([None, 5, 30, 60]))
 def test_break_due_is_reported_once_per_deadline_and_never_during_a_set(
     actions: list[tuple[str, object]], setting: int | None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -22,6 +22,7 @@ from hiptui.core.session.events import DiscomfortChanged, Event, SessionDone, Se
 from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.phase import Phase
 from hiptui.core.session.plan import ExercisePlan, SessionPlan
+from tests.profiles import examples
 from tests.unit.test_session_support import FakeClock, counted, timed, warmup
 
 ACTIONS = (
@@ -201,12 +202,7 @@ class SessionRules(RuleBasedStateMachine):
             assert view.available == frozenset()
 
 
-SessionRules.TestCase.settings = settings(
-    max_examples=150,
-    stateful_step_count=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+SessionRules.TestCase.settings = settings(max_examples=examples(300), stateful_step_count=40)
 test_random_sessions_keep_their_invariants = SessionRules.TestCase
 
 
@@ -214,10 +210,5 @@ class LongSessionRules(SessionRules):
     pass
 
 
-LongSessionRules.TestCase.settings = settings(
-    max_examples=1500,
-    stateful_step_count=80,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+LongSessionRules.TestCase.settings = settings(max_examples=examples(1500), stateful_step_count=80)
 test_many_long_random_sessions = pytest.mark.slow(LongSessionRules.TestCase)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from hiptui.store.db import Database
 from hiptui.store.records import SessionRecord
 from hiptui.store.schema import SCHEMA_VERSION
+from tests.profiles import examples
 
 
 class Clock:
@@ -276,7 +277,7 @@ def test_in_memory_database_is_empty_and_usable() -> None:
 key = st.tuples(st.sampled_from(["a", "b"]), st.integers(1, 3), st.sampled_from([None, "left"]))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(120))
 @given(st.lists(st.tuples(key, st.integers(0, 30)), max_size=25))
 def test_logged_sets_equal_the_last_value_logged_per_key(
     calls: list[tuple[tuple[str, int, str | None], int]],

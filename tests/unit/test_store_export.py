@@ -27,6 +27,7 @@ from hiptui.store.export import (
     import_history,
     load_export_file,
 )
+from tests.profiles import examples
 
 
 class Clock:
@@ -416,7 +417,7 @@ set_calls = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(80))
 @given(
     st.lists(
         st.tuples(names, set_calls, st.sampled_from(["completed", "ended-early", None])), max_size=4

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from hiptui.store import files as files_module
 from hiptui.store.errors import StoreError
 from hiptui.store.settings import WEEKDAY_NAMES, Settings, load_settings, save_settings
+from tests.profiles import examples
 
 
 @pytest.fixture
@@ -250,7 +251,7 @@ valid_settings = st.builds(
 )
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(100))
 @given(valid_settings)
 def test_any_valid_settings_round_trip(
     tmp_path_factory: pytest.TempPathFactory, chosen: Settings
