@@ -11,7 +11,9 @@ Three kinds of input, all seeded (``derandomize``), so a failure repeats on ever
 For each, every loader that reads that kind of file must return normally; each problem is a
 :class:`Problem` naming the file, with a message and a line inside the file (when it has one);
 and anything that loads holds no control or bidirectional character, whatever went in.
-``test_ten_thousand_inputs`` (marked slow, run by CI) runs 10,000 of them.
+``test_ten_thousand_inputs`` (marked slow, run by CI) runs 10,000 of them, split by target so
+that ``-n`` runs the targets side by side. Counts scale with the hypothesis profile
+(tests/profiles.py): the default run takes an eighth.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from hiptui.content.snacks import SNACKS_FILE, load_snacks
 from hiptui.content.text import first_unsafe_char
 from hiptui.core.checkup.answers import load_answers
 from hiptui.paths import bundled_content_dir
+from tests.profiles import also_suppress, examples
 from tests.samples import EXAMPLE_ANSWERS
 
 BUNDLED = bundled_content_dir()
@@ -52,13 +55,12 @@ def fuzz_settings(examples: int) -> settings:
         deadline=None,
         derandomize=True,
         database=None,
-        suppress_health_check=[
-            HealthCheck.too_slow,
+        suppress_health_check=also_suppress(
             HealthCheck.data_too_large,
             HealthCheck.function_scoped_fixture,
             HealthCheck.filter_too_much,
             HealthCheck.large_base_example,
-        ],
+        ),
     )
 
 
@@ -326,34 +328,39 @@ targets = st.sampled_from(sorted(BY_NAME)).map(BY_NAME.__getitem__)
 # -- the tests ---------------------------------------------------------------------------------
 
 
-@fuzz_settings(60)
+@fuzz_settings(examples(240))
 @given(data=st.data(), target=targets)
 def test_mutated_documents_never_raise(data: st.DataObject, target: Target) -> None:
     run_target(target, draw_input(data, target, "document"))
 
 
-@fuzz_settings(30)
+@fuzz_settings(examples(160))
 @given(data=st.data(), target=targets)
 def test_documents_of_any_shape_never_raise(data: st.DataObject, target: Target) -> None:
     run_target(target, draw_input(data, target, "shape"))
 
 
-@fuzz_settings(40)
+@fuzz_settings(examples(160))
 @given(data=st.data(), target=targets)
 def test_raw_text_and_bytes_never_raise(data: st.DataObject, target: Target) -> None:
     run_target(target, draw_input(data, target, "raw"))
 
 
-@fuzz_settings(70)
+@fuzz_settings(examples(280))
 @given(data=st.data(), target=targets)
 def test_mutated_real_files_never_raise(data: st.DataObject, target: Target) -> None:
     run_target(target, draw_input(data, target, "mutation"))
 
 
+SLOW_INPUTS = 10_000  # across every target, in the slow profile
+
+
 @pytest.mark.slow
-@fuzz_settings(10_000)
-@given(data=st.data(), target=targets, kind=st.sampled_from(KINDS))
-def test_ten_thousand_inputs(data: st.DataObject, target: Target, kind: str) -> None:
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+@fuzz_settings(examples(SLOW_INPUTS // len(BY_NAME)))
+@given(data=st.data(), kind=st.sampled_from(KINDS))
+def test_ten_thousand_inputs(name: str, data: st.DataObject, kind: str) -> None:
+    target = BY_NAME[name]
     run_target(target, draw_input(data, target, kind))
 
 
