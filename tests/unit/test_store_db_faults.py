@@ -164,6 +164,8 @@ def test_a_read_only_file_is_refused_when_opening_for_writing(
     assert set_count(db_path) == 3
 
 
+# As root (CI) test_faults_cli.py::test_a_really_read_only_folder_still_exports covers this,
+# running hiptui as the user nobody.
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
 def test_a_read_only_folder_is_refused(db_path: Path) -> None:
     make_history(db_path)
