@@ -5,28 +5,21 @@ Every completed set must be in the database afterwards, and the next start must 
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from hiptui.store.db import Database
-from tests.ui.pty_helpers import FIXTURES, Terminal, db_sessions, db_sets, wait_for
+from tests.ui.pty_helpers import Terminal, db_sessions, db_sets, hiptui_argv, hiptui_env, wait_for
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
-def test_sigkill_mid_session_loses_no_completed_set(isolated_dirs: Path) -> None:
-    env = {
-        **os.environ,
-        "TERM": "xterm-256color",
-        "HIPTUI_DATA_DIR": str(isolated_dirs / "data"),
-        "HIPTUI_CONFIG_DIR": str(isolated_dirs / "config"),
-    }
-    database = isolated_dirs / "data" / "hiptui.sqlite3"
-    argv = [sys.executable, "-m", "hiptui", "--exercises", str(FIXTURES / "exercises")]
+def test_sigkill_mid_session_loses_no_completed_set(tmp_path: Path) -> None:
+    env = hiptui_env(tmp_path)
+    database = tmp_path / "data" / "hiptui.sqlite3"
 
-    first = Terminal([*argv, "run", "fixture-curl"], env)
+    first = Terminal(hiptui_argv("run", "fixture-curl"), env)
     try:
         wait_for(lambda: db_sessions(database) == 1, "the session to start")
         wait_for(lambda: b"REPS" in first.output, "the runner to draw")
@@ -40,7 +33,7 @@ def test_sigkill_mid_session_loses_no_completed_set(isolated_dirs: Path) -> None
         first.kill()
     assert db_sets(database) == [(1, 3), (2, 2)]
 
-    second = Terminal(argv, env)
+    second = Terminal(hiptui_argv(), env)
     try:
         wait_for(lambda: b"Unfinished session" in second.output, "the resume offer")
         second.send("r")
