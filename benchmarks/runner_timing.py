@@ -31,6 +31,7 @@ async def rest_accuracy(rest: int) -> tuple[float, float]:
     from hiptui.core.session.events import RestEnded, RestStarted
     from hiptui.core.session.plan import SessionPlan
     from hiptui.tui.app import make_app
+    from hiptui.tui.messages import RunPlan
     from hiptui.tui.screens.session import SessionScreen
 
     app = make_app()
@@ -43,7 +44,7 @@ async def rest_accuracy(rest: int) -> tuple[float, float]:
 
         base = plan_for_exercise(app.library, "glute-bridge", sets=2, reps=1, hold=0, rest=rest)
         plan = SessionPlan(base.name, base.items)
-        app.flow.start(plan)
+        app.post_message(RunPlan(plan))
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen), screen

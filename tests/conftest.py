@@ -32,16 +32,3 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
-
-
-@pytest.fixture(autouse=True)
-def no_break_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The break clock reads the real wall clock and would put the time in every header, so
-    screens differ from run to run. Tests that exercise it are marked ``break_clock``."""
-    from hiptui.tui import app
-
-    # The app reads the history a moment after its first frame; tests need no such pause.
-    monkeypatch.setattr(app, "history_at_start_delay", 0.001)
-    if request.node.get_closest_marker("break_clock") is not None:
-        return
-    monkeypatch.setattr(app.HiptuiApp, "start_break_clock", lambda self, *args: None)

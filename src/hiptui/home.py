@@ -61,10 +61,15 @@ class Home:
 
     @classmethod
     def for_user(
-        cls, extra_dirs: Sequence[Path] = (), *, content_dirs: Sequence[Path] | None = None
+        cls,
+        extra_dirs: Sequence[Path] = (),
+        *,
+        content_dirs: Sequence[Path] | None = None,
+        preload: Future[Library] | None = None,
     ) -> Home:
         """The user's home: the folders of :mod:`hiptui.paths` (bundled content, the user's
-        own exercises, then ``extra_dirs``), or ``content_dirs`` instead of the first two."""
+        own exercises, then ``extra_dirs``), or ``content_dirs`` instead of the first two.
+        ``preload``: the library being loaded elsewhere."""
         from hiptui import paths
 
         folders = list(content_dirs) if content_dirs is not None else paths.content_folders()
@@ -75,6 +80,7 @@ class Home:
             bundled_dir=paths.bundled_content_dir(),
             cache_path=paths.content_cache_path(),
             app_opened_path=paths.app_opened_path(),
+            preload=preload,
         )
 
     # -- content -----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -10,10 +11,18 @@ from hiptui.tui.app import HiptuiApp, make_app
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
+def build_app(content_dirs: Sequence[Path] | None = None, **options: Any) -> HiptuiApp:
+    """The one app factory with what tests change: the history is read right after the first
+    frame (no pause), and the break clock is off unless ``break_reminder=True`` (its wall
+    clock would put the time in every header, so screens would differ from run to run)."""
+    options = {"history_delay": 0.001, "break_reminder": False, **options}
+    return make_app(content_dirs, **options)
+
+
 def fixture_app(*folders: str, extra: Sequence[Path] = ()) -> HiptuiApp:
     """The real app on fixture content (no bundled exercises)."""
     dirs = [FIXTURES / f for f in (folders or ("exercises",))]
-    return make_app(dirs, extra_dirs=extra)
+    return build_app(dirs, extra_dirs=extra)
 
 
 async def loaded(pilot: Pilot[None]) -> None:
@@ -25,6 +34,16 @@ async def loaded(pilot: Pilot[None]) -> None:
             break
         await pilot.pause(0.01)
     await pilot.pause()
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], object], tries: int = 500) -> None:
+    """Let the app run until ``condition()`` is true (a short pause between looks); fail if it
+    never is."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never got there")
 
 
 class FakeClock:
@@ -40,6 +59,6 @@ class FakeClock:
         self.now += seconds
 
 
-def clocked_app(clock: FakeClock, *folders: str) -> HiptuiApp:
+def clocked_app(clock: FakeClock, *folders: str, **options: Any) -> HiptuiApp:
     dirs = [FIXTURES / f for f in (folders or ("exercises",))]
-    return make_app(dirs, clock=clock)
+    return build_app(dirs, clock=clock, **options)

@@ -8,11 +8,11 @@ import pytest
 
 from hiptui import paths
 from hiptui.store.db import Database
-from hiptui.tui.app import HiptuiApp, make_app
-from hiptui.tui.screens.breaks import BreakScreen
+from hiptui.tui.app import HiptuiApp
+from hiptui.tui.screens.break_dialog import BreakScreen
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.screens.session import SessionScreen
-from tests.ui.helpers import FIXTURES, FakeClock, loaded
+from tests.ui.helpers import FIXTURES, FakeClock, build_app, loaded
 
 SIZE = (100, 30)
 
@@ -28,7 +28,13 @@ class Wall:
 
 
 def app_with_clock(clock: FakeClock) -> HiptuiApp:
-    return make_app([FIXTURES / "exercises"], clock=clock, break_clock=clock, wall_now=Wall(clock))
+    return build_app(
+        [FIXTURES / "exercises"],
+        clock=clock,
+        break_clock=clock,
+        wall_now=Wall(clock),
+        break_reminder=True,
+    )
 
 
 def break_rows() -> list[str]:
@@ -36,7 +42,6 @@ def break_rows() -> list[str]:
         return [b.kind for b in db.breaks()]
 
 
-@pytest.mark.break_clock
 async def test_break_comes_due_and_taking_it_is_logged(monkeypatch: pytest.MonkeyPatch) -> None:
     rung: list[int] = []
     monkeypatch.setattr(HiptuiApp, "bell", lambda self: rung.append(1))
@@ -64,7 +69,6 @@ async def test_break_comes_due_and_taking_it_is_logged(monkeypatch: pytest.Monke
     assert break_rows() == ["taken"]
 
 
-@pytest.mark.break_clock
 async def test_snooze_then_due_again_once() -> None:
     clock = FakeClock()
     app = app_with_clock(clock)
@@ -89,14 +93,13 @@ async def test_snooze_then_due_again_once() -> None:
     assert break_rows() == ["snoozed", "skipped"]
 
 
-@pytest.mark.break_clock
 async def test_break_waits_for_the_end_of_a_session() -> None:
     clock = FakeClock()
     app = app_with_clock(clock)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.breaks is not None
-        app.run_exercise("fixture-curl", ask=False)
+        app.sessions.run_exercise("fixture-curl", ask=False)
         await pilot.pause()
         clock.advance(50 * 60)
         app.breaks.poll()
@@ -109,14 +112,15 @@ async def test_break_waits_for_the_end_of_a_session() -> None:
         assert isinstance(app.screen, BreakScreen)
 
 
-@pytest.mark.break_clock
 async def test_the_clock_leaves_its_start_for_the_shell() -> None:
     """`hiptui status` counts from the same moment as the app before the first break."""
     from hiptui.store.app_opened import read_app_opened
 
     clock = FakeClock()
     wall = Wall(clock)
-    app = make_app([FIXTURES / "exercises"], clock=clock, break_clock=clock, wall_now=wall)
+    app = build_app(
+        [FIXTURES / "exercises"], clock=clock, break_clock=clock, wall_now=wall, break_reminder=True
+    )
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.breaks is not None
@@ -124,7 +128,6 @@ async def test_the_clock_leaves_its_start_for_the_shell() -> None:
         assert paths.app_opened_path().stat().st_mode & 0o777 == 0o600
 
 
-@pytest.mark.break_clock
 async def test_a_start_that_cannot_be_recorded_changes_nothing_in_the_app() -> None:
     paths.app_opened_path().mkdir(parents=True)  # a folder where the file would go
     clock = FakeClock()

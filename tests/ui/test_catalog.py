@@ -3,16 +3,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
-from hiptui.tui.app import make_app
 from hiptui.tui.screens import catalog
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.screens.exercise import ExerciseScreen
 from hiptui.tui.screens.help import HelpScreen
 from hiptui.tui.screens.problems import ProblemsScreen
-from tests.ui.helpers import FIXTURES, fixture_app, loaded
+from tests.ui.helpers import FIXTURES, build_app, fixture_app, loaded, until
 
 
 def plain(widget: Static) -> str:
@@ -113,7 +113,15 @@ async def test_palette_jumps_to_an_exercise() -> None:
         await loaded(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"thrust")
-        await pilot.pause(0.3)
+
+        def found() -> bool:  # the palette searches in a worker: wait for the hit
+            hits = app.screen.query(CommandList)
+            return bool(hits) and any(
+                "Open Fixture thrust" in str(hits.first().get_option_at_index(i).prompt)
+                for i in range(hits.first().option_count)
+            )
+
+        await until(pilot, found)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
@@ -168,10 +176,9 @@ async def test_markup_in_content_is_literal_and_escapes_never_load() -> None:
 
 
 async def test_guide_opens_links_to_exercises_and_escape_returns() -> None:
-    from hiptui.tui.app import make_app
     from hiptui.tui.screens.guide import GuideScreen
 
-    app = make_app()  # bundled content: the guide links to the article's exercises
+    app = build_app()  # bundled content: the guide links to the article's exercises
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("g")
@@ -217,7 +224,7 @@ async def test_a_long_list_shows_a_screenful_first_and_the_rest_later(
 ) -> None:
     _many_exercises(tmp_path, 70)
     monkeypatch.setattr(catalog, "REST_OF_LIST_DELAY", 3600.0)  # the rest never comes here
-    app = make_app([tmp_path])
+    app = build_app([tmp_path])
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         screen = app.screen
@@ -236,7 +243,7 @@ async def test_the_rest_of_a_long_list_follows_once_typing_pauses(
 ) -> None:
     _many_exercises(tmp_path, 70)
     monkeypatch.setattr(catalog, "REST_OF_LIST_DELAY", 0.001)
-    app = make_app([tmp_path])
+    app = build_app([tmp_path])
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         screen = app.screen
@@ -273,7 +280,7 @@ async def test_a_preloaded_library_makes_the_first_frame_and_the_card_follows() 
     folders = [FIXTURES / "exercises"]
     preload: Future[Library] = Future()
     preload.set_result(load_library(folders))
-    app = make_app(folders, preload=preload)
+    app = build_app(folders, preload=preload)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, CatalogScreen)
@@ -291,7 +298,7 @@ async def test_a_failed_preload_is_loaded_again_in_the_app() -> None:
 
     preload: Future[Library] = Future()
     preload.set_exception(OSError("the cache could not be read"))
-    app = make_app([FIXTURES / "exercises"], preload=preload)
+    app = build_app([FIXTURES / "exercises"], preload=preload)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         screen = app.screen

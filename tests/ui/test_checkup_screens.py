@@ -15,15 +15,17 @@ from hiptui import paths
 from hiptui.content.checkup_form import Option, load_checkup_form
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import score
+from hiptui.home import Home
 from hiptui.store.db import Database
-from hiptui.tui.app import HiptuiApp, make_app
+from hiptui.store.errors import StoreError
+from hiptui.tui.app import HiptuiApp
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.screens.checkup import CheckupScreen, answer_keys
 from hiptui.tui.screens.checkup_result import CheckupResultScreen, PlanItem
 from hiptui.tui.screens.dialogs import ConfirmScreen
 from hiptui.tui.screens.exercise import ExerciseScreen
 from hiptui.tui.screens.session import SessionScreen
-from tests.ui.helpers import FakeClock, loaded
+from tests.ui.helpers import FakeClock, build_app, loaded
 
 SIZE = (100, 30)
 
@@ -146,7 +148,7 @@ def test_every_bundled_question_has_a_key_for_each_answer() -> None:
 
 
 async def test_the_whole_questionnaire_by_keyboard_reaches_a_saved_result() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkup(pilot)
         intro = text_of(screen)
@@ -177,7 +179,7 @@ async def test_the_whole_questionnaire_by_keyboard_reaches_a_saved_result() -> N
 
 
 async def test_enter_picks_the_highlighted_answer_and_jk_move() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkup(pilot)
         await pilot.press("enter", "j", "j", "k", "enter")
@@ -186,7 +188,7 @@ async def test_enter_picks_the_highlighted_answer_and_jk_move() -> None:
 
 
 async def test_going_back_keeps_the_answers_and_changes_one() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkup(pilot)
         await pilot.press("enter", "9", "5")
@@ -212,7 +214,7 @@ async def test_going_back_keeps_the_answers_and_changes_one() -> None:
 
 
 async def test_escape_asks_then_leaves_without_saving() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkup(pilot)
         await pilot.press("enter", "9", "5", "4")
@@ -228,7 +230,7 @@ async def test_escape_asks_then_leaves_without_saving() -> None:
 
 
 async def test_escape_on_the_intro_leaves_at_once() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_checkup(pilot)
         await pilot.press("escape")
@@ -239,8 +241,8 @@ async def test_escape_on_the_intro_leaves_at_once() -> None:
 async def test_a_broken_questionnaire_is_reported_and_cannot_begin(tmp_path: Path) -> None:
     (tmp_path / "checkup").mkdir()
     (tmp_path / "checkup" / "questions.toml").write_text('title = "x"\nintro = [\n')
-    app = make_app()
-    app.bundled_dir = tmp_path
+    app = build_app()
+    app.home.bundled_dir = tmp_path
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checkup(pilot)
         shown = text_of(screen)
@@ -253,7 +255,7 @@ async def test_a_broken_questionnaire_is_reported_and_cannot_begin(tmp_path: Pat
 
 
 async def test_start_key_runs_the_plan_warm_up_first() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         result = await answer_all(pilot, KEYS)
         expected = ["glute-bridge", "quadruped-kickback", "standing-kickback",
@@ -269,7 +271,7 @@ async def test_start_key_runs_the_plan_warm_up_first() -> None:
 
 
 async def test_enter_on_a_plan_exercise_opens_it() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         result = await answer_all(pilot, KEYS)
         items = list(result.query(PlanItem))
@@ -285,7 +287,7 @@ async def test_enter_on_a_plan_exercise_opens_it() -> None:
 
 
 async def test_pain_shows_the_clinician_message_and_no_hip_thrust() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         result = await answer_all(pilot, PAIN_KEYS)
         assert result.answers.bridge_hold == "E"
@@ -310,7 +312,7 @@ async def test_changes_since_the_last_saved_result_are_shown() -> None:
     before = score(Answers.from_values(earlier))
     with Database.open(paths.database_path()) as db:
         db.save_checkup(Answers.from_values(earlier).to_dict(), before.to_dict())
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         result = await answer_all(pilot, KEYS)
         changes = plain(result.query_one("#result-changes", Static))
@@ -323,17 +325,21 @@ async def test_changes_since_the_last_saved_result_are_shown() -> None:
 
 
 async def test_no_changes_section_without_an_earlier_result() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         result = await answer_all(pilot, KEYS)
         assert not result.query_one("#result-changes", Static).display
 
 
+def cannot_open(home: Home) -> Database:
+    raise StoreError(str(home.database_path), "cannot open the database file")
+
+
 async def test_a_database_that_cannot_open_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        monkeypatch.setattr(HiptuiApp, "database", lambda self: None)
+        monkeypatch.setattr(Home, "database", cannot_open)
         result = await answer_all(pilot, KEYS)
         assert plain(result.query_one("#result-saved", Static)).startswith("Not saved")
         assert result.saved_id is None
@@ -342,7 +348,7 @@ async def test_a_database_that_cannot_open_is_reported(monkeypatch: pytest.Monke
 
 
 async def test_take_it_again_starts_with_the_answers_given() -> None:
-    app = make_app()
+    app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await answer_all(pilot, KEYS)
         await pilot.press("r")
@@ -367,10 +373,9 @@ class Wall:
         return self.base + timedelta(seconds=self.clock.now - self.start)
 
 
-@pytest.mark.break_clock
 async def test_the_new_break_interval_applies_at_once() -> None:
     clock = FakeClock()
-    app = make_app(clock=clock, break_clock=clock, wall_now=Wall(clock))
+    app = build_app(clock=clock, break_clock=clock, wall_now=Wall(clock), break_reminder=True)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.breaks is not None
@@ -395,7 +400,7 @@ def test_question_snapshot(snap_compare: Any) -> None:
         await pilot.press("c", "enter", *KEYS[:10])
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=thigh_check)
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=thigh_check)
 
 
 def test_result_snapshot(snap_compare: Any) -> None:
@@ -405,4 +410,4 @@ def test_result_snapshot(snap_compare: Any) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=result)
+    assert snap_compare(build_app(), terminal_size=SIZE, run_before=result)

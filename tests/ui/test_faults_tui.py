@@ -95,7 +95,7 @@ async def test_a_locked_database_blocks_the_start_then_sets_wait_in_memory(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
         with WriteLock(path) as lock:
-            app.run_exercise("fixture-curl", ask=False)
+            app.sessions.run_exercise("fixture-curl", ask=False)
             await pilot.pause()
             assert isinstance(app.screen, CatalogScreen)  # no session without its row
             assert any(
@@ -103,7 +103,7 @@ async def test_a_locked_database_blocks_the_start_then_sets_wait_in_memory(
                 for m in messages(app)
             )
             lock.release()
-        app.run_exercise("fixture-curl", ask=False)
+        app.sessions.run_exercise("fixture-curl", ask=False)
         await pilot.pause()
         await do_set(pilot, 3)
         assert saved_sets(path)[2:] == [("Fixture ball curl", "fixture-curl", 1, 3)]
@@ -142,7 +142,7 @@ async def test_a_read_only_data_folder_is_reported_and_nothing_is_written(
     app = clocked_app(FakeClock())
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
-        app.run_exercise("fixture-curl", ask=False)
+        app.sessions.run_exercise("fixture-curl", ask=False)
         await pilot.pause()
         assert isinstance(app.screen, CatalogScreen)
         found = [m for m in messages(app) if m.startswith("History unavailable: ")]
@@ -176,7 +176,7 @@ async def test_a_full_disk_keeps_the_set_in_memory_until_there_is_room(
     app = clocked_app(clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
-        app.run_exercise("fixture-curl", ask=False)
+        app.sessions.run_exercise("fixture-curl", ask=False)
         await pilot.pause()
         await do_set(pilot, 3)
         disk_full[0] = True
@@ -213,7 +213,7 @@ async def test_a_damaged_database_is_kept_aside_and_a_new_one_used() -> None:
         asides = sorted(path.parent.glob("hiptui.sqlite3.corrupt-*"))
         assert [p.read_bytes() for p in asides] == [GARBAGE]
         assert asides[0].name in warning[0]
-        app.run_exercise("fixture-curl", ask=False)
+        app.sessions.run_exercise("fixture-curl", ask=False)
         await pilot.pause()
         await do_set(pilot, 2)
     assert saved_sets(path) == [("Fixture ball curl", "fixture-curl", 1, 2)]
@@ -228,7 +228,7 @@ async def test_a_database_from_a_newer_hiptui_is_refused_untouched() -> None:
     app = clocked_app(FakeClock())
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
-        app.run_exercise("fixture-curl", ask=False)
+        app.sessions.run_exercise("fixture-curl", ask=False)
         await pilot.pause()
         assert isinstance(app.screen, CatalogScreen)
         refused = [m for m in messages(app) if m.startswith("History unavailable: ")]

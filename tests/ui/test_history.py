@@ -16,13 +16,13 @@ from textual.widgets import DataTable, OptionList, Sparkline, Static, TabbedCont
 
 from hiptui import paths
 from hiptui.store.db import Database
-from hiptui.tui.app import HiptuiApp, make_app
+from hiptui.tui.app import HiptuiApp
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.screens.exercise import ExerciseScreen
 from hiptui.tui.screens.help import HelpScreen
 from hiptui.tui.screens.history import HistoryScreen
 from hiptui.tui.screens.history_sets import SessionSetsScreen
-from tests.ui.helpers import FIXTURES, loaded
+from tests.ui.helpers import FIXTURES, build_app, loaded
 
 TODAY = date(2024, 5, 22)  # a Wednesday
 SIZE = (100, 30)
@@ -99,13 +99,15 @@ def history_app(tmp_path: Path) -> HiptuiApp:
     extra = tmp_path / "content"
     (extra / "progression").mkdir(parents=True)
     (extra / "progression" / "ladders.toml").write_text(LADDERS, encoding="utf-8")
-    return make_app([FIXTURES / "exercises", extra])
+    return build_app([FIXTURES / "exercises", extra])
 
 
 async def open_history(pilot: Pilot[None]) -> HistoryScreen:
     pilot.app.animation_level = "none"
     await loaded(pilot)
-    screen = HistoryScreen(today=TODAY, tz=UTC)
+    app = pilot.app
+    assert isinstance(app, HiptuiApp)
+    screen = HistoryScreen(app.home, today=TODAY, tz=UTC)
     await pilot.app.push_screen(screen)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -322,7 +324,9 @@ async def test_a_database_that_cannot_be_opened_is_said_not_crashed(
 
 async def open_history_unloaded(pilot: Pilot[None]) -> HistoryScreen:
     await loaded(pilot)
-    screen = HistoryScreen(today=TODAY, tz=UTC)
+    app = pilot.app
+    assert isinstance(app, HiptuiApp)
+    screen = HistoryScreen(app.home, today=TODAY, tz=UTC)
     await pilot.app.push_screen(screen)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -359,7 +363,7 @@ async def test_breaks_tab_counts_breaks_per_day() -> None:
         db.log_break("taken")
         db.log_break("snoozed", 5)
         db.log_break("skipped")
-    app = make_app([FIXTURES / "exercises"])
+    app = build_app([FIXTURES / "exercises"])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("h")

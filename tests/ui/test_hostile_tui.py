@@ -18,7 +18,8 @@ from textual.widgets import OptionList, Static
 
 from hiptui import paths
 from hiptui.store.db import Database
-from hiptui.tui.app import HiptuiApp, make_app
+from hiptui.tui.app import HiptuiApp
+from hiptui.tui.messages import OpenExercise
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.screens.dialogs import ChooseScreen, ResumeScreen
 from hiptui.tui.screens.exercise import ExerciseScreen
@@ -34,7 +35,7 @@ from tests.hostile import (
     terminal_unsafe,
     write_hostile_exercises,
 )
-from tests.ui.helpers import FIXTURES, loaded
+from tests.ui.helpers import FIXTURES, build_app, loaded
 
 SIZE = (110, 34)
 
@@ -62,7 +63,7 @@ def assert_screen_safe(app: App[None]) -> str:
 
 
 def hostile_app(folder: Path) -> HiptuiApp:
-    return make_app([FIXTURES / "exercises", folder])
+    return build_app([FIXTURES / "exercises", folder])
 
 
 async def test_hostile_exercises_show_literally_or_as_problems(tmp_path: Path) -> None:
@@ -79,7 +80,7 @@ async def test_hostile_exercises_show_literally_or_as_problems(tmp_path: Path) -
         assert option_list.get_option("title-named") is not None
         assert_screen_safe(app)
 
-        app.open_exercise("markup")
+        app.post_message(OpenExercise("markup"))
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
         card = app.screen.query_one("#exercise-card", Static).visual
@@ -112,7 +113,7 @@ async def test_hostile_settings_are_reported_without_escapes() -> None:
         encoding="utf-8",
     )
     before = path.read_bytes()
-    app = make_app([FIXTURES / "exercises"])
+    app = build_app([FIXTURES / "exercises"])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
         messages = [n.message for n in app._notifications]
@@ -143,7 +144,7 @@ async def test_routine_names_show_literally_and_bad_ones_are_reported(tmp_path: 
     folder = tmp_path / "content"
     write_routine(folder, "markup.toml", "markup-routine", "[red]Red[/] routine [@click=x]")
     write_routine(folder, "evil.toml", "evil-routine", f"Evil{OSC52}{C1_CSI}")
-    app = make_app([FIXTURES / "exercises", folder])
+    app = build_app([FIXTURES / "exercises", folder])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("w")
@@ -167,7 +168,7 @@ async def test_a_hostile_name_in_the_database_is_shown_stripped() -> None:
     connection.execute("UPDATE sessions SET name = ? WHERE id = ?", (raw, session))
     connection.commit()
     connection.close()
-    app = make_app([FIXTURES / "exercises"])
+    app = build_app([FIXTURES / "exercises"])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
         assert isinstance(app.screen, ResumeScreen)
@@ -180,7 +181,7 @@ async def test_a_hostile_name_in_the_database_is_shown_stripped() -> None:
 
 
 async def test_a_hostile_run_request_is_reported_without_escapes() -> None:
-    app = make_app([FIXTURES / "exercises"], start=f"x{OSC_TITLE}{RLO}")
+    app = build_app([FIXTURES / "exercises"], start=f"x{OSC_TITLE}{RLO}")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
         await pilot.pause()

@@ -95,7 +95,7 @@ async def test_bad_entries_are_reported_and_the_rest_applies() -> None:
     app = fixture_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        lines = [str(p) for p in app.settings_problems]
+        lines = [str(p) for p in app.home.settings_problems]
         assert [line.split(":")[1] for line in lines] == ["2", "3", "4"]
         assert "unknown binding" in lines[0] and '"catalog.search"' in lines[0]
         assert 'unknown key name "banana"' in lines[1]

@@ -18,7 +18,7 @@ from hiptui import paths
 from hiptui.content.snacks import load_snacks, pick_snack
 from hiptui.store.db import Database
 from hiptui.tui.app import HiptuiApp
-from hiptui.tui.screens.breaks import BreakScreen
+from hiptui.tui.screens.break_dialog import BreakScreen
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.screens.checkup import CheckupScreen
 from hiptui.tui.screens.checkup_result import CheckupResultScreen
@@ -57,7 +57,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 async def run(app: HiptuiApp, exercise_id: str = "fixture-curl") -> None:
-    app.run_exercise(exercise_id, ask=False)
+    app.sessions.run_exercise(exercise_id, ask=False)
 
 
 def highlighted(screen: Screen[object]) -> int | None:
@@ -93,7 +93,7 @@ def leave_a_session_open() -> None:
 
 
 async def open_break(pilot: Pilot[None], app: HiptuiApp) -> None:
-    snacks, _ = load_snacks(app.bundled_dir)
+    snacks, _ = load_snacks(app.home.bundled_dir)
     app.push_screen(BreakScreen(pick_snack(snacks, 0)), lambda choice: None)
     await pilot.pause()
 

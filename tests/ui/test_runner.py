@@ -39,7 +39,7 @@ async def start(pilot: Pilot[None], exercise_id: str) -> SessionScreen:
     await loaded(pilot)
     app = pilot.app
     assert isinstance(app, HiptuiApp)
-    app.run_exercise(exercise_id, ask=False)
+    app.sessions.run_exercise(exercise_id, ask=False)
     await pilot.pause()
     return runner(app)
 
@@ -176,17 +176,12 @@ async def test_close_unfinished_session_as_it_is() -> None:
         assert session.status == "ended-early" and len(session.sets) == 1
 
 
-async def test_a_session_started_at_once_is_not_offered_for_resume(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from hiptui.tui import app as app_module
-
-    monkeypatch.setattr(app_module, "history_at_start_delay", 0.2)
+async def test_a_session_started_at_once_is_not_offered_for_resume() -> None:
     clock = FakeClock()
-    app = clocked_app(clock)
+    app = clocked_app(clock, history_delay=0.2)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
-        app.run_exercise("fixture-curl", ask=False)  # before the history is read at start
+        app.sessions.run_exercise("fixture-curl", ask=False)  # before the history is read at start
         await loaded(pilot)
         assert app.history_checked
         assert isinstance(app.screen, SessionScreen)

@@ -16,7 +16,7 @@ def start(exercise_id: str, clock: FakeClock, *keys: str, advance: float = 0.0) 
     async def run_before(pilot: Pilot[None]) -> None:
         pilot.app.animation_level = "none"
         await loaded(pilot)
-        pilot.app.run_exercise(exercise_id, ask=False)  # type: ignore[attr-defined]
+        pilot.app.sessions.run_exercise(exercise_id, ask=False)  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press(*keys)
         if advance:

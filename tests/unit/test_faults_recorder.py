@@ -1,4 +1,4 @@
-"""Two hiptui processes logging sets through the app's SessionRecorder at the same moment.
+"""Two hiptui processes logging sets through the session service's recorder at the same moment.
 
 The store's own concurrency tests (test_store_db_concurrency) wait out each other's locks. Here
 the recorders do not wait at all (``busy_timeout`` 0), so a write that meets the other
@@ -22,12 +22,13 @@ WORKER = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from hiptui.core.session.completed_set import CompletedSet
+    from hiptui.core.session.events import SetCompleted
+    from hiptui.sessions import SessionRecorder
     from hiptui.store.db import Database
-    from hiptui.tui.recorder import SessionRecorder
 
     path, session, worker, count = Path(sys.argv[1]), *map(int, sys.argv[2:5])
     db = Database.open(path, busy_timeout=0.0)
-    recorder = SessionRecorder(db, session, clock=lambda: 0.0)
+    recorder = SessionRecorder(db, session, lambda: {"worker": worker}, clock=lambda: 0.0)
     print("ready", flush=True)
     sys.stdin.readline()  # both start at once
     failures = 0
@@ -35,9 +36,9 @@ WORKER = textwrap.dedent(
         for exercise in ("shared", f"own-{worker}"):
             done = CompletedSet(exercise, exercise.title(), number, None, worker, None, None,
                                 False, 0.0, 0.0)
-            failures += recorder.record(done) is not None
+            failures += recorder.record([SetCompleted(done)]) is not None
     deadline = time.monotonic() + 30
-    while recorder.flush() is not None:  # what the runner does with the next set or on quit
+    while recorder.retry() is not None:  # what the runner does when a retry is due
         failures += 1
         assert time.monotonic() < deadline, "never saved"
         time.sleep(0.01)

@@ -167,7 +167,7 @@ APP_RUN = WATCH + textwrap.dedent(
             await app.workers.wait_for_complete()
             await pilot.pause()
             await pilot.press("enter", "escape", "g", "escape")
-            app.run_exercise("fixture-curl", ask=False)
+            app.sessions.run_exercise("fixture-curl", ask=False)
             await pilot.pause()
             await pilot.press("space", "space", "f", "escape", "y")
             await pilot.pause()

@@ -4,28 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import threading
-from concurrent.futures import Future
-from pathlib import Path
-
-from hiptui.content.loader import Library
-
-
-def _preload(folders: list[Path]) -> Future[Library]:
-    """Start loading the content while Textual imports, so the first frame has the list."""
-    future: Future[Library] = Future()
-
-    def load() -> None:
-        from hiptui.content.cache import load_library_cached
-        from hiptui.paths import content_cache_path
-
-        try:
-            future.set_result(load_library_cached(folders, content_cache_path()))
-        except BaseException as error:  # handed to the app, which reloads and reports
-            future.set_exception(error)
-
-    threading.Thread(target=load, name="hiptui-preload", daemon=True).start()
-    return future
 
 
 def run_app(args: argparse.Namespace, *, start: str | None = None) -> int:
@@ -35,14 +13,15 @@ def run_app(args: argparse.Namespace, *, start: str | None = None) -> int:
     # freezes what is there and turns the collector back on after the first frame.
     gc.disable()
     try:
-        from hiptui import paths
+        from hiptui.home import Home
 
-        folders = paths.content_folders(tuple(getattr(args, "exercises", []) or ()))
-        preload = _preload(folders)
+        home = Home.for_user(tuple(getattr(args, "exercises", []) or ()))
+        # Load the content while Textual imports, so the first frame has the list.
+        home.start_loading()
 
         from hiptui.tui.app import make_app
 
-        app = make_app(folders, preload=preload, start=start)
+        app = make_app(home=home, start=start)
         app.run()
     finally:
         gc.enable()

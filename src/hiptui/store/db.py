@@ -162,6 +162,24 @@ class Database:
                     raise self._error(error) from error
                 raise
 
+    @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Writes inside wait at most ``seconds`` for another program's lock (instead of
+        ``busy_timeout``), then fail with a :class:`StoreError` as usual. Other threads'
+        calls wait meanwhile, as they do for any write."""
+        with self._lock:
+            before = self._busy_timeout
+            self._set_busy_timeout(min(seconds, before))
+            try:
+                yield
+            finally:
+                self._set_busy_timeout(before)
+
+    def _set_busy_timeout(self, seconds: float) -> None:
+        with suppress(sqlite3.Error):  # a closed connection: its writes fail on their own
+            self._conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        self._busy_timeout = seconds
+
     def _stamp(self, moment: datetime | None = None) -> str:
         return format_timestamp(self._now() if moment is None else moment)
 

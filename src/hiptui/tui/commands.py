@@ -2,29 +2,44 @@
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from hiptui.content.loader import Library
 from hiptui.content.text import printable
+from hiptui.tui.messages import OpenExercise
+
+
+@runtime_checkable
+class HasLibrary(Protocol):
+    """What the palette reads from the app: the exercises loaded so far (``None`` while they
+    load). The app has it; a test app without it gets no exercise commands."""
+
+    library: Library | None
 
 
 class ExerciseCommands(Provider):
-    """Offers "Open <exercise>" for every loaded exercise."""
+    """Offers "Open <exercise>" for every loaded exercise; choosing one posts
+    :class:`~hiptui.tui.messages.OpenExercise`."""
 
     def _exercises(self) -> list[tuple[str, str]]:
-        library = getattr(self.app, "library", None)
+        app = self.app
+        library = app.library if isinstance(app, HasLibrary) else None
         if library is None:
             return []
         return [(ex.id, printable(ex.name, keep_newlines=False)) for ex in library.ordered()]
 
+    def _opener(self, exercise_id: str) -> Callable[[], None]:
+        def open_it() -> None:
+            self.app.post_message(OpenExercise(exercise_id))
+
+        return open_it
+
     async def discover(self) -> Hits:
         for exercise_id, name in self._exercises()[:20]:
-            yield DiscoveryHit(
-                f"Open {name}",
-                partial(self.app.open_exercise, exercise_id),  # type: ignore[attr-defined]
-                help="Exercise",
-            )
+            yield DiscoveryHit(f"Open {name}", self._opener(exercise_id), help="Exercise")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -35,7 +50,7 @@ class ExerciseCommands(Provider):
                     yield Hit(
                         score,
                         matcher.highlight(f"Open {name}"),
-                        partial(self.app.open_exercise, exercise_id),  # type: ignore[attr-defined]
+                        self._opener(exercise_id),
                         text=f"Open {name}",
                         help=exercise_id,
                     )

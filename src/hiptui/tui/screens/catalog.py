@@ -1,4 +1,8 @@
-"""The catalog: every exercise beside the card of the highlighted one, filtered as you type."""
+"""The catalog: every exercise beside the card of the highlighted one, filtered as you type.
+
+The app binds the library, the units and whether the first frame is out to this screen's
+reactives (``data_bind``); choosing an exercise posts a message (:mod:`hiptui.tui.messages`).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
@@ -24,6 +29,7 @@ from hiptui.core.catalog.filter import (
     facet_values,
 )
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.messages import OpenExercise, RunExercise
 from hiptui.tui.render import card_content, row_label
 
 FIRST_PAGE = 30
@@ -45,8 +51,16 @@ class CatalogScreen(Screen[None]):
     CatalogScreen #detail { width: 1fr; padding: 0 1 0 2; }
     """
 
-    def __init__(self) -> None:
+    library: reactive[Library | None] = reactive(None, always_update=True, init=False)
+    units: reactive[str] = reactive("imperial", init=False)
+    # The list and its count make the first frame alone; the card follows once it is out.
+    first_frame: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, library: Library | None = None, *, units: str = "imperial") -> None:
         super().__init__()
+        self.set_reactive(CatalogScreen.library, library)
+        self.set_reactive(CatalogScreen.units, units)
+        self._shown_library: Library | None = None
         self.filter = CatalogFilter()
         self._exercises: list[Exercise] = []
         self._index = CatalogIndex([])
@@ -71,15 +85,20 @@ class CatalogScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#exercise-list", OptionList).focus()
-        self.watch(self.app, "units", self._units_changed, init=False)
         self.watch(self.query_one("#search", Input), "value", self._query_changed, init=False)
-        library: Library | None = getattr(self.app, "library", None)
-        if library is not None:
-            self.set_library(library)
+        if self.library is not None:
+            self.set_library(self.library)
 
     # -- data ------------------------------------------------------------------------------
 
+    def watch_library(self, library: Library | None) -> None:
+        if library is not None and self.is_mounted:
+            self.set_library(library)
+
     def set_library(self, library: Library) -> None:
+        if library is self._shown_library:
+            return  # the binding hands over the same library again
+        self._shown_library = library
         self._exercises = library.ordered()
         self._index = CatalogIndex(self._exercises)
         self._facets = {}
@@ -155,16 +174,11 @@ class CatalogScreen(Screen[None]):
         if index is None:
             return None
         option_id = option_list.get_option_at_index(index).id
-        return self.app_library.get(option_id) if option_id else None
-
-    @property
-    def app_library(self) -> Library:
-        library: Library = getattr(self.app, "library", None) or Library()
-        return library
+        return self._shown_library.get(option_id) if option_id and self._shown_library else None
 
     def _show_card(self, exercise: Exercise | None) -> None:
         card = self.query_one("#card", Static)
-        units: str = getattr(self.app, "units", "imperial")
+        units = self.units
         width = self.query_one("#detail", VerticalScroll).scrollable_content_region.width
         key = (exercise.id if exercise else None, units, width)
         if key == self._card_key:
@@ -177,8 +191,9 @@ class CatalogScreen(Screen[None]):
         card.update(card_content(exercise, units, width=width or None))
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
-    def _units_changed(self, _units: str) -> None:
-        self._show_card(self.highlighted_exercise)
+    def watch_units(self, _units: str) -> None:
+        if self._exercises:
+            self._show_card(self.highlighted_exercise)
 
     def on_resize(self) -> None:
         if self._exercises:
@@ -189,21 +204,22 @@ class CatalogScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         option_id = event.option.id
-        exercise = self.app_library.get(option_id) if option_id else None
-        if not getattr(self.app, "first_frame_drawn", True):
-            return  # the list and count make the first frame alone: see first_frame_drawn
+        library = self._shown_library
+        exercise = library.get(option_id) if option_id and library else None
+        if not self.first_frame:
+            return  # the list and count make the first frame alone: see watch_first_frame
         self._show_card(exercise)
 
-    def first_frame_drawn(self) -> None:
-        """The app calls this once the first frame is on screen: now draw the card. (The list's
-        own highlight message can arrive several frames later, so it is not waited for.)"""
-        if self._exercises:
+    def watch_first_frame(self, drawn: bool) -> None:
+        """The first frame is on screen: now draw the card. (The list's own highlight message
+        can arrive several frames later, so it is not waited for.)"""
+        if drawn and self._exercises:
             self._show_card(self.highlighted_exercise)
 
     @on(OptionList.OptionSelected, "#exercise-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_exercise(event.option.id)  # type: ignore[attr-defined]
+            self.post_message(OpenExercise(event.option.id))
 
     def _query_changed(self, query: str) -> None:
         # A watcher rather than an Input.Changed handler: it runs as the key is handled, so the
@@ -229,12 +245,12 @@ class CatalogScreen(Screen[None]):
     def action_open(self) -> None:
         exercise = self.highlighted_exercise
         if exercise is not None:
-            self.app.open_exercise(exercise.id)  # type: ignore[attr-defined]
+            self.post_message(OpenExercise(exercise.id))
 
     def action_run(self) -> None:
         exercise = self.highlighted_exercise
         if exercise is not None:
-            self.app.run_exercise(exercise.id)  # type: ignore[attr-defined]
+            self.post_message(RunExercise(exercise.id))
 
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)

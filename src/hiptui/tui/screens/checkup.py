@@ -2,14 +2,14 @@
 
 Fully keyboard driven: ``enter`` (or the key shown beside an answer) picks it and moves on,
 ``backspace``/``b`` goes back with every answer kept, ``escape`` asks before leaving and saves
-nothing. After the 14th answer the screen is replaced by the result
+nothing. After the 14th answer the screen posts :class:`~hiptui.tui.messages.CheckupAnswered`
+and the app replaces it with the result
 (:class:`~hiptui.tui.screens.checkup_result.CheckupResultScreen`), which saves it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -26,16 +26,13 @@ from hiptui.content.checkup_form import (
     HomeCheck,
     Option,
     Question,
-    load_checkup_form,
 )
 from hiptui.content.models import Problem
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import score
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.messages import CheckupAnswered
 from hiptui.tui.render import literal
-
-if TYPE_CHECKING:
-    from hiptui.tui.app import HiptuiApp
 
 INTRO = -1
 # Keys the screen uses itself, so an answer is never picked by one of them.
@@ -120,20 +117,18 @@ class CheckupScreen(Screen[None]):
 
     def __init__(
         self,
-        questionnaire: CheckupForm | None = None,
+        questionnaire: CheckupForm | None,
         *,
+        problems: Sequence[Problem] = (),
         values: Mapping[str, AnswerValue] | None = None,
     ) -> None:
         super().__init__()
         self.questionnaire = questionnaire
-        self.problems: list[Problem] = []
+        self.problems = list(problems)  # why the questionnaire could not be loaded
         self.values: dict[str, AnswerValue] = dict(values or {})
         self.step = INTRO
         self._keys: tuple[str, ...] = ()
-
-    @property
-    def hiptui(self) -> HiptuiApp:
-        return cast("HiptuiApp", self.app)
+        self._answered = False  # the last answer is in: the result is on its way
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -142,8 +137,6 @@ class CheckupScreen(Screen[None]):
     # -- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        if self.questionnaire is None:
-            self.questionnaire, self.problems = load_checkup_form(self.hiptui.bundled_dir)
         yield Header()
         with VerticalScroll(id="checkup-intro"):
             yield from self._intro()
@@ -241,6 +234,8 @@ class CheckupScreen(Screen[None]):
         )
 
     def _answer(self, index: int) -> None:
+        if self._answered:
+            return
         question = self.questions[self.step]
         self.values[question.key] = question.options[index].value
         if self.step + 1 < len(self.questions):
@@ -250,15 +245,14 @@ class CheckupScreen(Screen[None]):
             self._finish()
 
     def _finish(self) -> None:
-        from hiptui.tui.screens.checkup_result import CheckupResultScreen
-
         assert self.questionnaire is not None
         try:
             answers = Answers.from_values(self.values)
         except ValueError as error:  # only if the questionnaire and the scoring disagree
             self.notify(str(error), title="Cannot score", severity="error", markup=False)
             return
-        self.app.switch_screen(CheckupResultScreen(self.questionnaire, answers, score(answers)))
+        self._answered = True
+        self.post_message(CheckupAnswered(self.questionnaire, answers, score(answers)))
 
     # -- input -------------------------------------------------------------------------------
 

@@ -8,9 +8,6 @@ and opened with ``enter``; ``s`` starts a session with the whole plan, warm-up f
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
-
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,20 +17,19 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from hiptui.content.checkup_form import CheckupForm
+from hiptui.content.loader import Library
 from hiptui.core.breaks.schedule import BreakHistory
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import BANDS, CheckupResult, Recommendation
 from hiptui.core.checkup.text import BAND_LABELS, changes, figures
+from hiptui.home import Home
+from hiptui.store.errors import StoreError
 from hiptui.store.records import CheckupRecord
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.messages import HistoryChanged, OpenExercise, RetakeCheckup, RunPlan
 from hiptui.tui.render import literal
 from hiptui.tui.screens.checkup import numbered, paragraphs
 
-if TYPE_CHECKING:
-    from hiptui.store.db import Database
-    from hiptui.tui.app import HiptuiApp
-
-Opener = Callable[[], "Database | None"]
 Part = str | Content | tuple[str, str]
 PLAN_NAME = "Self-check plan"
 BAND_CELL = 14
@@ -100,16 +96,22 @@ class CheckupResultScreen(Screen[None]):
     CheckupResultScreen #result-changes { display: none; }
     """
 
-    def __init__(self, questionnaire: CheckupForm, answers: Answers, result: CheckupResult) -> None:
+    def __init__(
+        self,
+        questionnaire: CheckupForm,
+        answers: Answers,
+        result: CheckupResult,
+        *,
+        home: Home,
+        library: Library | None,
+    ) -> None:
         super().__init__()
         self.questionnaire = questionnaire
         self.answers = answers
         self.result = result
+        self.home = home
+        self.library = library
         self.saved_id: int | None = None
-
-    @property
-    def hiptui(self) -> HiptuiApp:
-        return cast("HiptuiApp", self.app)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -174,7 +176,7 @@ class CheckupResultScreen(Screen[None]):
                 Static(literal(item.text), classes="plan-text"),
                 classes="plan-item plan-advice",
             )
-        library = self.hiptui.library
+        library = self.library
         exercise = library.get(item.id) if library is not None else None
         name = Content.assemble(
             ("▸ ", "$accent"),
@@ -193,20 +195,15 @@ class CheckupResultScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Self-check result"
         self.query_one("#result-scroll").focus()
-        self.save(self.hiptui.database)
+        self.save(self.home)
 
     # -- saving (a thread) -------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="checkup-save")
-    def save(self, opener: Opener) -> None:
+    def save(self, home: Home) -> None:
         """Save the answers and the result; read the previous result first, for the changes."""
-        from hiptui.store.errors import StoreError
-
-        database = opener()
-        if database is None:
-            self.app.call_from_thread(self._not_saved, "the history database could not be opened")
-            return
         try:
+            database = home.database()
             previous = database.latest_checkup()
             checkup_id = database.save_checkup(self.answers.to_dict(), self.result.to_dict())
             history = BreakHistory.read(database)
@@ -223,10 +220,8 @@ class CheckupResultScreen(Screen[None]):
         self, checkup_id: int, previous: CheckupRecord | None, history: BreakHistory
     ) -> None:
         self.saved_id = checkup_id
-        app = self.hiptui
-        if app.breaks is not None:
-            app.breaks.sync(history)  # the new interval applies at once
-        setting = app.settings.break_minutes
+        self.post_message(HistoryChanged(history))  # the new break interval applies at once
+        setting = self.home.settings.break_minutes
         if setting is None:
             minutes = self.result.reminder_minutes
             reminder = f"The break reminder now asks you to get up every {minutes} minutes."
@@ -281,7 +276,7 @@ class CheckupResultScreen(Screen[None]):
 
     def action_open(self) -> None:
         if isinstance(self.focused, PlanItem):
-            self.hiptui.open_exercise(self.focused.exercise_id)
+            self.post_message(OpenExercise(self.focused.exercise_id))
 
     def action_start(self) -> None:
         from hiptui.tui.screens.dialogs import ConfirmScreen
@@ -299,19 +294,16 @@ class CheckupResultScreen(Screen[None]):
     def _start(self) -> None:
         from hiptui.core.session.plan_builders import PlanError, plan_for_exercises
 
-        app = self.hiptui
-        if app.library is None:
+        library = self.library or self.home.loaded_library()
+        if library is None:
             self.notify("The exercises are still loading; try again in a moment.")
             return
         try:
-            plan = plan_for_exercises(app.library, self.result.exercise_ids, name=PLAN_NAME)
+            plan = plan_for_exercises(library, self.result.exercise_ids, name=PLAN_NAME)
         except PlanError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
-        app.flow.start(plan)
+        self.post_message(RunPlan(plan))
 
     def action_again(self) -> None:
-        from hiptui.tui.screens.checkup import CheckupScreen
-
-        again = CheckupScreen(self.questionnaire, values=self.answers.values())
-        self.app.switch_screen(again)
+        self.post_message(RetakeCheckup(self.questionnaire, self.answers.values()))

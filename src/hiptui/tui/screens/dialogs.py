@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual import on
@@ -12,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from hiptui.content.models import Range
+from hiptui.content.routines import Routine
+from hiptui.content.text import printable
 from hiptui.core.session.plan import ExercisePlan
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
@@ -189,6 +192,20 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_start()
+
+
+def routine_choices(routines: Mapping[str, Routine]) -> list[tuple[str, Content]]:
+    """Each routine for a :class:`ChooseScreen`: its name, and its summary dimmed below."""
+    return [
+        (
+            r.id,
+            Content.assemble(
+                printable(r.name, keep_newlines=False),
+                ("\n  " + printable(r.summary, keep_newlines=False), "$text-muted"),
+            ),
+        )
+        for r in routines.values()
+    ]
 
 
 class ChooseScreen(ModalScreen[str | None]):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from hiptui.content.models import Exercise
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.messages import RunExercise
 from hiptui.tui.render import card_content
 
 
@@ -20,9 +22,12 @@ class ExerciseScreen(Screen[None]):
     ExerciseScreen #exercise-scroll { padding: 1 2; }
     """
 
-    def __init__(self, exercise: Exercise) -> None:
+    units: reactive[str] = reactive("imperial", init=False)  # bound to the app's
+
+    def __init__(self, exercise: Exercise, *, units: str = "imperial") -> None:
         super().__init__()
         self.exercise = exercise
+        self.set_reactive(ExerciseScreen.units, units)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -32,8 +37,12 @@ class ExerciseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name
-        self.watch(self.app, "units", self._render_card)
+        self._render_card(self.units)
         self.query_one("#exercise-scroll").focus()
+
+    def watch_units(self, units: str) -> None:
+        if self.is_mounted:
+            self._render_card(units)
 
     def _render_card(self, units: str) -> None:
         width = self.query_one("#exercise-scroll", VerticalScroll).scrollable_content_region.width
@@ -41,10 +50,10 @@ class ExerciseScreen(Screen[None]):
         self.query_one("#exercise-card", Static).update(card)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._render_card, getattr(self.app, "units", "imperial"))
+        self.call_after_refresh(lambda: self._render_card(self.units))
 
     def action_run(self) -> None:
-        self.app.run_exercise(self.exercise.id)  # type: ignore[attr-defined]
+        self.post_message(RunExercise(self.exercise.id))
 
     def action_scroll(self, direction: str) -> None:
         scroller = self.query_one("#exercise-scroll", VerticalScroll)

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from hiptui.content.guide import Guide, GuideSection
 from hiptui.content.loader import Library
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.messages import OpenExercise
 from hiptui.tui.render import literal
 
 
@@ -76,7 +77,7 @@ class GuideScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#guide-related")
     def _open_related(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_exercise(event.option.id)  # type: ignore[attr-defined]
+            self.post_message(OpenExercise(event.option.id))
 
     @on(OptionList.OptionSelected, "#guide-toc")
     def _toc_selected(self) -> None:

@@ -7,10 +7,8 @@ shows "Loading..." until it is done and never reads the database in a key handle
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -31,16 +29,17 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from hiptui.content.ladders import load_ladders
-from hiptui.content.loader import Library
 from hiptui.content.models import Problem
 from hiptui.content.text import printable
 from hiptui.core.breaks.days import BreakDay, break_days
 from hiptui.core.history.consistency import Consistency
 from hiptui.core.history.overview import Overview, overview
 from hiptui.core.history.stats import SessionRow
+from hiptui.home import Home
+from hiptui.store.errors import StoreError
 from hiptui.store.records import SessionRecord
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.messages import OpenExercise
 from hiptui.tui.render import literal
 from hiptui.tui.screens.history_sets import SessionSetsScreen
 from hiptui.tui.widgets.exercise_progress import (
@@ -51,11 +50,6 @@ from hiptui.tui.widgets.exercise_progress import (
     plural,
 )
 from hiptui.tui.widgets.fixed_cell import FixedCell
-
-if TYPE_CHECKING:
-    from hiptui.store.db import Database
-
-Opener = Callable[[], "Database | None"]
 
 PANES = ("sessions-pane", "progress-pane", "checkups-pane", "breaks-pane")
 FOCUS = {
@@ -109,8 +103,9 @@ class HistoryScreen(Screen[None]):
     class Loaded(Message):
         """The history is on screen (benchmarks and tests wait for it)."""
 
-    def __init__(self, *, today: date | None = None, tz: tzinfo | None = None) -> None:
+    def __init__(self, home: Home, *, today: date | None = None, tz: tzinfo | None = None) -> None:
         super().__init__()
+        self.home = home
         self.today = today
         self.tz = tz
         self.overview: Overview | None = None
@@ -151,21 +146,16 @@ class HistoryScreen(Screen[None]):
         breaks = self.query_one("#breaks", DataTable)
         for label in ("Date", "Taken", "Snoozed", "Skipped"):
             breaks.add_column(label, key=label)
-        app = self.app
-        library: Library | None = getattr(app, "library", None)
-        dirs: list[Path] = list(getattr(app, "content_dirs", []))
-        opener = getattr(app, "database", None)
-        self.load(opener, library, dirs, self.today or datetime.now().astimezone(self.tz).date())
+        self.load(self.home, self.today or datetime.now().astimezone(self.tz).date())
 
     # -- loading (a thread) -------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="history")
-    def load(
-        self, opener: Opener | None, library: Library | None, dirs: Sequence[Path], today: date
-    ) -> None:
-        database = opener() if opener is not None else None
-        if database is None:
-            self.app.call_from_thread(self._failed, "The history database could not be opened.")
+    def load(self, home: Home, today: date) -> None:
+        try:
+            database = home.database()
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, str(error))
             return
         # Thousands of small records and a table of them: a cyclic garbage collection pass
         # over the whole heap in the middle would add 100 ms or more, and these records hold
@@ -176,8 +166,8 @@ class HistoryScreen(Screen[None]):
         try:
             sessions = database.sessions()
             checkups = database.checkups()
-            exercises = library.exercises if library is not None else {}
-            ladders, problems = load_ladders(dirs, set(exercises) if exercises else None)
+            exercises = home.library().exercises
+            ladders, problems = home.ladders()
             found = overview(
                 sessions, checkups, library=exercises, ladders=ladders, today=today, tz=self.tz
             )
@@ -339,7 +329,7 @@ class HistoryScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#exercises")
     def _exercise_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_exercise(event.option.id)  # type: ignore[attr-defined]
+            self.post_message(OpenExercise(event.option.id))
 
     @on(DataTable.RowSelected, "#sessions")
     def _session_selected(self, event: DataTable.RowSelected) -> None:

@@ -1,13 +1,12 @@
 """The session runner: big rep count, set and side, the current cue, holds, rests and tempo.
 
 The screen only renders :attr:`SessionMachine.view` and forwards keys to the machine. Events
-come back from every call: a completed set is written to the database at once, rest ends ring
-the bell, the end of the session hands a summary to the app.
+come back from every call and go to the :class:`~hiptui.sessions.SessionRecorder`, which writes
+each completed set at once (or keeps it, shown as waiting, until it can); here they ring the
+bell and show notes. The end of the session hands a summary to the app.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -19,33 +18,22 @@ from textual.widgets import Digits, Footer, Header, Static
 from hiptui.content.models import Exercise
 from hiptui.content.units import render
 from hiptui.core.session.events import (
-    DiscomfortChanged,
     Event,
     RestEnded,
     RestWarning,
     SessionDone,
-    SetCompleted,
     SidesSwitched,
 )
 from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.phase import Phase
-from hiptui.core.session.summary import SessionSummary
 from hiptui.core.session.view import Action, SessionView
+from hiptui.sessions import RETRY_SECONDS, FinishedSession, SessionRecorder
 from hiptui.tui.keys import bindings_for
-from hiptui.tui.recorder import SessionRecorder
 from hiptui.tui.render import art_content, literal
 from hiptui.tui.screens.dialogs import ConfirmScreen
 
 TICK_SECONDS = 0.1
 REST_STEP = 15
-# When the last sets cannot be written at the end (a locked or full disk), try again this often.
-SAVE_RETRY_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class SessionResult:
-    summary: SessionSummary
-    session_id: int
 
 
 def _action_named(name: object) -> Action | None:
@@ -63,7 +51,7 @@ def _clock_text(seconds: float | None) -> str:
     return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
 
 
-class SessionScreen(Screen[SessionResult]):
+class SessionScreen(Screen[FinishedSession]):
     HELP_TITLE = "Session"
     BINDINGS = bindings_for("session")
 
@@ -103,8 +91,8 @@ class SessionScreen(Screen[SessionResult]):
         self._shown: dict[str, object] = {}
         self._finished = False
         self._deadline_timer: Timer | None = None
-        # The session ended but its last sets are only in memory: (the end, when to retry).
-        self._unsaved_end: tuple[SessionDone, float] | None = None
+        # The session ended but its last sets are only in memory: stay until they are written.
+        self._unsaved_end: SessionDone | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -128,12 +116,14 @@ class SessionScreen(Screen[SessionResult]):
     # -- the loop --------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Advance the machine's deadlines (ten times a second, at each deadline, and by tests)."""
+        """Advance the machine's deadlines (ten times a second, at each deadline, and by tests),
+        and try again what could not be saved when it is time."""
         if self._unsaved_end is not None:
-            event, retry_at = self._unsaved_end
-            if self._now() >= retry_at:
-                self._done(event)
+            if self.recorder.retry_due():
+                self._done(self._unsaved_end)
         elif not self._finished:
+            if self.recorder.retry_due():
+                self.recorder.retry()  # quietly: the status line says what still waits
             events = self.machine.tick()
             if events:
                 self.handle(events)
@@ -141,13 +131,9 @@ class SessionScreen(Screen[SessionResult]):
                 self.refresh_view()
 
     def handle(self, events: list[Event]) -> None:
+        self._save(self.recorder.record(events))
         for event in events:
-            if isinstance(event, SetCompleted):
-                self._save(self.recorder.record(event.record))
-                self._save(self.recorder.save_state(self.machine.snapshot()))
-            elif isinstance(event, DiscomfortChanged) and event.record is not None:
-                self._save(self.recorder.record(event.record))
-            elif isinstance(event, RestWarning) and self.warn_bell:
+            if isinstance(event, RestWarning) and self.warn_bell:
                 self.app.bell()
             elif isinstance(event, RestEnded) and not event.skipped:
                 if self.bell:
@@ -190,10 +176,6 @@ class SessionScreen(Screen[SessionResult]):
                 markup=False,
             )
 
-    def _now(self) -> float:
-        clock = getattr(self.app, "clock", None)
-        return float(clock()) if callable(clock) else 0.0
-
     def _done(self, event: SessionDone) -> None:
         if self._finished:
             return
@@ -202,11 +184,11 @@ class SessionScreen(Screen[SessionResult]):
         if error is not None:
             # Leaving now would drop the sets that only live in memory: stay and try again
             # (every few seconds, on escape, and on quit) until they are written.
-            self._unsaved_end = (event, self._now() + SAVE_RETRY_SECONDS)
+            self._unsaved_end = event
             waiting = len(self.recorder.pending)
             self.notify(
                 f"{error}. {waiting} set{'s' if waiting != 1 else ''} not saved yet; trying "
-                f"again every {SAVE_RETRY_SECONDS:g} s (escape tries now).",
+                f"again every {RETRY_SECONDS:g} s (escape tries now).",
                 title="Could not save",
                 severity="error",
                 timeout=10,
@@ -216,16 +198,11 @@ class SessionScreen(Screen[SessionResult]):
             return
         self._unsaved_end = None
         self._finished = True
-        self.dismiss(SessionResult(self.machine.summary(), self.recorder.session_id))
-
-    def save_progress(self) -> None:
-        """Write what is not saved yet and where the session stands (quit, hang-up)."""
-        if not self._finished:
-            self._save(self.recorder.flush())
-            self._save(self.recorder.save_state(self.machine.snapshot()))
+        self.dismiss(FinishedSession(self.machine.summary(), self.recorder.session_id))
 
     def on_unmount(self) -> None:
-        self.save_progress()
+        """Quit (ctrl+q) mid-session: write everything and where the session stands."""
+        self._save(self.recorder.save_progress())
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -259,7 +236,7 @@ class SessionScreen(Screen[SessionResult]):
 
     def action_end(self) -> None:
         if self._unsaved_end is not None:
-            self._done(self._unsaved_end[0])
+            self._done(self._unsaved_end)
             return
 
         def confirmed(yes: bool | None) -> None:

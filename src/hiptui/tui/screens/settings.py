@@ -2,14 +2,14 @@
 
 Numbers are checked with the same rules the settings file is loaded with
 (:data:`hiptui.store.settings.CHECKS`), so the form can never save a file that would not load.
-Saving goes through ``app.update_settings``, which writes atomically and keeps a settings file
-that had problems as ``settings.toml.bak``.
+Saving goes through the home (:meth:`hiptui.home.Home.change_settings`), which writes
+atomically and keeps a settings file that had problems as ``settings.toml.bak``; the app is
+told with a :class:`~hiptui.tui.messages.SettingsChanged` message and applies the change.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -19,8 +19,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 
 from hiptui.content.models import Problem
-from hiptui.store.settings import CHECKS, Settings
+from hiptui.home import Home
+from hiptui.store.settings import CHECKS
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.messages import SettingsChanged
 from hiptui.tui.render import literal
 
 _WHOLE = re.compile(r"^[+-]?\d{1,6}$")
@@ -80,8 +82,12 @@ class SettingsScreen(Screen[None]):
     SettingsScreen #settings-buttons Button { margin-right: 2; }
     """
 
+    def __init__(self, home: Home) -> None:
+        super().__init__()
+        self.home = home
+
     def compose(self) -> ComposeResult:
-        settings: Settings = getattr(self.app, "settings", Settings())
+        settings = self.home.settings
         themes = sorted(set(self.app.available_themes) | {self.app.theme})
         yield Header()
         with VerticalScroll(id="settings-form"):
@@ -135,20 +141,20 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
-        path: Path | None = getattr(self.app, "settings_path", None)
+        path = self.home.settings_path
         self.query_one("#settings-file", Static).update(
-            Content.assemble("Settings file: ", literal(str(path) if path else "(none)"))
+            Content.assemble("Settings file: ", literal(str(path)))
         )
-        self._show_problems(list(getattr(self.app, "settings_problems", [])), path)
+        self._show_problems(self.home.settings_problems, path.name)
         self.query_one("#settings-error").display = False
         self.query_one("#theme", Select).focus()
 
-    def _show_problems(self, problems: list[Problem], path: Path | None) -> None:
+    def _show_problems(self, problems: list[Problem], name: str) -> None:
         box = self.query_one("#settings-problems", Static)
         box.display = bool(problems)
         if not problems:
             return
-        backup = (path.name if path else "settings.toml") + ".bak"
+        backup = name + ".bak"
         parts: list[str | Content | tuple[str, str]] = [
             ("⚠ The settings file has problems; those settings use their defaults:\n", "bold")
         ]
@@ -187,19 +193,17 @@ class SettingsScreen(Screen[None]):
             first.focus()
             return
         message.display = False
-        app = self.app
-        saved = app.update_settings(**values)  # type: ignore[attr-defined]
-        path: Path = app.settings_path  # type: ignore[attr-defined]
-        if not saved:
+        error = self.home.change_settings(**values)
+        path = self.home.settings_path
+        self.post_message(SettingsChanged(self.home.settings))  # applies for this run either way
+        if error is not None:
+            self.notify(f"Could not save settings to {path}: {error.strerror}",
+                        severity="error", markup=False)  # fmt: skip
             message.update(Content(f"Settings could not be saved to {path}."))
             message.display = True
             return
-        if app.theme != values["theme"]:
-            app.theme = str(values["theme"])
-        if getattr(app, "units", None) != values["units"]:
-            app.units = values["units"]  # type: ignore[attr-defined]
         self.notify(f"Settings saved to {path}", timeout=3, markup=False)
-        app.pop_screen()
+        self.dismiss()
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         if event.switch.id in SWITCHES:
@@ -210,4 +214,4 @@ class SettingsScreen(Screen[None]):
         if event.button.id == "save":
             self.action_save()
         else:
-            self.app.pop_screen()
+            self.dismiss()

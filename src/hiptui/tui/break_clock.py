@@ -1,74 +1,91 @@
 """The sitting-break clock in the app: polls the reminder, shows it in every header, raises the
-break screen when a break is due (never during a session), and saves what the user chooses."""
+break dialog when a break is due (never during a session), and saves what the user chooses.
+
+A service the app owns: it is given the app (for the title, notifications and the dialog, and
+its home: the database, the settings, the snacks) and its clocks. It asks the app for a session
+only by posting a message (a break snack started from the dialog).
+"""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from hiptui.core.breaks.reminder import BreakCleared, BreakDue, BreakLog, Reminder, ReminderError
 from hiptui.core.breaks.schedule import BreakHistory, local_now
 from hiptui.store.errors import StoreError
+from hiptui.tui.messages import RunPlan, RunRoutine
 
 if TYPE_CHECKING:
-    from hiptui.tui.app import HiptuiApp
+    from hiptui.tui.app_base import HomeApp
+    from hiptui.tui.screens.break_dialog import BreakScreen
 
 SYNC_EVERY_SECONDS = 60
+Clock = Callable[[], float]
 
 
-def _record_opened(at: datetime) -> None:
-    """Leave the moment the clock started counting for `hiptui status` (best effort: the app
-    works the same without it)."""
-    from hiptui.paths import app_opened_path
-    from hiptui.store.app_opened import save_app_opened
-
-    with contextlib.suppress(OSError):
-        save_app_opened(app_opened_path(), at)
+def read_breaks(app: HomeApp) -> tuple[BreakHistory, int] | None:
+    """What the clock starts from: the break history and how many breaks were taken; safe in
+    a worker thread. ``None`` when the history cannot be read (the app tells why)."""
+    db = app.database()
+    if db is None:
+        return None
+    try:
+        history = BreakHistory.read(db)
+        taken = sum(1 for b in db.breaks() if b.kind == "taken")
+    except StoreError as error:
+        app.tell("Break clock off", str(error), severity="warning")
+        return None
+    return history, taken
 
 
 class BreakClock:
-    def __init__(self, app: HiptuiApp, reminder: Reminder) -> None:
+    def __init__(self, app: HomeApp, reminder: Reminder, *, taken: int = 0) -> None:
         self.app = app
+        self.home = app.home
         self.reminder = reminder
         self._since_sync = 0
-        self._breaks_taken = 0
+        self._breaks_taken = taken
+        self._dialog: BreakScreen | None = None
         self.suggestion_shown: Any = None
 
     @classmethod
-    def read(cls, app: HiptuiApp) -> tuple[BreakHistory, int] | None:
-        """What the clock starts from: the break history and how many breaks were taken.
-        Safe in a worker thread; ``None`` (with a message) when the history can't be read."""
-        db = app.database()
-        if db is None:
-            return None
-        try:
-            history = BreakHistory.read(db)
-            taken = sum(1 for b in db.breaks() if b.kind == "taken")
-        except StoreError as error:
-            app.tell("Break clock off", str(error), severity="warning")
-            return None
-        return history, taken
+    def start(
+        cls,
+        app: HomeApp,
+        read: tuple[BreakHistory, int],
+        *,
+        clock: Clock | None = None,
+        wall: Callable[[], datetime] | None = None,
+    ) -> BreakClock:
+        """A clock counting from now, on ``clock`` (monotonic; by default one that notices
+        the computer's sleep) and ``wall`` (local time), shown in the title and polled once a
+        second."""
+        from hiptui.core.breaks.reminder import sleep_aware_clock
 
-    @classmethod
-    def start(cls, app: HiptuiApp, read: tuple[BreakHistory, int] | None) -> BreakClock | None:
-        if read is None:
-            return None
+        home = app.home
         history, taken = read
-        wall = app.wall_now or local_now
-        opened = wall()
+        now = wall or local_now
+        opened = now()
         reminder = Reminder(
             history,
-            clock=app.break_clock,
-            now=wall,
-            setting_minutes=app.settings.break_minutes,
+            clock=clock or sleep_aware_clock(),
+            now=now,
+            setting_minutes=home.settings.break_minutes,
             first_seen=opened,
         )
-        _record_opened(opened)
-        clock = cls(app, reminder)
-        clock._breaks_taken = taken
-        return clock
+        if home.app_opened_path is not None:
+            # For `hiptui status` (best effort: the app works the same without it).
+            from hiptui.store.app_opened import save_app_opened
+
+            with contextlib.suppress(OSError):
+                save_app_opened(home.app_opened_path, opened)
+        started = cls(app, reminder, taken=taken)
+        started.show()
+        app.set_interval(1.0, started.poll, name="break-clock")
+        return started
 
     # -- the loop (once a second) ----------------------------------------------------------
 
@@ -95,30 +112,36 @@ class BreakClock:
         self._handle(self.reminder.sync(history))
         self.show()
 
+    def set_setting(self, minutes: int | None) -> None:
+        """The break interval from the settings changed."""
+        self.reminder.set_setting(minutes)
+        self.show()
+
     def show(self) -> None:
         self.app.title = f"hiptui · {self.reminder.status_line()}"
 
     def _handle(self, events: Sequence[object]) -> None:
-        from hiptui.tui.screens.breaks import BreakScreen
+        from hiptui.tui.screens.break_dialog import BreakScreen
 
         for event in events:
             if isinstance(event, BreakDue):
-                if self.app.settings.bell:
+                if self.home.settings.bell:
                     self.app.bell()
                 self.app.notify("Time to get up for at least 5 minutes.", title="Break due",
                                 timeout=8)  # fmt: skip
-                self.app.push_screen(BreakScreen(self.suggestion()), self.chosen)
+                self._dialog = BreakScreen(self.suggestion())
+                self.app.push_screen(self._dialog, self.chosen)
             elif isinstance(event, BreakCleared):
-                for screen in self.app.screen_stack:
-                    if isinstance(screen, BreakScreen):
-                        screen.dismiss(None)
+                dialog, self._dialog = self._dialog, None
+                if dialog is not None and dialog.is_current:
+                    dialog.dismiss(None)
 
     # -- choices ---------------------------------------------------------------------------
 
     def suggestion(self) -> object:
         from hiptui.content.snacks import load_snacks, pick_snack
 
-        snacks, _problems = load_snacks(self.app.bundled_dir)
+        snacks, _problems = load_snacks(self.home.bundled_dir)
         self.suggestion_shown = pick_snack(snacks, self._breaks_taken)
         return self.suggestion_shown
 
@@ -126,6 +149,7 @@ class BreakClock:
         self.reminder.set_busy(busy)
 
     def chosen(self, choice: str | None) -> None:
+        self._dialog = None
         if choice is None:
             return
         try:
@@ -155,19 +179,20 @@ class BreakClock:
         if snack is None:
             return
         if snack.routine:
-            self.app.run_routine(snack.routine, with_warmup=False)
+            self.app.post_message(RunRoutine(snack.routine, with_warmup=False))
             return
-        if not snack.exercise or self.app.library is None:
+        library = self.home.loaded_library()
+        if not snack.exercise or library is None:
             return
         try:
             base = plan_for_exercise(
-                self.app.library, snack.exercise, sets=snack.sets, reps=snack.reps,
+                library, snack.exercise, sets=snack.sets, reps=snack.reps,
                 work=snack.seconds, rest=30,
             )  # fmt: skip
         except (PlanError, ValueError) as error:
             self.app.notify(str(error), severity="error", markup=False)
             return
-        self.app.flow.start(SessionPlan(f"Break: {snack.name}", base.items))
+        self.app.post_message(RunPlan(SessionPlan(f"Break: {snack.name}", base.items)))
 
     def save(self, log: BreakLog) -> None:
         db = self.app.database()

@@ -1,0 +1,249 @@
+"""Sessions on disk: what the session runner does, saved as it happens, and picked up again.
+
+Between the pure session machine (:mod:`hiptui.core.session`) and the history database
+(:mod:`hiptui.store.db`); pure Python, no Textual. The runner screen hands each list of the
+machine's events to a :class:`SessionRecorder`, which commits every completed set (and then
+where the session stands) before it counts the set as saved.
+
+A key press must not wait for another hiptui: a write made while a key is handled waits at
+most :data:`KEY_WAIT` seconds for the other program's lock. A set that could not be written is
+kept (``pending``), shown as waiting, and written with the next set, on the next retry
+(:meth:`SessionRecorder.retry_due`, every :data:`RETRY_SECONDS`) or when the app closes, which
+waits the database's full timeout: nothing completed is dropped while the app runs.
+
+Beside it are the session's start, the search for a session left unfinished (a crash, a kill,
+a closed terminal), its resume and close, and "last time" for the summary.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.events import DiscomfortChanged, Event, SetCompleted
+from hiptui.core.session.machine import SessionMachine
+from hiptui.core.session.plan import SessionPlan
+from hiptui.core.session.summary import SessionSummary
+from hiptui.store.db import DEFAULT_BUSY_TIMEOUT, Database
+from hiptui.store.errors import StoreError
+from hiptui.store.records import SessionRecord, SetRecord, utc_now
+
+Clock = Callable[[], float]
+
+# Seconds a write made in a key press waits for another program's lock.
+KEY_WAIT = 0.1
+# Seconds between tries of what could not be written (a lock, a full disk).
+RETRY_SECONDS = 5.0
+# The wait when the app closes (ctrl+q, a closed terminal): what is pending goes out now or never.
+CLOSE_WAIT = DEFAULT_BUSY_TIMEOUT
+
+# What a set completed in the runner and a set saved in the history have in common.
+SET_FIELDS = ("exercise_id", "exercise_name", "set_number", "side", "reps", "hold_seconds",
+              "work_seconds", "discomfort")  # fmt: skip
+
+
+def set_fields(done: CompletedSet | SetRecord) -> dict[str, Any]:
+    """The :data:`SET_FIELDS` of a completed or a saved set, to make the other from."""
+    return {name: getattr(done, name) for name in SET_FIELDS}
+
+
+def completed_from_record(record: SetRecord) -> CompletedSet:
+    """A saved set as the machine's CompletedSet (for resuming; the clock times are unknown)."""
+    return CompletedSet(**set_fields(record), started_at=0.0, ended_at=0.0)
+
+
+class SessionRecorder:
+    """One session in progress, on disk: every completed set the moment it completes, and
+    where the session stands after each (for resuming)."""
+
+    def __init__(
+        self,
+        db: Database,
+        session_id: int,
+        snapshot: Callable[[], dict[str, Any]],
+        *,
+        clock: Clock = time.monotonic,
+        wall: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.db = db
+        self.session_id = session_id
+        self._snapshot = snapshot  # where the session stands (the machine's snapshot)
+        self._clock = clock
+        self._wall = wall
+        self.pending: list[CompletedSet] = []
+        self.saved = 0
+        self.finished = False
+        self._state_due = False
+        self._retry_at: float | None = None
+
+    def _wall_time(self, monotonic_reading: float) -> datetime:
+        """A reading of the session clock turned into wall time (for ``started_at``)."""
+        return self._wall() - timedelta(seconds=max(0.0, self._clock() - monotonic_reading))
+
+    # -- while it runs ---------------------------------------------------------------------
+
+    def record(self, events: Iterable[Event]) -> StoreError | None:
+        """Write what ``events`` completed (and what an earlier failure left); the error, if a
+        write failed (what it was writing is kept and retried)."""
+        for event in events:
+            if isinstance(event, SetCompleted):
+                self.pending.append(event.record)
+                self._state_due = True
+            elif isinstance(event, DiscomfortChanged) and event.record is not None:
+                self.pending.append(event.record)
+        if not self.pending and not self._state_due:
+            return None
+        return self._write(KEY_WAIT)
+
+    @property
+    def waiting(self) -> bool:
+        """Whether something completed is not on disk yet."""
+        return bool(self.pending) or self._state_due
+
+    def retry_due(self) -> bool:
+        """Whether it is time to try again what could not be written."""
+        return self._retry_at is not None and self._clock() >= self._retry_at
+
+    def retry(self) -> StoreError | None:
+        """Try again now what could not be written."""
+        return self._write(KEY_WAIT)
+
+    def _write(self, wait: float) -> StoreError | None:
+        """The sets waiting, in order, then the position; each in its own transaction."""
+        try:
+            with self.db.waiting_at_most(wait):
+                while self.pending:
+                    item = self.pending[0]
+                    self.db.log_set(self.session_id, **set_fields(item),
+                                    started_at=self._wall_time(item.started_at))  # fmt: skip
+                    self.pending.pop(0)
+                    self.saved += 1
+                if self._state_due:
+                    self.db.save_state(self.session_id, self._snapshot())
+                    self._state_due = False
+        except StoreError as error:
+            self._retry_at = self._clock() + RETRY_SECONDS
+            return error
+        self._retry_at = None
+        return None
+
+    # -- the end -----------------------------------------------------------------------------
+
+    def finish(self, status: str) -> StoreError | None:
+        """Write what is waiting and close the session as ``status``; on an error it stays
+        open and :meth:`finish` can be called again."""
+        self._state_due = False  # a finished session keeps no position
+        error = self._write(KEY_WAIT)
+        if error is None:
+            try:
+                with self.db.waiting_at_most(KEY_WAIT):
+                    self.db.finish_session(self.session_id, status)
+            except StoreError as failure:
+                self._retry_at = self._clock() + RETRY_SECONDS
+                return failure
+            self.finished = True
+        return error
+
+    def save_progress(self) -> StoreError | None:
+        """The app is closing mid-session: write everything now, waiting as long as the
+        database allows. The session stays open, so the next start offers to resume it."""
+        if self.finished:
+            return None
+        self._state_due = True
+        return self._write(CLOSE_WAIT)
+
+
+# -- starting, resuming and closing ----------------------------------------------------------
+
+Running = tuple[SessionMachine, SessionRecorder]  # a session's machine and its recorder
+
+
+def start_session(
+    db: Database,
+    plan: SessionPlan,
+    *,
+    clock: Clock,
+    start_side: str,
+    wall: Callable[[], datetime] = utc_now,
+) -> Running:
+    """A new session in the history (``StoreError`` if it cannot be written), its machine at
+    the first set."""
+    with db.waiting_at_most(KEY_WAIT):
+        session_id = db.start_session(plan.name, plan.to_dict(), plan.routine_id)
+    machine = SessionMachine(plan, clock, start_side=start_side, warn_at=10)
+    return machine, SessionRecorder(db, session_id, machine.snapshot, clock=clock, wall=wall)
+
+
+def unfinished_session(db: Database) -> SessionRecord | None:
+    """The session left unfinished (a crash, a kill, a closed terminal), if any."""
+    return db.unfinished_session()
+
+
+def can_resume(record: SessionRecord) -> bool:
+    return bool(record.plan) and record.state is not None
+
+
+def resume_session(
+    db: Database, session_id: int, *, clock: Clock, wall: Callable[[], datetime] = utc_now
+) -> Running:
+    """The unfinished session ``session_id``, its machine at the first half not completed.
+    ``ValueError`` when its saved plan or position cannot be read back."""
+    record = db.session(session_id)
+    plan = SessionPlan.from_dict(record.plan)
+    saved = [completed_from_record(s) for s in record.sets]
+    machine = SessionMachine.resume(plan, record.state or {}, clock, saved=saved)
+    recorder = SessionRecorder(db, session_id, machine.snapshot, clock=clock, wall=wall)
+    recorder.saved = len(record.sets)
+    return machine, recorder
+
+
+def close_unfinished(db: Database, session_id: int) -> None:
+    """Close an unfinished session as it is (its sets stay in the history)."""
+    with db.waiting_at_most(KEY_WAIT):
+        db.finish_session(session_id, "ended-early")
+
+
+# -- the summary -------------------------------------------------------------------------------
+
+
+def last_time(db: Database, exercise_id: str, before_session: int) -> str | None:
+    """``12 Nov: 3 sets, 30 reps`` for the latest earlier session with this exercise."""
+    by_session: dict[int, list[SetRecord]] = defaultdict(list)
+    for record in db.sets_for_exercise(exercise_id):
+        if record.session_id != before_session:
+            by_session[record.session_id].append(record)
+    if not by_session:
+        return None
+    latest = max(by_session.values(), key=lambda sets: max(s.completed_at for s in sets))
+    when = max(s.completed_at for s in latest).astimezone().strftime("%d %b")
+    sets = len({s.set_number for s in latest})
+    reps = sum(s.reps for s in latest)
+    return f"{when}: {sets} sets, {reps} reps"
+
+
+@dataclass(frozen=True)
+class FinishedSession:
+    """What the runner hands back at the end: the summary of the session saved as
+    ``session_id``."""
+
+    summary: SessionSummary
+    session_id: int
+
+
+def previous_times(db: Database, result: FinishedSession) -> dict[str, str]:
+    """ "Last time" for each exercise of the session that was done before (unreadable history:
+    nothing)."""
+    previous: dict[str, str] = {}
+    for item in result.summary.exercises:
+        try:
+            text = last_time(db, item.exercise_id, result.session_id)
+        except StoreError:
+            text = None
+        if text:
+            previous[item.exercise_id] = text
+    return previous

@@ -1,0 +1,133 @@
+"""The Textual app under :class:`~hiptui.tui.app.HiptuiApp`: its home (the settings with the
+units and the theme they choose, and the database opened through it with its problems told),
+and notifications that are always literal and may come from any thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from hiptui.content.text import printable
+from hiptui.home import Home
+from hiptui.tui.keys import apply_keymap
+
+if TYPE_CHECKING:
+    from hiptui.store.db import Database
+    from hiptui.store.settings import Settings
+
+
+def freeze_what_lives_long() -> None:
+    """Textual's modules and the loaded content live as long as the app: take them out of the
+    cyclic collector's scans (``gc.freeze``), and turn the collector back on if the start-up
+    turned it off (:func:`hiptui.cli.app.run_app`). Full collections over that heap had made
+    opening a long history up to about 35 ms slower and less even
+    (benchmarks/history_open.py)."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
+class HomeApp(App[None]):
+    units: reactive[str] = reactive("imperial")  # screens bind theirs to it
+
+    def __init__(self, home: Home) -> None:
+        super().__init__()
+        self.home = home
+        self._settings_ready = False
+        apply_keymap(self, self.settings.keymap)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.set_reactive(HomeApp.units, self.settings.units)
+
+    def settings_ready(self) -> None:
+        """The app is up: tell what was wrong in settings.toml; changes are saved from now on."""
+        for problem in self.home.settings_problems:
+            self.notify(str(problem), title="Settings file problem", severity="warning",
+                        timeout=10, markup=False)  # fmt: skip
+        self._settings_ready = True
+
+    @property
+    def settings(self) -> Settings:
+        return self.home.settings
+
+    def change_settings(self, **changes: object) -> None:
+        """Apply and save settings (a file that cannot be written is reported; the change
+        applies for this run either way)."""
+        error = self.home.change_settings(**changes)
+        if "keymap" in changes:
+            apply_keymap(self, self.settings.keymap)
+        if error is not None:
+            path = self.home.settings_path
+            self.notify(f"Could not save settings to {path}: {error.strerror}",
+                        severity="error", markup=False)  # fmt: skip
+
+    def watch_theme(self, theme: str) -> None:
+        if self._settings_ready and theme != self.settings.theme:
+            self.change_settings(theme=theme)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Saved settings from the settings screen: the units and the theme follow."""
+        self.units = settings.units
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+
+    def action_toggle_units(self) -> None:
+        self.units = "metric" if self.units == "imperial" else "imperial"
+        self.change_settings(units=self.units)
+        self.notify(f"Distances in {self.units} units", timeout=2)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Toggle units", "Imperial or metric distances", self.action_toggle_units
+        )
+
+    def database(self) -> Database | None:
+        """The history database; ``None`` (with a message) if it can't be opened. Any thread."""
+        from hiptui.store.errors import StoreError
+
+        try:
+            db = self.home.database()
+        except StoreError as error:
+            self.tell("History unavailable", str(error), severity="error")
+            return None
+        notice = self.home.take_database_notice()
+        if notice:
+            self.tell("Database", notice, severity="warning")
+        return db
+
+    def tell(self, title: str, text: str, *, severity: SeverityLevel) -> None:
+        """A notification from any thread."""
+        if threading.current_thread() is not threading.main_thread():
+            self.call_from_thread(self.tell, title, text, severity=severity)
+        else:
+            self.notify(text, title=title, severity=severity, timeout=15, markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, with control characters removed: messages quote file names,
+        keys and values from files, and Textual would pass an ESC in them to the terminal."""
+        super().notify(
+            printable(message),
+            title=printable(title, keep_newlines=False),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def on_unmount(self) -> None:
+        self.home.close()

@@ -1,0 +1,242 @@
+"""Sessions in the app: the dosage dialog, the runner, the summary, the resume offer.
+
+The screens and dialogs around a session, in order; what is written to the history is the
+session service's (:mod:`hiptui.sessions`). The app owns one of these and calls it from its
+message handlers; everything here runs on the app's event loop except
+:meth:`SessionNavigation.find_unfinished`, which a start-up worker calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from hiptui import sessions
+from hiptui.core.catalog.advice import discomfort_advice
+from hiptui.core.session.plan_builders import PlanError, plan_for_exercise, plan_for_routine
+from hiptui.core.session.view import Action
+from hiptui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from hiptui.content.models import Exercise
+    from hiptui.content.routines import Routine
+    from hiptui.core.session.machine import SessionMachine
+    from hiptui.core.session.plan import SessionPlan
+    from hiptui.store.records import SessionRecord
+    from hiptui.tui.app_base import HomeApp
+    from hiptui.tui.screens.dialogs import PlanChoice
+
+Clock = Callable[[], float]
+
+
+class SessionNavigation:
+    def __init__(
+        self,
+        app: HomeApp,
+        *,
+        clock: Clock,
+        units: Callable[[], str],
+        running: Callable[[bool], None],
+    ) -> None:
+        self.app = app
+        self.home = app.home
+        self._database = app.database
+        self._clock = clock
+        self._units = units
+        self._running = running  # told when a session starts and ends (the break clock waits)
+        self.recorder: sessions.SessionRecorder | None = None
+        self._routine_problems_told = False
+
+    def _exercises(self) -> dict[str, Exercise]:
+        library = self.home.loaded_library()
+        return dict(library.exercises) if library is not None else {}
+
+    def _error(self, error: Exception, title: str = "") -> None:
+        self.app.notify(str(error), title=title, severity="error", markup=False)
+
+    def routines(self) -> dict[str, Routine]:
+        """The routines (their files' problems are told once)."""
+        routines, problems = self.home.routines()
+        if not self._routine_problems_told:
+            self._routine_problems_told = True
+            for problem in problems:
+                self.app.notify(str(problem), title="Routine file problem", severity="warning",
+                                markup=False)  # fmt: skip
+        return routines
+
+    # -- starting ----------------------------------------------------------------------------
+
+    def choose_routine(self) -> None:
+        """Offer the routines; the one chosen starts."""
+        from hiptui.tui.screens.dialogs import ChooseScreen, routine_choices
+
+        def chosen(routine_id: str | None) -> None:
+            if routine_id:
+                self.run_routine(routine_id)
+
+        choices = routine_choices(self.routines())
+        self.app.push_screen(ChooseScreen("Start a routine", choices), chosen)
+
+    def run_exercise(self, exercise_id: str, *, ask: bool = True) -> None:
+        """A session with one exercise, after adjusting its dosage unless ``ask`` is off."""
+        from hiptui.tui.screens.dialogs import PlanScreen
+
+        library = self.home.loaded_library()
+        if library is None:
+            return
+        settings = self.home.settings
+        try:
+            plan = plan_for_exercise(library, exercise_id, rest_default=settings.rest_seconds)
+        except PlanError as error:
+            self._error(error)
+            return
+        if not ask:
+            self.start(plan)
+            return
+
+        def chosen(choice: PlanChoice | None) -> None:
+            if choice is None:
+                return
+            adjusted = plan_for_exercise(
+                library, exercise_id, sets=choice.sets, reps=choice.reps,  # type: ignore[arg-type]
+                hold=choice.hold, rest=choice.rest, work=choice.work,
+            )  # fmt: skip
+            self.start(adjusted, start_side=choice.start_side)
+
+        self.app.push_screen(PlanScreen(plan.items[0], settings.start_side), chosen)
+
+    def run_requested(self, run_id: str) -> None:
+        """``hiptui run ID``: an exercise or a routine, default dosage, no questions."""
+        library = self.home.loaded_library()
+        if library is not None and run_id in library.exercises:
+            self.run_exercise(run_id, ask=False)
+        elif run_id in self.routines():
+            self.run_routine(run_id)
+        else:
+            self.app.notify(f"No exercise or routine '{run_id}'", severity="error", markup=False)
+
+    def run_routine(self, routine_id: str, *, with_warmup: bool = True) -> None:
+        routine = self.routines().get(routine_id)
+        library = self.home.loaded_library()
+        if routine is None or library is None:
+            self.app.notify(f"No routine '{routine_id}'", severity="error", markup=False)
+            return
+        try:
+            plan = plan_for_routine(library, routine, with_warmup=with_warmup)
+        except PlanError as error:
+            self._error(error)
+            return
+        self.start(plan)
+
+    def start(self, plan: SessionPlan, *, start_side: str | None = None) -> None:
+        db = self._database()
+        if db is None:
+            return
+        side = start_side or self.home.settings.start_side
+        try:
+            machine, recorder = sessions.start_session(db, plan, clock=self._clock,
+                                                       start_side=side)  # fmt: skip
+        except StoreError as error:
+            self._error(error, "Cannot start")
+            return
+        self._run(machine, recorder)
+
+    def _run(self, machine: SessionMachine, recorder: sessions.SessionRecorder) -> None:
+        from hiptui.tui.screens.session import SessionScreen
+
+        settings = self.home.settings
+        tempo = (settings.tempo_lift, settings.tempo_hold, settings.tempo_lower)
+        screen = SessionScreen(
+            machine, recorder, self._exercises(), units=self._units(), bell=settings.bell,
+            warn_bell=settings.warn_10s, tempo=tempo,
+        )  # fmt: skip
+        if settings.tempo and Action.START_TEMPO in machine.view.available:
+            machine.perform(Action.START_TEMPO, *tempo)
+        self.recorder = recorder
+        self._running(True)
+        self.app.push_screen(screen, self._finished)
+
+    def save_progress(self) -> None:
+        """The app is closing: write what the running session has not written yet."""
+        if self.recorder is not None:
+            self.recorder.save_progress()
+
+    # -- the end -----------------------------------------------------------------------------
+
+    def _finished(self, result: sessions.FinishedSession | None) -> None:
+        from hiptui.tui.screens.summary import SummaryScreen
+
+        self.recorder = None
+        self._running(False)
+        if result is None:
+            return
+        db = self._database()
+        previous = sessions.previous_times(db, result) if db is not None else {}
+        exercises = self._exercises()
+        ladders, _problems = self.home.ladders()
+        advice = [
+            discomfort_advice(exercises[ex_id], ladders)
+            for ex_id in result.summary.flagged
+            if ex_id in exercises
+        ]
+        names = {ex_id: ex.name for ex_id, ex in exercises.items()}
+        done = result.summary.exercises
+        title = done[0].exercise_name if done else ""
+        if len(done) > 1:
+            title = f"{len(done)} exercises"
+        self.app.push_screen(SummaryScreen(result.summary, title=title, previous=previous,
+                                           advice=advice, names=names))  # fmt: skip
+
+    # -- resume ----------------------------------------------------------------------------
+
+    def find_unfinished(self) -> SessionRecord | None:
+        """The session left unfinished (crash, kill, closed terminal), if any; thread-safe."""
+        db = self._database()
+        if db is None:
+            return None
+        try:
+            return sessions.unfinished_session(db)
+        except StoreError as error:
+            self.app.tell("History unavailable", str(error), severity="error")
+            return None
+
+    def offer_resume(self, record: SessionRecord | None) -> None:
+        """Ask what to do with an unfinished session: resume it, close it, or decide later."""
+        from hiptui.tui.screens.dialogs import ResumeScreen
+
+        db = self._database()
+        if record is None or db is None:
+            return
+        if self.recorder is not None:
+            return  # a session is running now (it may be this very one): not the time to ask
+        started = record.started_at.astimezone().strftime("%a %d %b %H:%M")
+        count = len(record.sets)
+        description = (
+            f"{record.name}, started {started}: {count} set{'s' if count != 1 else ''} saved."
+        )
+
+        def chosen(choice: str | None) -> None:
+            if choice == "resume":
+                self.resume(record.id)
+            elif choice == "close":
+                try:
+                    sessions.close_unfinished(db, record.id)
+                except StoreError as error:
+                    self._error(error)
+                    return
+                self.app.notify("Closed the unfinished session; its sets stay in your history.")
+
+        resumable = sessions.can_resume(record)
+        self.app.push_screen(ResumeScreen(description, can_resume=resumable), chosen)
+
+    def resume(self, session_id: int) -> None:
+        db = self._database()
+        if db is None:
+            return
+        try:
+            machine, recorder = sessions.resume_session(db, session_id, clock=self._clock)
+        except (ValueError, StoreError) as error:
+            self.app.notify(f"This session cannot be resumed ({error}). Close it instead.",
+                            severity="error", markup=False)  # fmt: skip
+            return
+        self._run(machine, recorder)
