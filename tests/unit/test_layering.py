@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 PURE_PACKAGES = ["hiptui.content", "hiptui.core", "hiptui.store"]
+PURE_MODULES = ["hiptui.home", "hiptui.sessions"]
 
 
 def _modules_after(code: str) -> set[str]:
@@ -23,8 +24,9 @@ def test_pure_layers_do_not_import_textual_or_rich() -> None:
         f"    importlib.import_module(m.name)"
         for name in PURE_PACKAGES
     )
+    imports += "".join(f"\nimport {name}" for name in PURE_MODULES)
     loaded = _modules_after(imports)
-    assert "hiptui.content.loader" in loaded
+    assert "hiptui.content.loader" in loaded and "hiptui.sessions" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
     assert not {m for m in loaded if m.startswith("hiptui.tui")}
 
