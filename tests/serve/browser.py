@@ -137,6 +137,21 @@ class BrowserPage:
         assert self.terminal is not None
         return self.terminal
 
+    def settled(self, quiet: float = 0.3, timeout: float = DRAW_TIMEOUT) -> Terminal:
+        """The screen once the app has drawn nothing new for ``quiet`` seconds (a dialog can
+        be laid out again a frame after it first appears: tap where things end up)."""
+        deadline = time.monotonic() + timeout
+        seen, still_since = self._seen, time.monotonic()
+        while time.monotonic() - still_since < quiet:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the screen never settled:\n{self._pump()}")
+            time.sleep(0.05)
+            self._pump()
+            if self._seen != seen:
+                seen, still_since = self._seen, time.monotonic()
+        assert self.terminal is not None
+        return self.terminal
+
     def wait_gone(self, text: str, timeout: float = DRAW_TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
         while text in self._pump():
@@ -147,7 +162,8 @@ class BrowserPage:
     def tap(self, text: str, *, below: str | None = None, offset: int = 1) -> None:
         """A finger's tap on ``text`` where it is drawn (``offset`` cells into it); with
         ``below``, on the first ``text`` under the row that shows ``below``."""
-        terminal = self.wait_for(text)
+        self.wait_for(text)
+        terminal = self.settled()
         under = terminal.find(below) if below else None
         found = terminal.find(text, below=under[1] if under else -1)
         assert found is not None

@@ -105,6 +105,14 @@ addEventListener("DOMContentLoaded", () => {
     }
     start = null;
   }, {capture: true, passive: false});
+  // Until the terminal has the focus the app counts as in the background, and its bottom bar
+  // of keys stays empty: give it the focus once the app has drawn (this opens no keyboard).
+  new MutationObserver((changes, observer) => {
+    if (!document.body.classList.contains("-first-byte")) return;
+    observer.disconnect();
+    const input = terminal.querySelector("textarea");
+    if (input) input.focus();
+  }).observe(document.body, {attributes: true, attributeFilter: ["class"]});
   document.getElementById("keyboard").addEventListener("click", () => {
     const input = terminal.querySelector("textarea");
     if (input) input.focus();

@@ -41,6 +41,9 @@ class CatalogScreen(Screen[None]):
 
     HELP_TITLE = "Catalog"
     BINDINGS = bindings_for("catalog")
+    # Narrower than this (a phone), the list takes the whole width and the card waits for
+    # enter (or a tap) on its own screen: a card squeezed beside the list is unreadable.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 
     DEFAULT_CSS = """
     CatalogScreen #catalog-body { height: 1fr; }
@@ -49,6 +52,8 @@ class CatalogScreen(Screen[None]):
     CatalogScreen #catalog-status { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     CatalogScreen #exercise-list { height: 1fr; border: none; }
     CatalogScreen #detail { width: 1fr; padding: 0 1 0 2; }
+    CatalogScreen.-narrow #catalog-left { width: 1fr; border-right: none; }
+    CatalogScreen.-narrow #detail { display: none; }
     """
 
     library: reactive[Library | None] = reactive(None, always_update=True, init=False)

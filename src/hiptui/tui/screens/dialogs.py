@@ -18,6 +18,7 @@ from hiptui.content.text import printable
 from hiptui.core.session.plan import ExercisePlan
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
+from hiptui.tui.widgets.dialog_buttons import DialogButtons
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -37,11 +38,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(literal(self.question))
-            yield Static(
-                Content.assemble(("y", "bold $accent"), f"/enter: {self.yes}    ",
-                                 ("n", "bold $accent"), f"/escape: {self.no}"),
-                classes="dialog-keys",
-            )  # fmt: skip
+            yield DialogButtons((self.yes, "y", "answer(True)"), (self.no, "n", "answer(False)"))
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
@@ -62,15 +59,12 @@ class ResumeScreen(ModalScreen[str]):
         self.can_resume = can_resume
 
     def compose(self) -> ComposeResult:
-        keys: list[str | tuple[str, str]] = []
-        if self.can_resume:
-            keys += [("r", "bold $accent"), "/enter: resume where it stopped    "]
-        keys += [("c", "bold $accent"), ": close it as it is    ", ("escape", "bold $accent"),
-                 ": later"]  # fmt: skip
+        answers = [("Resume", "r", "choose('resume')")] if self.can_resume else []
+        answers += [("Close as it is", "c", "choose('close')"), ("Later", "esc", "choose('later')")]
         with Vertical(classes="dialog"):
             yield Static(Content.styled("Unfinished session", "bold $warning"))
             yield Static(literal(self.description))
-            yield Static(Content.assemble(*keys), classes="dialog-keys")
+            yield DialogButtons(*answers)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and parameters and parameters[0] == "resume":
@@ -104,7 +98,14 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
     PlanScreen #plan-grid Label { padding: 1 0 0 0; }
     PlanScreen #plan-error { color: $error; height: auto; }
     PlanScreen .dialog-buttons { height: 3; align: right middle; }
+    PlanScreen.-short .dialog { padding: 0 2; }
+    PlanScreen.-short #plan-grid { grid-rows: 1; margin-top: 0; }
+    PlanScreen.-short #plan-grid Label { padding: 0; }
+    PlanScreen.-short #plan-grid Input { height: 1; border: none; padding: 0 1; }
     """
+    # Shorter than this (a phone on its side), the fields are one row each, so the Start and
+    # Cancel buttons stay on screen.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
 
     def __init__(self, item: ExercisePlan, start_side: str) -> None:
         super().__init__()
@@ -230,11 +231,9 @@ class ChooseScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog choose-dialog"):
             yield Static(Content.styled(self.title_text, "bold $accent"))
             yield OptionList(*[Option(label, id=key) for key, label in self.choices])
-            yield Static(
-                Content.assemble(("enter", "bold $accent"), ": start    ",
-                                 ("escape", "bold $accent"), ": cancel"),
-                classes="dialog-keys",
-            )  # fmt: skip
+            yield Static(Content.assemble(("enter", "bold $accent"), " or a click: start"),
+                         classes="dialog-keys")  # fmt: skip
+            yield DialogButtons(("Cancel", "esc", "cancel"))
 
     def on_mount(self) -> None:
         from textual.widgets import OptionList
