@@ -339,11 +339,13 @@ async def test_a_database_that_cannot_open_is_reported(monkeypatch: pytest.Monke
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        monkeypatch.setattr(Home, "database", cannot_open)
-        result = await answer_all(pilot, KEYS)
-        assert plain(result.query_one("#result-saved", Static)).startswith("Not saved")
-        assert result.saved_id is None
-    monkeypatch.undo()
+        # Only this patch is undone below: monkeypatch.undo() would also undo the conftest's
+        # folders, and checkups() would then read the real home's database.
+        with monkeypatch.context() as patch:
+            patch.setattr(Home, "database", cannot_open)
+            result = await answer_all(pilot, KEYS)
+            assert plain(result.query_one("#result-saved", Static)).startswith("Not saved")
+            assert result.saved_id is None
     assert checkups() == []
 
 
