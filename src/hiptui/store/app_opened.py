@@ -1,13 +1,15 @@
-"""When the app was last opened: one timestamp in a small file beside the database.
+"""When the app was last opened: one timestamp in a small file beside the database (before
+schema version 2).
 
-Before the day's first break the app counts sitting time from when it was opened. The shell's
-``hiptui status`` reads this file to count from the same moment (it never writes anything);
-the app writes it when its break clock starts. It is not history: it is not in the database
-or the export, and a missing or unreadable file only means "not known".
+Older hiptuis kept the app's start here for ``hiptui status``. The stored sitting timeline
+(:mod:`hiptui.store.timeline`) replaces it: the first hiptui that writes the timeline takes the
+file's moment in as the day's first sighting (if it is from that day) and removes the file
+(:func:`take_app_opened`). A missing or unreadable file only means "not known".
 """
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
 
@@ -38,3 +40,13 @@ def read_app_opened(path: Path) -> datetime | None:
         return parse_timestamp(raw.decode("ascii").strip())
     except ValueError:  # UnicodeDecodeError included
         return None
+
+
+def take_app_opened(path: Path) -> datetime | None:
+    """The moment left by an older hiptui, if any, and the file removed (best effort)."""
+    if not path.is_file():
+        return None
+    moment = read_app_opened(path)
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return moment

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from hiptui.store import opening
+from hiptui.store.clock_rows import TIMELINE_SINCE_VERSION, ClockRows, read_clock_rows
 from hiptui.store.errors import StoreError
 from hiptui.store.records import (
     BREAK_KINDS,
@@ -47,6 +48,7 @@ from hiptui.store.rows import (
     set_record,
 )
 from hiptui.store.schema import describe
+from hiptui.store.timeline import SittingLog
 
 DEFAULT_BUSY_TIMEOUT = 5.0
 
@@ -93,6 +95,8 @@ class Database:
         # Something the user should be told about opening (a damaged file kept aside).
         self.notice = notice
         self._lock = threading.RLock()
+        self._version: int | None = None
+        self._timeline: SittingLog | None = None
 
     @classmethod
     def open(
@@ -182,6 +186,29 @@ class Database:
 
     def _stamp(self, moment: datetime | None = None) -> str:
         return format_timestamp(self._now() if moment is None else moment)
+
+    # For the store's other modules (hiptui.store.timeline): the same lock and transactions.
+    reading = _reading
+    writing = _writing
+
+    def now(self) -> datetime:
+        """The clock this database stamps records with."""
+        return self._now()
+
+    @property
+    def schema_version(self) -> int:
+        """The file's schema version (older than the current one only when opened read-only)."""
+        if self._version is None:
+            with self._reading() as db:
+                self._version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        return self._version
+
+    @property
+    def timeline(self) -> SittingLog:
+        """The sitting timeline: days seen, times away, pauses (hiptui.store.timeline)."""
+        if self._timeline is None:
+            self._timeline = SittingLog(self)
+        return self._timeline
 
     # -- sessions and sets ------------------------------------------------------------------
 
@@ -419,6 +446,13 @@ class Database:
                 params,
             ).fetchone()
         return None if row is None else break_record(row)
+
+    def break_clock(self, since: datetime | None) -> ClockRows:
+        """What the break clock reads (:mod:`hiptui.store.clock_rows`): the latest breaks and
+        self-check, and from ``since`` on the sessions and the sitting timeline."""
+        timeline = self.schema_version >= TIMELINE_SINCE_VERSION
+        with self._reading() as db:
+            return read_clock_rows(db, since, timeline=timeline)
 
     def breaks(self) -> list[BreakRecord]:
         """Every break record, oldest first."""

@@ -1,9 +1,12 @@
 """The store's one error type, on its own so that modules needing only it (settings, the
-app's start-up) do not import the records."""
+app's start-up, ``hiptui status``) import nothing else: not the records, not the content
+models (:attr:`StoreError.problem` imports those when asked)."""
 
 from __future__ import annotations
 
-from hiptui.content.models import Problem
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hiptui.content.models import Problem
 
 
 class StoreError(OSError):
@@ -28,4 +31,6 @@ class StoreError(OSError):
 
     @property
     def problem(self) -> Problem:
+        from hiptui.content.models import Problem
+
         return Problem(self.path, None, self.message)

@@ -29,6 +29,10 @@ from hiptui.store.schema import (
 )
 
 COMPANIONS = ("-wal", "-shm", "-journal")
+# A reader takes a database from this schema version on: the history tables have not changed
+# since, and what later versions added reads as empty (hiptui status after an upgrade, before
+# anything has written to the file).
+READABLE_SINCE = 1
 
 
 def connect(target: str, busy_timeout: float, *, uri: bool = False) -> sqlite3.Connection:
@@ -288,7 +292,7 @@ def open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
 
     def up_to_date(connection: sqlite3.Connection) -> None:
         version = read_version(connection, path, quick_check=False)
-        if version < SCHEMA_VERSION:
+        if version < READABLE_SINCE:
             raise StoreError(
                 str(path),
                 f"uses an older schema (version {version}); start hiptui once to upgrade it",

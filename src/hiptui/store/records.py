@@ -1,8 +1,5 @@
-"""What the history database hands back: frozen records and timestamps.
-
-Timestamps are stored as ISO 8601 UTC strings with second precision (``2024-05-01T18:30:05Z``),
-so they sort as text and read the same in the database, the JSON export and the records.
-"""
+"""What the history database hands back: frozen records, and timestamps (from
+:mod:`hiptui.store.stamps`: ISO 8601 UTC strings with second precision)."""
 
 from __future__ import annotations
 
@@ -11,6 +8,9 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from hiptui.content.text import printable
+from hiptui.store.stamps import format_timestamp as format_timestamp
+from hiptui.store.stamps import parse_optional_timestamp as parse_optional_timestamp
+from hiptui.store.stamps import parse_timestamp as parse_timestamp
 
 SessionStatus = Literal["active", "completed", "ended-early", "abandoned"]
 SESSION_STATUSES: tuple[str, ...] = ("active", "completed", "ended-early", "abandoned")
@@ -84,25 +84,6 @@ class BreakRecord:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def format_timestamp(moment: datetime) -> str:
-    """``moment`` as stored: UTC, whole seconds, ``Z`` suffix. Naive times are taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_timestamp(text: str) -> datetime:
-    """A stored timestamp back as an aware UTC ``datetime``."""
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
-
-
-def parse_optional_timestamp(text: str | None) -> datetime | None:
-    return None if text is None else parse_timestamp(text)
 
 
 def tidy_seconds(value: float | None) -> float | None:

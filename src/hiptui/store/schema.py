@@ -71,6 +71,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX breaks_by_time ON breaks (at)",
     ),
+    # 2: the sitting timeline (hiptui.store.timeline): when hiptui first saw the user each day,
+    # times away from the computer, meeting pauses, and which break deadlines were notified.
+    # Not history: none of it is exported. Finished sessions are found by their end.
+    (
+        """
+        CREATE TABLE timeline (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('seen', 'away', 'pause', 'reminded')),
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            open INTEGER NOT NULL DEFAULT 0 CHECK (open IN (0, 1)),
+            source TEXT
+        )
+        """,
+        "CREATE INDEX timeline_by_kind ON timeline (kind, started_at)",
+        "CREATE UNIQUE INDEX timeline_reminded ON timeline (started_at) WHERE kind = 'reminded'",
+        "CREATE INDEX sessions_by_end ON sessions (ended_at) WHERE status = 'completed'",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

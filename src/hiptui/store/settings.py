@@ -20,6 +20,11 @@ from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char
 from hiptui.content.toml_source import KeyLines, read_toml
 from hiptui.paths import ensure_private_dir
+from hiptui.store.clock_settings import (
+    BREAK_MINUTES_RANGE,
+    DAY_START_HOUR_RANGE,
+    DEFAULT_DAY_START_HOUR,
+)
 from hiptui.store.errors import StoreError
 from hiptui.store.files import atomic_write
 
@@ -55,6 +60,11 @@ class Settings:
     checkup_every_weeks: int = 4
     # [keymap]: binding id -> keys as written ("catalog.search" = "f6"); only usable entries.
     keymap: dict[str, str] = field(default_factory=dict, hash=False)
+    # The break clock (docs/breaks.md): the hour a new day starts, how a due break reaches
+    # you outside the app, and whether the desktop's idle time counts as being away.
+    day_start_hour: int = DEFAULT_DAY_START_HOUR
+    notify: str = "auto"  # 'auto', 'osc', 'notify-send', 'bell' or 'off'
+    idle: str = "auto"  # 'auto' (ask the desktop when it can tell) or 'off'
 
     def break_interval(self, from_checkup: int | None = None) -> int:
         """Minutes between sitting breaks: the setting, else the self-check's, else 45."""
@@ -127,7 +137,7 @@ CHECKS: dict[str, Check] = {
     "bell": _flag,
     "warn_10s": _flag,
     "start_side": _choice("left", "right"),
-    "break_minutes": _whole(5, 240),
+    "break_minutes": _whole(*BREAK_MINUTES_RANGE),
     "tempo_lift": _whole(1, 10),
     "tempo_hold": _whole(0, 10),
     "tempo_lower": _whole(1, 10),
@@ -135,6 +145,9 @@ CHECKS: dict[str, Check] = {
     "training_days": _weekdays,
     "training_routine": _name("a routine id", 80, f'a routine id or "{CHECKUP_PLAN}"'),
     "checkup_every_weeks": _whole(1, 52),
+    "day_start_hour": _whole(*DAY_START_HOUR_RANGE),
+    "notify": _choice("auto", "osc", "notify-send", "bell", "off"),
+    "idle": _choice("auto", "off"),
 }
 KEYMAP = "keymap"
 assert {*CHECKS, KEYMAP} == {f.name for f in fields(Settings)}

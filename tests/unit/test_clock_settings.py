@@ -1,0 +1,91 @@
+"""`hiptui status` reads break_minutes and day_start_hour its own quick way: it must agree
+with the settings loader on every file, and read the files hiptui writes without tomllib."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hiptui.store.clock_settings import _NotPlain, _plain_top_level, read_clock_settings
+from hiptui.store.settings import Settings, load_settings, settings_to_toml
+
+LINES = [
+    "break_minutes = 30",
+    "break_minutes = 3",
+    "break_minutes = 1_20",
+    "break_minutes = +45",
+    "break_minutes = 045",
+    "break_minutes = 0x1E",
+    "break_minutes = 30.0",
+    "break_minutes = true",
+    'break_minutes = "30"',
+    '"break_minutes" = 50',
+    "break_minutes=60 # an hour",
+    "break_minutes = ",
+    "day_start_hour = 6",
+    "day_start_hour = 24",
+    "day_start_hour = -1",
+    "day_start_hour = 0",
+    "  day_start_hour\t=\t5  ",
+    "day_start_hour = 5 5",
+    'theme = "nord"',
+    "theme = 'it''s'",
+    'theme = "a\\"b"',
+    "theme = [1, 2]",
+    "units = { a = 1 }",
+    "bell = false",
+    "when = 2024-05-01",
+    "a.b = 1",
+    "# a comment",
+    "# comment with a tab\tinside",
+    "",
+    "[keymap]",
+    "[ keymap ]",
+    "[keymap.more]",
+    "[[list]]",
+    "[break_minutes]",
+    '"catalog.search" = "slash"',
+    "break_minutes = 20",
+    "[a..b]",
+    "\ufeffbreak_minutes = 30",
+    "break_minutes = 30\r",
+]
+
+
+def agree(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(text.encode("utf-8"))
+    loaded, _problems = load_settings(path)
+    assert read_clock_settings(path) == (loaded.break_minutes, loaded.day_start_hour), text
+
+
+@given(st.lists(st.sampled_from(LINES), max_size=8))
+def test_the_quick_reading_agrees_with_the_settings_loader(lines: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        agree(Path(folder), "\n".join(lines) + "\n")
+
+
+def test_some_files_by_hand(tmp_path: Path) -> None:
+    agree(tmp_path, "break_minutes = 30\nday_start_hour = 6\n")
+    agree(tmp_path, "[keymap]\nbreak_minutes = 30\n")  # a key of a table, not the setting
+    agree(tmp_path, "break_minutes = 30\nbreak_minutes = 40\n")  # not TOML: defaults
+    agree(tmp_path, "break_minutes = 30\n[keymap]\nx = 1\n[keymap]\n")
+    agree(tmp_path, "[a]\nb = 1\n[a.b]\n")
+    agree(tmp_path, "[a.b]\n[a]\nb = 1\n")
+    agree(tmp_path, "break_minutes = 30\n[break_minutes]\n")
+    agree(tmp_path, "x = [\n  1,\n]\nbreak_minutes = 30\n")  # multi-line: tomllib reads it
+    assert read_clock_settings(tmp_path / "missing.toml") == (None, 4)
+    assert read_clock_settings(tmp_path) == (None, 4)  # a folder
+
+
+def test_files_hiptui_writes_are_read_without_tomllib() -> None:
+    written = settings_to_toml(Settings(theme="nord", break_minutes=50, day_start_hour=6))
+    values = _plain_top_level(written)
+    assert (values["break_minutes"], values["day_start_hour"]) == (50, 6)
+    with pytest.raises(_NotPlain):  # an escape needs tomllib
+        _plain_top_level('x = "a\\tb"\n')
