@@ -30,6 +30,23 @@ def time_process(
     return samples
 
 
+def time_interleaved(
+    commands: Sequence[tuple[Sequence[str], dict[str, str] | None]], *, runs: int
+) -> list[list[float]]:
+    """Like :func:`time_process` for several commands, taking turns (one run of each per
+    round), so a machine that gets busier or quieter affects them all alike."""
+    envs = [realistic_env(env) for _argv, env in commands]
+    for (argv, _env), full_env in zip(commands, envs, strict=True):
+        subprocess.run(argv, capture_output=True, env=full_env, check=True)
+    samples: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, ((argv, _env), full_env) in enumerate(zip(commands, envs, strict=True)):
+            start = time.perf_counter()
+            subprocess.run(argv, capture_output=True, env=full_env, check=True)
+            samples[index].append((time.perf_counter() - start) * 1000)
+    return samples
+
+
 def median(samples: Sequence[float]) -> float:
     return statistics.median(samples)
 

@@ -2,11 +2,17 @@
 
 ``HIPTUI_DATA_DIR``, ``HIPTUI_CONFIG_DIR`` and ``HIPTUI_CACHE_DIR`` override the platform
 defaults; tests always point them at a temporary directory.
+
+On Linux the folders follow the XDG rules directly, exactly as platformdirs does there
+(``$XDG_DATA_HOME`` if it is an absolute path, else ``~/.local/share``; the same for config and
+cache), because importing platformdirs costs more than the rest of ``hiptui status`` together
+(a test checks that both agree). Elsewhere platformdirs decides.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "hiptui"
@@ -18,11 +24,37 @@ def _from_env(name: str) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _home() -> str:
+    """The home folder as platformdirs finds it on Linux: ``HOME`` if it is absolute, else
+    the password database's entry."""
+    home = os.environ.get("HOME")
+    if home is not None and not os.path.isabs(home):
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_dir.rstrip("/") or "/"
+    expanded = os.path.expanduser("~")
+    if not os.path.isabs(expanded):
+        raise RuntimeError("could not determine the home folder; set an absolute HOME")
+    return expanded
+
+
+def _xdg(variable: str, default: str) -> Path | None:
+    """The XDG folder for hiptui on Linux (``None`` elsewhere: ask platformdirs)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    value = os.environ.get(variable, "")
+    base = value if os.path.isabs(value) else os.path.join(_home(), default)
+    return Path(base) / APP_NAME
+
+
 def data_dir() -> Path:
     """The user's data folder (database, own exercises)."""
     override = _from_env("HIPTUI_DATA_DIR")
     if override is not None:
         return override
+    linux = _xdg("XDG_DATA_HOME", ".local/share")
+    if linux is not None:
+        return linux
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
@@ -33,6 +65,9 @@ def config_dir() -> Path:
     override = _from_env("HIPTUI_CONFIG_DIR")
     if override is not None:
         return override
+    linux = _xdg("XDG_CONFIG_HOME", ".config")
+    if linux is not None:
+        return linux
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
@@ -46,6 +81,9 @@ def cache_dir() -> Path:
     data_override = _from_env("HIPTUI_DATA_DIR")
     if data_override is not None:
         return data_override / "cache"
+    linux = _xdg("XDG_CACHE_HOME", ".cache")
+    if linux is not None:
+        return linux
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

@@ -8,14 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hiptui.core.breaks.report import describe_schedule, format_minutes, status_text
 from hiptui.core.breaks.schedule import (
     BreakHistory,
     BreakMark,
     day_start,
-    describe_schedule,
-    format_minutes,
     schedule_from,
-    status_text,
 )
 from hiptui.store.db import Database
 from tests.unit.break_clock import LOCAL, MORNING, history_of, mark

@@ -19,6 +19,7 @@ from hiptui.core.breaks.reminder import (
 from hiptui.core.breaks.schedule import (
     DEFAULT_INTERVAL_MINUTES,
     BreakHistory,
+    Stretch,
     checkup_minutes,
     choose_interval,
 )
@@ -388,3 +389,51 @@ def test_break_due_is_reported_once_per_deadline_and_never_during_a_set(
             reported = True
         if reminder.phase() is Phase.DUE and not reminder.busy:
             assert reported  # a due break outside a set has always been reported
+
+
+# -- the stored timeline: paused, away, a completed session --------------------------------------
+
+
+def test_a_pause_read_by_sync_holds_the_reminder_until_it_ends() -> None:
+    time = FakeTime()
+    reminder = make_reminder(time)
+    pause = Stretch(time.wall + timedelta(minutes=30), time.wall + timedelta(minutes=90))
+    time.advance(30 * MINUTE)
+    assert reminder.sync(reminder.history.replace(pause=pause)) == []
+    assert reminder.phase() is Phase.PAUSED
+    assert reminder.status_line() == "30m sitting - paused for 1h00m"
+    assert poll_every_second(reminder.poll, time, 60 * 60 - 1) == []  # past the deadline
+    time.advance(1)
+    assert reminder.phase() is Phase.DUE
+    events = due_events(reminder.poll())
+    assert len(events) == 1 and events[0].overdue_seconds == 0.0  # due at the pause's end
+    assert reminder.status_line() == "break due"
+
+
+def test_away_read_by_sync_stands_the_clock_at_zero_and_holds_the_reminder() -> None:
+    time = FakeTime()
+    reminder = make_reminder(time)
+    time.advance(40 * MINUTE)
+    away = Stretch(time.wall - timedelta(minutes=6), time.wall, open=True)
+    reminder.sync(reminder.history.replace(away=away))
+    assert reminder.phase() is Phase.AWAY
+    assert reminder.view().sitting_seconds == 0.0
+    assert reminder.status_line() == "away 6m - counts as a break"
+    assert poll_every_second(reminder.poll, time, 10 * 60) == []
+    back = away.replace(end=time.wall - timedelta(seconds=30), open=False)
+    reminder.sync(reminder.history.replace(away=back))
+    assert reminder.phase() is Phase.SITTING
+    assert reminder.status_line() == "0m sitting - break in 45m"
+
+
+def test_a_completed_session_resets_the_sitting_clock() -> None:
+    time = FakeTime()
+    reminder = make_reminder(time)
+    time.advance(50 * MINUTE)
+    assert due_events(reminder.poll())
+    session = Stretch(time.wall - timedelta(minutes=8), time.wall)
+    assert reminder.moved(session) == [BreakCleared("taken")]
+    assert reminder.status_line() == "0m sitting - break in 45m"
+    # A later sync with an older read does not undo it.
+    reminder.sync(reminder.history.replace(movement=None))
+    assert reminder.status_line() == "0m sitting - break in 45m"

@@ -159,15 +159,57 @@ def test_status_leaves_the_database_file_as_it_was() -> None:
     assert break_kinds() == ["taken"]
 
 
-def test_status_does_not_import_textual_or_rich() -> None:
+# What the short path of `hiptui status` must never import: the UI toolkits, D-Bus, and the
+# modules that cost most of its time budget (issue 16: at most 4x `python -c pass`).
+NOT_ON_THE_STATUS_PATH = (
+    "textual", "rich", "jeepney", "argparse", "dataclasses", "typing", "platformdirs", "json",
+    "uuid", "hiptui.store.db", "hiptui.store.records", "hiptui.home",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], "5m sitting - break in 35m"),
+        (["--json"], '{"sitting_minutes": 5, "due_in_minutes": 35, "state": "sitting", '),
+        (["--format", "{state} {interval_minutes}"], "sitting 40"),
+    ],
+)
+def test_the_status_path_imports_only_what_it_needs(
+    args: list[str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed((5, "taken", None), checkup=30)
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text("break_minutes = 40\n")
+    # The user's folders from XDG_* as for someone who sets no HIPTUI_* variable.
+    for name in ("DATA", "CONFIG", "CACHE"):
+        target = tmp_path / "xdg" / name.lower()
+        target.mkdir(parents=True)
+        source = Path(os.environ[f"HIPTUI_{name}_DIR"])
+        if source.exists():
+            source.rename(target / "hiptui")
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(target))
+        monkeypatch.delenv(f"HIPTUI_{name}_DIR")
     code = (
-        "import sys; from hiptui.cli.main import main; code = main(['status']); "
-        "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]; "
-        "sys.exit(code)"
+        "import sys; from hiptui.cli.main import main; "
+        f"code = main(['status', *{args!r}]); "
+        f"print([m for m in {NOT_ON_THE_STATUS_PATH!r} if m in sys.modules]); sys.exit(code)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ,
+        "TZ": midday_tz()}
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "no breaks logged yet\n"
+    printed, imported = result.stdout.splitlines()
+    assert printed.startswith(expected)
+    assert imported == "[]"
+
+
+def test_status_help_and_usage_errors_still_go_through_argparse() -> None:
+    helped = hiptui("status", "--help")
+    assert helped.returncode == 0 and "--format TEMPLATE" in helped.stdout
+    assert hiptui("status", "--json", "--format", "{state}").returncode == 2
+    assert hiptui("--exercises", "nowhere", "status").stdout == "no breaks logged yet\n"
 
 
 # -- a database that cannot be read --------------------------------------------------------------
@@ -216,33 +258,47 @@ def test_a_damaged_table_gives_one_line() -> None:
     assert_one_error_line(hiptui("status"))
 
 
-def test_before_the_first_break_status_counts_from_when_the_app_was_opened() -> None:
-    """The app counts from its start until the day's first break; `status` reads that start
-    (store/app_opened.py) so the shell and the app agree."""
-    from hiptui.paths import app_opened_path
-    from hiptui.store.app_opened import save_app_opened
-
+def test_before_the_first_break_status_counts_from_the_first_sighting_of_the_day() -> None:
+    """The first hiptui that saw the user today (here `hiptui break --skip`) starts the
+    sitting clock for every other, and a later one does not move it."""
     seed()  # a history without breaks
     assert status() == "no breaks logged yet\n"
-    save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(minutes=20, seconds=5))
-    assert status() == "20m sitting - break in 25m\n"
-    save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(minutes=50))
+    with Database.open(
+        database_path(), now=lambda: datetime.now(UTC) - timedelta(minutes=50)
+    ) as db:
+        db.timeline.mark_seen(datetime.now(UTC) - timedelta(hours=3))
     assert status() == "break due 5m ago\n"
     result = hiptui("break", "--snooze", "10")  # due, so it can be snoozed from the shell
     assert result.returncode == 0, result.stderr
     assert status() == "50m sitting - snoozed, break in 10m\n"
+    assert hiptui("remind", "--once").returncode == 0  # another hiptui: the clock stays
+    assert status() == "50m sitting - snoozed, break in 10m\n"
 
 
-def test_an_app_start_from_another_day_after_a_break_or_unreadable_is_not_used() -> None:
+def test_an_older_hiptuis_app_opened_file_is_taken_in_once() -> None:
+    """Before the stored timeline, the app left its start in <data dir>/app-opened: the first
+    writer takes a start from today in as the day's first sighting and removes the file."""
+    from hiptui.paths import app_opened_path
+    from hiptui.store.app_opened import save_app_opened
+
+    seed()
+    save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(minutes=20, seconds=5))
+    assert status() == "no breaks logged yet\n"  # status only reads the database
+    result = hiptui("pause", "1m")
+    assert result.returncode == 0, result.stderr
+    assert not app_opened_path().exists()
+    assert hiptui("resume").returncode == 0
+    assert status() == "20m sitting - break in 25m\n"
+
+
+def test_an_app_opened_file_from_another_day_or_unreadable_is_not_used() -> None:
     from hiptui.paths import app_opened_path
     from hiptui.store.app_opened import save_app_opened
 
     seed()
     save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(days=1))
-    assert status() == "no breaks logged yet\n"
+    assert hiptui("break", "--skip").returncode == 0
+    assert status() == "0m sitting - break in 45m\n"  # counted from now, not yesterday
     app_opened_path().write_bytes(b"\x1b]0;not a time\x07\n")
-    assert status() == "no breaks logged yet\n"
-    # A break taken today counts, not the app's start.
-    save_app_opened(app_opened_path(), datetime.now(UTC) - timedelta(minutes=30))
-    seed((10, "taken", None))
-    assert status() == "10m sitting - break in 35m\n"
+    assert hiptui("break", "--skip").returncode == 0
+    assert not app_opened_path().exists()

@@ -7,14 +7,13 @@ dependencies inside the handler, so ``hiptui cues`` never pays for Textual.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
-from hiptui import __version__
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from typing import Any
 
 # Modules that register sub-commands, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -27,6 +26,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.new",
     "hiptui.cli.status",
     "hiptui.cli.today",
+    "hiptui.cli.pause",
+    "hiptui.cli.remind",
     "hiptui.cli.checkup",
     "hiptui.cli.keys",
 )
@@ -48,6 +49,9 @@ COMMANDS: dict[str, str] = {
     "status": "hiptui.cli.status",
     "break": "hiptui.cli.status",
     "today": "hiptui.cli.today",
+    "pause": "hiptui.cli.pause",
+    "resume": "hiptui.cli.pause",
+    "remind": "hiptui.cli.remind",
     "checkup": "hiptui.cli.checkup",
     "keys": "hiptui.cli.keys",
 }
@@ -71,6 +75,12 @@ def build_parser(only: str | None = None, *, commands: bool = True) -> argparse.
     every sub-command otherwise, and with none when ``commands`` is off (``hiptui`` alone,
     which opens the app: it needs no command's parser, and building them all costs ~25 ms
     of its start)."""
+    import argparse
+    import importlib
+    from pathlib import Path
+
+    from hiptui import __version__
+
     parser = argparse.ArgumentParser(
         prog="hiptui",
         description="A keyboard-driven terminal coach for hip-extension strength. "
@@ -105,6 +115,9 @@ class _Subcommands:
         self._action = action
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        import argparse
+        from pathlib import Path
+
         parser: argparse.ArgumentParser = self._action.add_parser(name, **kwargs)
         parser.add_argument(
             "--exercises",
@@ -119,22 +132,33 @@ class _Subcommands:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    command = command_in(arguments)
-    wants_help = any(arg in ("-h", "--help") for arg in arguments)
-    parser = build_parser(command, commands=command is not None or wants_help)
-    args = parser.parse_args(arguments)
-    handler = getattr(args, "handler", None)
     try:
-        if handler is None:
-            from hiptui.cli.app import run_app
-
-            code: int = run_app(args)
-            return code
-        result: int = handler(args)
-        return result
+        return _dispatch(arguments)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (``hiptui list | head``): not an error worth a traceback.
         sys.stderr.close()
         return 0
+
+
+def _dispatch(arguments: list[str]) -> int:
+    if arguments[:1] == ["status"]:
+        # Run every few seconds by tmux, bars and prompts: its own short path, no argparse.
+        from hiptui.cli.status_fast import run_fast
+
+        fast = run_fast(arguments[1:])
+        if fast is not None:
+            return fast
+    command = command_in(arguments)
+    wants_help = any(arg in ("-h", "--help") for arg in arguments)
+    parser = build_parser(command, commands=command is not None or wants_help)
+    args = parser.parse_args(arguments)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from hiptui.cli.app import run_app
+
+        code: int = run_app(args)
+        return code
+    result: int = handler(args)
+    return result

@@ -1,9 +1,8 @@
-"""``hiptui status`` (the break clock in one line) and ``hiptui break`` (log a break).
+"""``hiptui status`` (the break clock in one line, JSON or a template) and ``hiptui break``.
 
-``status`` is meant to run every few seconds from tmux or a shell prompt, so it stays small:
-the standard library, :mod:`hiptui.home`, the store and the pure schedule; never Textual or rich.
-It opens the database read-only and never creates or changes anything; when the history
-cannot be read it prints one line on stderr and exits 1, never a traceback.
+``status`` usually never gets here: :func:`hiptui.cli.main.main` sends it down its own short
+path (:mod:`hiptui.cli.status_fast`), and the parser below only handles what that path passes
+on (help, usage errors, ``--exercises``), ending in the same :func:`status_fast.show`.
 """
 
 from __future__ import annotations
@@ -16,19 +15,31 @@ from typing import TYPE_CHECKING, Any
 from hiptui.home import Home
 
 if TYPE_CHECKING:
-    from hiptui.core.breaks.schedule import BreakHistory, Interval
-
-# A status bar must not hang: a reader only waits for SQLite in rare cases (a crashed writer's
-# journal being recovered), and then gives up quickly rather than stall the terminal.
-STATUS_BUSY_TIMEOUT = 0.5
+    from hiptui.core.breaks.report import StatusTemplate
+    from hiptui.store.db import Database
 
 
 def register(subparsers: Any) -> None:
     status = subparsers.add_parser(
         "status",
-        help="print the sitting-break clock in one line (for tmux or a shell prompt)",
+        help="print the sitting-break clock in one line (for tmux, a bar or a shell prompt)",
         description="Print one short line such as '42m sitting - break in 3m' or "
-        "'break due 12m ago'. Reads the history without changing it. See docs/breaks.md.",
+        "'break due 12m ago', or the same as JSON or through a template. Reads the history "
+        "without changing it. See docs/breaks.md.",
+    )
+    shape = status.add_mutually_exclusive_group()
+    shape.add_argument(
+        "--json",
+        action="store_true",
+        help="print sitting_minutes, due_in_minutes, state, interval_minutes and last_break "
+        "as one JSON object",
+    )
+    shape.add_argument(
+        "--format",
+        metavar="TEMPLATE",
+        type=_template,
+        help="print TEMPLATE with {sitting_minutes}, {due_in_minutes}, {state}, "
+        "{interval_minutes} and {last_break} filled in ({{ and }} for braces)",
     )
     status.set_defaults(handler=run_status)
 
@@ -54,6 +65,15 @@ def register(subparsers: Any) -> None:
     log.set_defaults(handler=run_break)
 
 
+def _template(text: str) -> StatusTemplate:
+    from hiptui.core.breaks.report import StatusTemplate, TemplateError
+
+    try:
+        return StatusTemplate.parse(text)
+    except TemplateError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _snooze_minutes(text: str) -> int:
     from hiptui.core.breaks.schedule import MAX_SNOOZE_MINUTES
 
@@ -68,105 +88,61 @@ def _snooze_minutes(text: str) -> int:
     return value
 
 
-def _eprint(text: str) -> None:
+def eprint(text: str) -> None:
     from hiptui.content.text import printable
 
     print(printable(text, keep_newlines=False), file=sys.stderr)
 
 
-def _interval(home: Home, history: BreakHistory) -> Interval:
-    """The break interval: ``break_minutes`` from settings.toml, else the latest self-check's
-    (problems in the settings file are the app's to report)."""
-    from hiptui.core.breaks.schedule import choose_interval
+def clock_settings(home: Home) -> tuple[int | None, int]:
+    """``break_minutes`` and ``day_start_hour`` from settings.toml, read as ``hiptui status``
+    reads them (problems in the file are the app's to report)."""
+    from hiptui.store.clock_settings import read_clock_settings
 
-    setting = home.settings.break_minutes if home.settings_path.exists() else None
-    return choose_interval(setting, history.checkup_minutes)
-
-
-def status_line(now: datetime, home: Home | None = None) -> str:
-    """The line ``hiptui status`` prints at ``now``. Raises ``StoreError`` (an ``OSError``)
-    when the database cannot be read; a missing one is not an error."""
-    from hiptui.core.breaks.schedule import (
-        BreakHistory,
-        describe_schedule,
-        schedule_from,
-        status_text,
-    )
-
-    home = home or Home.for_user()
-    if not home.has_history():
-        return status_text(None, None, has_history=False)
-    with home.read_only_database(busy_timeout=STATUS_BUSY_TIMEOUT) as db:
-        history = BreakHistory.read(db)
-    opened = _app_opened_today(home, now)
-    schedule = schedule_from(history, _interval(home, history).minutes, now, opened)
-    return describe_schedule(schedule, now, has_history=not history.empty)
-
-
-def _app_opened_today(home: Home, now: datetime) -> datetime | None:
-    """When the app was last opened, if that was today: before the day's first break the app
-    counts sitting time from then, and so do `status` and `break`."""
-    from hiptui.core.breaks.schedule import day_start
-    from hiptui.store.app_opened import read_app_opened
-
-    if home.app_opened_path is None:
-        return None
-    opened = read_app_opened(home.app_opened_path)
-    return opened if opened is not None and opened >= day_start(now) else None
+    return read_clock_settings(home.settings_path)
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from hiptui.core.breaks.schedule import local_now
+    from hiptui.cli.status_fast import show
 
-    home = Home.for_user()
-    try:
-        line = status_line(local_now(), home)
-    except OSError as error:  # StoreError included: it already names the file
-        text = str(error) if error.filename else f"{home.database_path}: {error}"
-        _eprint(text)
-        return 1
-    except Exception as error:  # a status bar shows one line, never a traceback
-        _eprint(f"{home.database_path}: cannot read the break history ({error})")
-        return 1
-    print(line)
-    return 0
+    return show(as_json=args.json, template=args.format)
+
+
+def open_clock(home: Home, now: datetime) -> Database:
+    """The database, opened for writing, with ``now``'s day marked as seen (an older
+    hiptui's ``app-opened`` file taken in). Raises ``StoreError``."""
+    from hiptui.core.breaks.schedule import day_start
+    from hiptui.store.app_opened import take_app_opened
+
+    db = home.database()
+    if db.notice:
+        eprint(db.notice)
+    start = day_start(now, clock_settings(home)[1])
+    earlier = None if home.app_opened_path is None else take_app_opened(home.app_opened_path)
+    at = earlier if earlier is not None and start <= earlier <= now else now
+    db.timeline.mark_seen(start, at)
+    return db
 
 
 def run_break(args: argparse.Namespace) -> int:
-    from hiptui.core.breaks.schedule import (
-        SKIPPED,
-        SNOOZED,
-        TAKEN,
-        BreakHistory,
-        describe_schedule,
-        format_minutes,
-        local_now,
-        schedule_from,
-    )
+    from hiptui.core.breaks.report import format_minutes, read_clock
+    from hiptui.core.breaks.schedule import SKIPPED, SNOOZED, TAKEN, State, local_now
     from hiptui.store.errors import StoreError
 
     now = local_now()
     home = Home.for_user()
     if args.snooze is not None and not home.database_path.exists():
         # Refuse before the database is even created.
-        _eprint("nothing to snooze: no breaks logged yet; nothing logged")
+        eprint("nothing to snooze: no breaks logged yet; nothing logged")
         return 1
     try:
-        db = home.database()
-    except StoreError as error:
-        _eprint(str(error))
-        return 1
-    try:
-        if db.notice:
-            _eprint(db.notice)
-        history = BreakHistory.read(db)
-        interval = _interval(home, history)
-        every = format_minutes(interval.seconds)
+        db = open_clock(home, now)
+        minutes, hour = clock_settings(home)
+        reading = read_clock(db, now, setting_minutes=minutes, day_start_hour=hour)
+        every = format_minutes(reading.interval.seconds)
         if args.snooze is not None:
-            schedule = schedule_from(history, interval.minutes, now, _app_opened_today(home, now))
-            if not schedule.is_due(now):
-                state = describe_schedule(schedule, now, has_history=not history.empty)
-                _eprint(f"nothing to snooze: no break is due ({state}); nothing logged")
+            if reading.state is not State.DUE:
+                eprint(f"nothing to snooze: no break is due ({reading.text}); nothing logged")
                 return 1
             db.log_break(SNOOZED, args.snooze)
             print(f"break snoozed - reminder in {args.snooze}m")
@@ -177,7 +153,7 @@ def run_break(args: argparse.Namespace) -> int:
             db.log_break(TAKEN)
             print(f"break logged - next break in {every}")
     except StoreError as error:
-        _eprint(str(error))
+        eprint(str(error))
         return 1
     finally:
         home.close()

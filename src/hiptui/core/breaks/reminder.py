@@ -20,6 +20,9 @@ How it keeps time. The schedule is worked out on the wall clock from the history
 - **Skip** is logged and restarts the reminder like a taken break, but the sitting time keeps
   counting: the user did not get up. **Snooze** (5 or 10 minutes from the break screen) is only
   possible while a break is due.
+- **Paused and away.** In meeting mode nothing is reported until the pause ends (then a break
+  that fell due meanwhile is reported once). While the user is away the clock stands at 0.
+  Both come from the stored timeline, through :meth:`Reminder.sync`.
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
+from hiptui.core.breaks.report import status_text
 from hiptui.core.breaks.schedule import (
+    DAY_STARTS_AT_HOUR,
     MAX_SNOOZE_MINUTES,
     SKIPPED,
     SNOOZED,
@@ -40,11 +44,12 @@ from hiptui.core.breaks.schedule import (
     BreakMark,
     Interval,
     Schedule,
+    State,
+    Stretch,
     choose_interval,
     local_now,
     require_aware,
     schedule_from,
-    status_text,
 )
 
 Clock = Callable[[], float]
@@ -67,10 +72,8 @@ def sleep_aware_clock() -> Clock:
     return time.monotonic
 
 
-class Phase(StrEnum):
-    SITTING = "sitting"  # counting towards the next break
-    SNOOZED = "snoozed"  # a due break was put off for a few minutes
-    DUE = "due"  # the deadline has passed (see ReminderView.held for a set in progress)
+# sitting, snoozed, due (see ReminderView.held for a set in progress), paused, away.
+Phase = State
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,8 @@ class ReminderView:
     seconds_left: float  # negative once due
     interval: Interval
     held: bool  # due, but waiting for the set in progress
+    paused_seconds: float | None = None  # meeting mode: how much longer
+    away_seconds: float | None = None  # away now: for how long already
 
     @property
     def text(self) -> str:
@@ -121,6 +126,8 @@ class ReminderView:
             self.seconds_left,
             snoozed=self.phase is Phase.SNOOZED,
             held=self.held,
+            paused_seconds=self.paused_seconds,
+            away_seconds=self.away_seconds,
         )
 
 
@@ -136,13 +143,22 @@ def _newer(known: BreakMark | None, found: BreakMark | None) -> BreakMark | None
     return known
 
 
+def _later(known: Stretch | None, found: Stretch | None) -> Stretch | None:
+    if found is None:
+        return known
+    if known is None or found.end >= known.end:
+        return found
+    return known
+
+
 class Reminder:
     """The break clock of one running app.
 
-    ``history``: what the database holds (``BreakHistory.read(db)``). ``setting_minutes``: the
-    ``break_minutes`` setting, or ``None`` to follow the self-check. ``first_seen``: when the
-    app first saw the user (default: now); the sitting clock starts there when no break has
-    been taken today.
+    ``history``: what the database holds (``BreakHistory.read(db, day_start(now))``).
+    ``setting_minutes``: the ``break_minutes`` setting, or ``None`` to follow the self-check.
+    ``first_seen``: when the app first saw the user (default: now); the sitting clock starts
+    there when the history knows of no break and no earlier sighting today.
+    ``day_start_hour``: the ``day_start_hour`` setting.
     """
 
     def __init__(
@@ -153,11 +169,13 @@ class Reminder:
         now: WallClock = local_now,
         setting_minutes: int | None = None,
         first_seen: datetime | None = None,
+        day_start_hour: int = DAY_STARTS_AT_HOUR,
     ) -> None:
         self._clock = clock
         self._now = now
         self._history = history
         self._setting = setting_minutes
+        self.day_start_hour = day_start_hour
         self._first_seen = require_aware(
             self._wall() if first_seen is None else first_seen, "first_seen"
         )
@@ -167,6 +185,8 @@ class Reminder:
         self._schedule = Schedule(None, None)
         self._sitting_at = 0.0  # monotonic
         self._deadline = 0.0  # monotonic
+        self._paused = (0.0, 0.0)  # monotonic: meeting mode from, until
+        self._away_at: float | None = None  # monotonic: away since (None: not away)
         self._anchor()
 
     # -- reading --------------------------------------------------------------------------------
@@ -189,8 +209,18 @@ class Reminder:
     def busy(self) -> bool:
         return self._busy
 
+    @property
+    def schedule(self) -> Schedule:
+        """The schedule on the wall clock, as of the last re-reading (the deadline is its
+        ``deadline``: what a notification from another hiptui is keyed on)."""
+        return self._schedule
+
     def phase(self, now: float | None = None) -> Phase:
         t = self._clock() if now is None else now
+        if self._away_at is not None:
+            return Phase.AWAY
+        if self._paused[0] <= t < self._paused[1]:
+            return Phase.PAUSED
         if t >= self._deadline:
             return Phase.DUE
         return Phase.SNOOZED if self._schedule.snoozed else Phase.SITTING
@@ -198,12 +228,15 @@ class Reminder:
     def view(self, now: float | None = None) -> ReminderView:
         t = self._clock() if now is None else now
         phase = self.phase(t)
+        away_at = self._away_at
         return ReminderView(
             phase=phase,
-            sitting_seconds=max(t - self._sitting_at, 0.0),
+            sitting_seconds=0.0 if away_at is not None else max(t - self._sitting_at, 0.0),
             seconds_left=self._deadline - t,
             interval=self.interval,
             held=phase is Phase.DUE and self._busy,
+            paused_seconds=self._paused[1] - t if phase is Phase.PAUSED else None,
+            away_seconds=None if away_at is None else max(t - away_at, 0.0),
         )
 
     def status_line(self, now: float | None = None) -> str:
@@ -215,7 +248,7 @@ class Reminder:
     def poll(self) -> list[Event]:
         """Call often (every second). Reports a due break once, and not during a set."""
         t = self._clock()
-        if self._announced or t < self._deadline:
+        if self._announced or self.phase(t) is not Phase.DUE:
             return []
         if self._busy:
             self._held = True
@@ -238,13 +271,13 @@ class Reminder:
     def take(self) -> BreakLog:
         """The user got up: the sitting clock and the reminder start again."""
         mark = BreakMark(self._wall(), TAKEN)
-        self._history = replace(self._history, last_taken=mark, latest=mark)
+        self._history = self._history.replace(last_taken=mark, latest=mark)
         self._anchor()
         return BreakLog(TAKEN)
 
     def skip(self) -> BreakLog:
         """No break this time: the next reminder is one interval away, sitting keeps counting."""
-        self._history = replace(self._history, latest=BreakMark(self._wall(), SKIPPED))
+        self._history = self._history.replace(latest=BreakMark(self._wall(), SKIPPED))
         self._anchor()
         return BreakLog(SKIPPED)
 
@@ -256,7 +289,7 @@ class Reminder:
             raise ReminderError(f"snooze for 1 to {MAX_SNOOZE_MINUTES} minutes, not {minutes}")
         if self.phase() is not Phase.DUE:
             raise ReminderError("nothing to snooze: no break is due")
-        self._history = replace(self._history, latest=BreakMark(self._wall(), SNOOZED, minutes))
+        self._history = self._history.replace(latest=BreakMark(self._wall(), SNOOZED, minutes))
         self._anchor()
         return BreakLog(SNOOZED, minutes)
 
@@ -270,14 +303,25 @@ class Reminder:
         a clock that did not count a suspend. Returns :class:`BreakCleared` if a break this
         reminder had reported was dealt with elsewhere (``hiptui break`` in a shell).
         """
+        known = self._history
         merged = BreakHistory(
-            last_taken=_newer(self._history.last_taken, history.last_taken),
-            latest=_newer(self._history.latest, history.latest),
+            last_taken=_newer(known.last_taken, history.last_taken),
+            latest=_newer(known.latest, history.latest),
             checkup_minutes=history.checkup_minutes,
+            seen=history.seen if history.seen is not None else known.seen,
+            movement=_later(known.movement, history.movement),
+            # The database is the truth for these two: only its writers change them.
+            away=history.away,
+            pause=history.pause,
         )
-        changed = merged.latest != self._history.latest
+        changed = merged.latest != known.latest
         self._history = merged
         return self._reanchor(merged.latest.kind if changed and merged.latest else None)
+
+    def moved(self, stretch: Stretch) -> list[Event]:
+        """A session was completed (from ``stretch.start`` to ``stretch.end``): a break."""
+        self._history = self._history.replace(movement=_later(self._history.movement, stretch))
+        return self._reanchor(TAKEN)
 
     def set_setting(self, minutes: int | None) -> list[Event]:
         """The ``break_minutes`` setting changed (``None``: follow the self-check)."""
@@ -299,13 +343,27 @@ class Reminder:
         """Work the schedule out on the wall clock and pin it to the monotonic clock."""
         wall, t = self._now(), self._clock()
         require_aware(wall, "now")
-        schedule = schedule_from(self._history, self.interval.minutes, wall, self._first_seen)
+        schedule = schedule_from(
+            self._history,
+            self.interval.minutes,
+            wall,
+            self._first_seen,
+            day_start_hour=self.day_start_hour,
+        )
         # With first_seen given, both anchors are always known.
         assert schedule.sitting_since is not None and schedule.deadline is not None
         offset = t - wall.timestamp()
         self._schedule = schedule
         self._sitting_at = schedule.sitting_since.timestamp() + offset
         self._deadline = schedule.deadline.timestamp() + offset
+        pause = schedule.pause
+        self._paused = (
+            (pause.start.timestamp() + offset, pause.end.timestamp() + offset)
+            if pause is not None
+            else (0.0, 0.0)
+        )
+        away = schedule.away_since
+        self._away_at = None if away is None else away.timestamp() + offset
         if self._deadline > t:
             # A deadline ahead: whatever was reported is settled; the next one is new.
             self._announced = False
