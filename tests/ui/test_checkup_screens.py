@@ -1,4 +1,4 @@
-"""The self-check screens driven by keys: intro, 14 questions, the result, saving and the plan."""
+"""The self-check screens driven by keys: intro, 15 questions, the result, saving and the plan."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from tests.ui.helpers import FakeClock, build_app, loaded
 
 SIZE = (100, 30)
 
-# One set of answers and the key that picks each one on screen (question order, Q1 .. Q14).
+# One set of answers and the key that picks each one on screen (question order, Q1 .. Q15).
 WEEKDAY = {"desk": ("9", 360), "screens": ("5", 120), "travel": ("4", 60), "other": ("3", 30)}
 WEEKEND = {"desk": ("1", 0), "screens": ("6", 180), "travel": ("3", 30), "other": ("4", 60)}
 REST = {
@@ -39,6 +39,7 @@ REST = {
     "knee_check": ("y", "Y"),
     "wall_gap": ("1", "none"),
     "bridge_hold": ("3", "C"),  # 20 to 39 seconds
+    "abdominal_check": ("2", "B"),  # flat-back hold of 15 to 29 seconds
 }
 KEYS = [key for table in (WEEKDAY, WEEKEND, REST) for key, _ in table.values()]
 EXPECTED_ANSWERS: dict[str, Any] = {
@@ -46,7 +47,8 @@ EXPECTED_ANSWERS: dict[str, Any] = {
     "weekday": {activity: value for activity, (_, value) in WEEKDAY.items()},
     "weekend": {activity: value for activity, (_, value) in WEEKEND.items()},
 }
-PAIN_KEYS = [*KEYS[:-1], "5"]  # the fifth bridge answer: stopped because it hurt
+# The fifth bridge answer: stopped because it hurt (then the flat-back hold as before).
+PAIN_KEYS = [*KEYS[:-2], "5", KEYS[-1]]
 
 
 def plain(widget: Static) -> str:
@@ -155,7 +157,7 @@ async def test_the_whole_questionnaire_by_keyboard_reaches_a_saved_result() -> N
         assert "not a diagnosis" in intro and "pregnant" in intro
         await pilot.press("enter")
         progress = screen.query_one("#question-progress", Static)
-        assert plain(progress).startswith("Question 1 of 14")
+        assert plain(progress).startswith("Question 1 of 15")
         result = await answer_all_from_question_one(pilot, KEYS)
         weekday = sum(value for _, value in WEEKDAY.values())
         weekend = sum(value for _, value in WEEKEND.values())
@@ -258,7 +260,7 @@ async def test_start_key_runs_the_plan_warm_up_first() -> None:
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         result = await answer_all(pilot, KEYS)
-        expected = ["glute-bridge", "quadruped-kickback", "standing-kickback",
+        expected = ["glute-bridge", "quadruped-kickback", "standing-kickback", "dead-bug",
                     "kneeling-hip-flexor-stretch"]  # fmt: skip
         assert result.result.exercise_ids == ("warm-up", *expected)
         await pilot.press("s")
@@ -295,7 +297,7 @@ async def test_pain_shows_the_clinician_message_and_no_hip_thrust() -> None:
         assert "See a clinician" in alert and "doctor or physiotherapist" in alert
         ids = [item.exercise_id for item in result.query(PlanItem)]
         assert not any("thrust" in exercise_id for exercise_id in ids)
-        assert ids == ["warm-up", "glute-bridge", "quadruped-kickback",
+        assert ids == ["warm-up", "glute-bridge", "quadruped-kickback", "dead-bug",
                        "kneeling-hip-flexor-stretch"]  # fmt: skip
         await pilot.press("s")
         assert isinstance(app.screen, ConfirmScreen)  # asks before starting
@@ -358,7 +360,7 @@ async def test_take_it_again_starts_with_the_answers_given() -> None:
         again = question(app)
         await pilot.press("enter")
         assert again.query_one("#answers", OptionList).highlighted == 8  # 360 minutes
-        await pilot.press(*["enter"] * 14)
+        await pilot.press(*["enter"] * 15)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CheckupResultScreen)

@@ -192,9 +192,11 @@ def test_hip_flexor_flag(thigh: str, knee: str, flag: str, patterns: tuple[str, 
     assert (result.hip_flexor, result.hip_flexor_patterns) == (flag, patterns)
 
 
-def test_wall_gap_scores_nothing() -> None:
-    results = [score(answers(wall_gap=gap)) for gap in ("none", "hand", "forearm", "unsure")]
-    assert all(r == results[0] for r in results)
+def test_wall_gap_scores_nothing_and_is_reported_as_given() -> None:
+    gaps = ("none", "hand", "forearm", "unsure")
+    results = [score(answers(wall_gap=gap)) for gap in gaps]
+    assert [r.wall_gap for r in results] == list(gaps)
+    assert all(dataclasses.replace(r, wall_gap="none") == results[0] for r in results)
 
 
 def test_pain_flag_only_for_a_bridge_stopped_by_pain() -> None:
@@ -276,8 +278,9 @@ def test_priority_levels(points: int, level: str) -> None:
     assert priority_for(points) == level
 
 
-def test_priority_outside_zero_to_five_is_an_error() -> None:
-    for points in (-1, 6):
+def test_priority_outside_zero_to_six_is_an_error() -> None:
+    assert priority_for(6) == "high"
+    for points in (-1, 7):
         with pytest.raises(ValueError):
             priority_for(points)
 

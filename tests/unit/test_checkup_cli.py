@@ -69,7 +69,7 @@ def test_json_has_exactly_the_issue_keys(
     assert list(data) == list(RESULT_KEYS) == [
         "weekday_minutes", "weekend_minutes", "weekly_minutes", "average_hours", "band",
         "reminder_minutes", "hip_flexor", "hip_flexor_patterns", "priority_points", "priority",
-        "pain_flag", "plausibility_flag", "recommendations",
+        "pain_flag", "plausibility_flag", "recommendations", "wall_gap", "abdominal_check",
     ]  # fmt: skip
     answers, _ = load_answers(write(tmp_path))
     assert answers is not None

@@ -11,7 +11,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiptui.content.checkup_form import ANSWER_SCALES
+from hiptui.content.checkup_form import ANSWER_SCALES, OPTIONAL_KEYS
 from hiptui.content.loader import load_library
 from hiptui.core.checkup.answers import Answers, parse_answers
 from hiptui.core.checkup.scoring import (
@@ -31,7 +31,12 @@ from hiptui.paths import bundled_content_dir
 from tests.profiles import examples
 
 valid_values = st.fixed_dictionaries(
-    {key: st.sampled_from(scale) for key, scale in ANSWER_SCALES.items()}
+    {
+        key: st.sampled_from(scale)
+        for key, scale in ANSWER_SCALES.items()
+        if key not in OPTIONAL_KEYS
+    },
+    optional={key: st.sampled_from(ANSWER_SCALES[key]) for key in OPTIONAL_KEYS},
 )
 valid_answers = valid_values.map(Answers.from_values)
 
@@ -66,9 +71,11 @@ def test_any_valid_answers_give_a_consistent_result(answers: Answers) -> None:
     assert (shown < 4) == (result.band == "low")
     assert (shown > 8) == (result.band == "very-high")
     assert result.reminder_minutes in REMINDER_CHOICES
-    assert 0 <= result.priority_points <= 5
+    assert result.priority_out_of == (5 if answers.abdominal_check is None else 6)
+    assert 0 <= result.priority_points <= result.priority_out_of
     assert result.priority in PRIORITIES
-    assert result.pain_flag == (answers.bridge_hold == "E")
+    assert result.pain_flag == ("E" in (answers.bridge_hold, answers.abdominal_check))
+    assert result.abdominal_check == (answers.abdominal_check or "not-done")
     assert result.plausibility_flag == (weekday > 1080 or weekend > 1080)
     assert (result.hip_flexor == "yes") == bool(result.hip_flexor_patterns)
     check_plan(answers, result)
@@ -89,6 +96,9 @@ def check_plan(answers: Answers, result: CheckupResult) -> None:
     stretches = {r.id for r in result.recommendations if r.kind == "stretch"}
     assert bool(stretches) == (result.hip_flexor == "yes")
     assert ("couch-stretch" in stretches) == ("rectus-femoris" in result.hip_flexor_patterns)
+    pelvic = [r.id for r in result.recommendations if r.kind == "pelvic-control"]
+    expected = {"B": ["dead-bug"], "C": ["posterior-pelvic-tilt"]}
+    assert pelvic == expected.get(answers.abdominal_check or "", [])
     if result.pain_flag:
         assert "hip-thrust" not in ids
         assert any("clinician" in r.text for r in result.recommendations if r.id is None)

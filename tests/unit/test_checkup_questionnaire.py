@@ -26,10 +26,11 @@ def bundled() -> CheckupForm:
     return questionnaire
 
 
-def test_fourteen_questions_in_the_issue_order_with_the_issue_scales() -> None:
+def test_fifteen_questions_in_the_issue_order_with_the_issue_scales() -> None:
     questionnaire = bundled()
     assert [q.key for q in questionnaire.questions] == list(QUESTION_KEYS)
-    assert [q.number for q in questionnaire.questions] == list(range(1, 15))
+    assert [q.number for q in questionnaire.questions] == list(range(1, 16))
+    assert QUESTION_KEYS[-1] == "abdominal_check"
     for question in questionnaire.questions:
         assert tuple(o.value for o in question.options) == ANSWER_SCALES[question.key]
         assert all(o.label.strip() for o in question.options)

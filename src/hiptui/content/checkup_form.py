@@ -1,11 +1,12 @@
 """The self-check's form (``checkup/questions.toml``): its questions, answer scales, home checks.
 
 The wording lives in the TOML file; the *shape* of the form lives here, because the
-scoring (:mod:`hiptui.core.checkup.scoring`) and the answers-file parser rely on it: the 14
+scoring (:mod:`hiptui.core.checkup.scoring`) and the answers-file parser rely on it: the 15
 answer keys in question order (:data:`QUESTION_KEYS`) and the values each may take
-(:data:`ANSWER_SCALES`). Loading checks that the file asks exactly those questions, in that
-order, with exactly those answer values, so whatever a user picks on screen is an answer the
-scoring understands.
+(:data:`ANSWER_SCALES`). The 15th, the abdominal control check, came later: an answers file
+may leave it out (:data:`OPTIONAL_KEYS`), and the check is then reported as not done. Loading
+checks that the file asks exactly those questions, in that order, with exactly those answer
+values, so whatever a user picks on screen is an answer the scoring understands.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ STRENGTH_DAYS: tuple[int, ...] = (0, 1, 2, 3)
 YES_NO_UNSURE: tuple[str, ...] = ("Y", "N", "U")
 WALL_GAPS: tuple[str, ...] = ("none", "hand", "forearm", "unsure")
 BRIDGE_HOLDS: tuple[str, ...] = ("A", "B", "C", "D", "E")
+# The flat-back hold: A 30 s or more, B 15-29 s, C under 15 s, E stopped by pain, U unsure or
+# could not do it.
+FLAT_BACK_HOLDS: tuple[str, ...] = ("A", "B", "C", "E", "U")
 
 _SCALES: dict[str, tuple[AnswerValue, ...]] = {
     f"{day}.{activity}": MINUTES_SCALE for day in DAYS for activity in ACTIVITIES
@@ -47,10 +51,13 @@ _SCALES.update(
     knee_check=YES_NO_UNSURE,
     wall_gap=WALL_GAPS,
     bridge_hold=BRIDGE_HOLDS,
+    abdominal_check=FLAT_BACK_HOLDS,
 )
-# Answer key -> the values it may take, in question order (Q1 .. Q14).
+# Answer key -> the values it may take, in question order (Q1 .. Q15).
 ANSWER_SCALES: Mapping[str, tuple[AnswerValue, ...]] = MappingProxyType(_SCALES)
 QUESTION_KEYS: tuple[str, ...] = tuple(ANSWER_SCALES)
+# Answers an answers file may leave out (written before the check existed): "not done".
+OPTIONAL_KEYS: frozenset[str] = frozenset({"abdominal_check"})
 # Answers shown for information only; no figure depends on them (Q13).
 INFORMATION_ONLY: frozenset[str] = frozenset({"wall_gap"})
 
@@ -81,7 +88,7 @@ class HomeCheck:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    number: int  # 1-based, Q1 .. Q14
+    number: int  # 1-based, Q1 .. Q15
     key: str  # the answers-file key, e.g. "weekday.desk" or "breaks"
     prompt: str
     help: str

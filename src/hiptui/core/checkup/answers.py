@@ -8,6 +8,7 @@ An answers file is TOML (see docs/checkup.md)::
     knee_check = "Y"      # Y N U
     wall_gap = "none"     # none hand forearm unsure
     bridge_hold = "C"     # A B C D E
+    abdominal_check = "B" # A B C E U (may be left out: the check is then "not done")
 
     [weekday]             # minutes: 0 15 30 60 120 180 240 300 360
     desk = 360
@@ -39,6 +40,7 @@ from hiptui.content.checkup_form import (
     ANSWER_SCALES,
     DAYS,
     MINUTES_SCALE,
+    OPTIONAL_KEYS,
     QUESTION_KEYS,
     AnswerValue,
 )
@@ -67,7 +69,10 @@ class SittingDay:
 
 @dataclass(frozen=True, slots=True)
 class Answers:
-    """All 14 answers. Building one with a value off its scale raises ``ValueError``."""
+    """All 15 answers. Building one with a value off its scale raises ``ValueError``.
+
+    ``abdominal_check`` is ``None`` when the check was not done (an answers file written
+    before it existed): it then scores nothing and is reported as not done."""
 
     weekday: SittingDay
     weekend: SittingDay
@@ -77,6 +82,7 @@ class Answers:
     knee_check: str
     wall_gap: str
     bridge_hold: str
+    abdominal_check: str | None = None
 
     def __post_init__(self) -> None:
         for key, value in self.values().items():
@@ -84,19 +90,25 @@ class Answers:
                 raise ValueError(f"{key}: {value!r} is not one of {_listed(ANSWER_SCALES[key])}")
 
     def values(self) -> dict[str, AnswerValue]:
-        """Every answer by its key (``"weekday.desk"``, ``"breaks"``, ...), in question order."""
+        """Every answer given by its key (``"weekday.desk"``, ``"breaks"``, ...), in question
+        order; an optional check not done is left out."""
         found: dict[str, AnswerValue] = {}
         for day in DAYS:
             sitting: SittingDay = getattr(self, day)
             for activity in ACTIVITIES:
                 found[f"{day}.{activity}"] = getattr(sitting, activity)
         for key in TOP_LEVEL_KEYS:
-            found[key] = getattr(self, key)
+            value = getattr(self, key)
+            if value is not None:
+                found[key] = value
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        """The answers in the shape of an answers file (``weekday`` and ``weekend`` tables)."""
-        data: dict[str, Any] = {key: getattr(self, key) for key in TOP_LEVEL_KEYS}
+        """The answers in the shape of an answers file (``weekday`` and ``weekend`` tables);
+        an optional check not done is left out, as in a file written before it existed."""
+        data: dict[str, Any] = {
+            key: getattr(self, key) for key in TOP_LEVEL_KEYS if getattr(self, key) is not None
+        }
         for day in DAYS:
             sitting: SittingDay = getattr(self, day)
             data[day] = {activity: getattr(sitting, activity) for activity in ACTIVITIES}
@@ -149,7 +161,11 @@ def parse_answers(
         numbers = [m for m in minutes if isinstance(m, int)]
         if len(numbers) == len(ACTIVITIES):
             days[day] = SittingDay(*numbers)
-    top = {key: _answer(reader, data, (key,)) for key in TOP_LEVEL_KEYS}
+    top = {
+        key: _answer(reader, data, (key,))
+        for key in TOP_LEVEL_KEYS
+        if key in data or key not in OPTIONAL_KEYS
+    }
     if reader.problems:
         # In file order; problems with no line (a missing top-level key) come last.
         return None, sorted(reader.problems, key=lambda p: (p.line is None, p.line or 0))
@@ -165,6 +181,9 @@ def parse_answers(
             knee_check=str(top["knee_check"]),
             wall_gap=str(top["wall_gap"]),
             bridge_hold=str(top["bridge_hold"]),
+            abdominal_check=None
+            if top.get("abdominal_check") is None
+            else str(top["abdominal_check"]),
         ),
         [],
     )

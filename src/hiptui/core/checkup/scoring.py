@@ -35,14 +35,18 @@ HIP_FLEXOR_FLAGS: tuple[str, ...] = ("yes", "no", "inconclusive")
 ILIOPSOAS = "iliopsoas"
 RECTUS_FEMORIS = "rectus-femoris"
 RECOMMENDATION_KINDS: tuple[str, ...] = (
-    "safety", "warm-up", "strength", "schedule", "stretch", "note", "breaks",
+    "safety", "warm-up", "strength", "pelvic-control", "schedule", "stretch", "note", "breaks",
 )  # fmt: skip
+# The abdominal control check (the flat-back hold) when it was not done: an answers file
+# written before the check existed.
+NOT_DONE = "not-done"
 
-# The keys of ``CheckupResult.to_dict()`` and of ``hiptui checkup --json``, in order.
+# The keys of ``CheckupResult.to_dict()`` and of ``hiptui checkup --json``, in order. The last
+# two came with the abdominal control check; the others are as they always were.
 RESULT_KEYS: tuple[str, ...] = (
     "weekday_minutes", "weekend_minutes", "weekly_minutes", "average_hours", "band",
     "reminder_minutes", "hip_flexor", "hip_flexor_patterns", "priority_points", "priority",
-    "pain_flag", "plausibility_flag", "recommendations",
+    "pain_flag", "plausibility_flag", "recommendations", "wall_gap", "abdominal_check",
 )  # fmt: skip
 
 
@@ -77,6 +81,13 @@ class CheckupResult:
     pain_flag: bool
     plausibility_flag: bool
     recommendations: tuple[Recommendation, ...]
+    wall_gap: str = "unsure"  # the wall check's answer, for information only
+    abdominal_check: str = NOT_DONE  # the flat-back hold's answer, or NOT_DONE
+
+    @property
+    def priority_out_of(self) -> int:
+        """5 points without the abdominal control check, 6 with it."""
+        return PRIORITY_CHECKS + (self.abdominal_check != NOT_DONE)
 
     @property
     def average_hours(self) -> float:
@@ -108,6 +119,8 @@ class CheckupResult:
             "pain_flag": self.pain_flag,
             "plausibility_flag": self.plausibility_flag,
             "recommendations": [r.to_dict() for r in self.recommendations],
+            "wall_gap": self.wall_gap,
+            "abdominal_check": self.abdominal_check,
         }
 
 
@@ -170,10 +183,16 @@ def hip_flexor_for(thigh_check: str, knee_check: str) -> tuple[str, tuple[str, .
 
 
 def priority_points_for(
-    band: str, breaks: str, hip_flexor: str, bridge_hold: str, strength_days: int
+    band: str,
+    breaks: str,
+    hip_flexor: str,
+    bridge_hold: str,
+    strength_days: int,
+    abdominal_check: str | None = None,
 ) -> int:
     """One point each: band high or very-high; breaks C or D; hip flexor flag yes; bridge hold
-    C or D; fewer than 2 strength days. A bridge hold stopped by pain (E) scores no point."""
+    C or D; fewer than 2 strength days; a flat-back hold under 15 seconds (abdominal check C).
+    A check stopped by pain (E), unsure (U) or not done (``None``) scores no point."""
     return sum(
         (
             band in ("high", "very-high"),
@@ -181,19 +200,25 @@ def priority_points_for(
             hip_flexor == "yes",
             bridge_hold in ("C", "D"),
             strength_days < MIN_STRENGTH_DAYS,
+            abdominal_check == "C",
         )
     )
 
 
+PRIORITY_CHECKS = 5  # the points there can be without the abdominal control check
+MAX_PRIORITY_POINTS = PRIORITY_CHECKS + 1
+
+
 def priority_for(points: int) -> str:
-    """0-1 low, 2-3 moderate, 4-5 high."""
-    if not 0 <= points <= 5:
-        raise ValueError(f"priority points run from 0 to 5, not {points}")
+    """0-1 low, 2-3 moderate, 4 or more high (4-5 without the abdominal check, 4-6 with it)."""
+    if not 0 <= points <= MAX_PRIORITY_POINTS:
+        raise ValueError(f"priority points run from 0 to {MAX_PRIORITY_POINTS}, not {points}")
     return "low" if points <= 1 else "moderate" if points <= 3 else "high"
 
 
-def pain_flag_for(bridge_hold: str) -> bool:
-    return bridge_hold == "E"
+def pain_flag_for(bridge_hold: str, abdominal_check: str | None = None) -> bool:
+    """The bridge check (E) or the abdominal control check (E) was stopped because it hurt."""
+    return bridge_hold == "E" or abdominal_check == "E"
 
 
 def plausibility_flag_for(weekday: int, weekend: int) -> bool:
@@ -247,6 +272,24 @@ PAIN_ADVICE = (
     "The bridge check hurt: see a clinician (a doctor or physiotherapist) about it. Until then "
     "use body weight only, add no load, and stop any exercise that hurts."
 )
+ABDOMINAL_PAIN_ADVICE = (
+    "The flat-back hold hurt: see a clinician (a doctor or physiotherapist) about it. Until then "
+    "use body weight only, add no load, leave out the abdominal exercises, and stop any exercise "
+    "that hurts."
+)
+# The pelvic control exercise for each flat-back hold answer (none for A, E, U or not done).
+PELVIC_CONTROL: dict[str, tuple[str, str]] = {
+    "B": (
+        "dead-bug",
+        "You held the flat back for 15 to 29 seconds: the dead bug trains keeping it flat while "
+        "your arms and legs move.",
+    ),
+    "C": (
+        "posterior-pelvic-tilt",
+        "Your lower back lifted within 15 seconds: learn to tip the pelvis back and hold it "
+        "with the abdominals first.",
+    ),
+}
 INCONCLUSIVE_ADVICE = (
     "The thigh and knee checks gave no clear answer, so no stretch is added. You can repeat "
     "them on another day."
@@ -261,9 +304,18 @@ def build_plan(
     plan: list[Recommendation] = []
     if pain_flag_for(answers.bridge_hold):
         plan.append(Recommendation("safety", PAIN_ADVICE))
+    if answers.abdominal_check == "E":
+        plan.append(Recommendation("safety", ABDOMINAL_PAIN_ADVICE))
     plan.append(Recommendation("warm-up", "Warm up before every strength session.", "warm-up"))
-    for exercise_id, why in STRENGTH_PLANS[answers.bridge_hold]:
+    # Either check stopped by pain: the unloaded exercises of a bridge stopped by pain.
+    hold = (
+        "E" if pain_flag_for(answers.bridge_hold, answers.abdominal_check) else answers.bridge_hold
+    )
+    for exercise_id, why in STRENGTH_PLANS[hold]:
         plan.append(Recommendation("strength", why, exercise_id))
+    if answers.abdominal_check in PELVIC_CONTROL:
+        exercise_id, why = PELVIC_CONTROL[answers.abdominal_check]
+        plan.append(Recommendation("pelvic-control", why, exercise_id))
     schedule = f"Do the warm-up and these exercises on at least {MIN_STRENGTH_DAYS} days a week."
     if answers.strength_days < MIN_STRENGTH_DAYS:
         schedule += f" You do strength work on {answers.strength_days} now: build up to that."
@@ -293,7 +345,12 @@ def score(answers: Answers) -> CheckupResult:
     reminder = reminder_for(band, answers.breaks)
     hip_flexor, patterns = hip_flexor_for(answers.thigh_check, answers.knee_check)
     points = priority_points_for(
-        band, answers.breaks, hip_flexor, answers.bridge_hold, answers.strength_days
+        band,
+        answers.breaks,
+        hip_flexor,
+        answers.bridge_hold,
+        answers.strength_days,
+        answers.abdominal_check,
     )
     return CheckupResult(
         weekday_minutes=weekday,
@@ -306,7 +363,9 @@ def score(answers: Answers) -> CheckupResult:
         hip_flexor_patterns=patterns,
         priority_points=points,
         priority=priority_for(points),
-        pain_flag=pain_flag_for(answers.bridge_hold),
+        pain_flag=pain_flag_for(answers.bridge_hold, answers.abdominal_check),
         plausibility_flag=plausibility_flag_for(weekday, weekend),
         recommendations=build_plan(answers, reminder, patterns),
+        wall_gap=answers.wall_gap,
+        abdominal_check=answers.abdominal_check or NOT_DONE,
     )

@@ -14,6 +14,7 @@ from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import (
     BANDS,
     MIN_STRENGTH_DAYS,
+    NOT_DONE,
     PLAUSIBLE_DAY_MINUTES,
     CheckupResult,
     format_hundredths,
@@ -35,6 +36,38 @@ HIP_FLEXOR_MEANINGS: Mapping[str, str] = {
     "yes": "A check suggests tight hip flexors, so the plan adds a stretch. Home checks are rough.",
     "no": "Both checks looked fine: no stretch is needed for this.",
     "inconclusive": "At least one check was unsure and neither showed tightness.",
+}
+WALL_GAP_VALUES: Mapping[str, str] = {
+    "none": "no gap, or hardly any",
+    "hand": "fingers or a flat hand fit",
+    "forearm": "a hand on its edge or a forearm fits",
+    "unsure": "unsure",
+}
+WALL_GAP_MEANING = (
+    "For your information only: no figure and no part of the plan depend on it. It shows "
+    "roughly how curved your lower back is as you stand today. It cannot tell whether anything "
+    "is wrong: standing posture changes from day to day and with clothes and body shape, and a "
+    "forward-tipped pelvis is common in people without pain (Herrington 2011: 85% of the men "
+    "and 75% of the women in a pain-free group)."
+)
+ABDOMINAL_VALUES: Mapping[str, str] = {
+    "A": "30 s or more",
+    "B": "15 to 29 s",
+    "C": "under 15 s",
+    "E": "stopped because it hurt",
+    "U": "unsure, or could not do it",
+    NOT_DONE: "not done",
+}
+ABDOMINAL_MEANINGS: Mapping[str, str] = {
+    "A": "You kept the lower back flat with the legs up for 30 seconds or more: no abdominal "
+    "exercise is added.",
+    "B": "The flat back held for 15 to 29 seconds: the plan adds the dead bug.",
+    "C": "The lower back lifted within 15 seconds: a priority point, and the plan adds the "
+    "posterior pelvic tilt.",
+    "E": "The hold hurt: see a clinician, and no abdominal exercise for now.",
+    "U": "No clear answer, so nothing is added; you can repeat the check on another day.",
+    NOT_DONE: "The abdominal control check was not part of these answers, so it scores nothing "
+    "and adds nothing (out of 5 priority points instead of 6).",
 }
 PATTERN_NAMES: Mapping[str, str] = {
     "iliopsoas": "iliopsoas (thigh lifted)",
@@ -89,7 +122,36 @@ def priority_reasons(answers: Answers, result: CheckupResult) -> list[str]:
         reasons.append("a short bridge hold")
     if answers.strength_days < MIN_STRENGTH_DAYS:
         reasons.append(f"under {MIN_STRENGTH_DAYS} strength days")
+    if answers.abdominal_check == "C":
+        reasons.append("a short flat-back hold")
     return reasons
+
+
+def pain_meaning(answers: Answers, result: CheckupResult) -> str:
+    """Which check hurt, in the words of the figure."""
+    if not result.pain_flag:
+        if answers.abdominal_check is None:
+            return "No pain reported in the bridge check."
+        return "No pain reported in the bridge check or the flat-back hold."
+    hurt = [
+        name
+        for name, answer in (
+            ("bridge check", answers.bridge_hold),
+            ("flat-back hold", answers.abdominal_check),
+        )
+        if answer == "E"
+    ]
+    if hurt == ["bridge check"]:
+        return "The bridge check hurt: see a clinician, and no loaded exercises for now."
+    if hurt == ["flat-back hold"]:
+        return (
+            "The flat-back hold hurt: see a clinician, and no loaded or abdominal exercises "
+            "for now."
+        )
+    return (
+        "The bridge check and the flat-back hold hurt: see a clinician, and no loaded or "
+        "abdominal exercises for now."
+    )
 
 
 def band_scale(band: str) -> str:
@@ -144,9 +206,21 @@ def figures(answers: Answers, result: CheckupResult) -> tuple[Figure, ...]:
             HIP_FLEXOR_MEANINGS[result.hip_flexor],
         ),
         Figure(
+            "wall_gap",
+            "Wall check",
+            WALL_GAP_VALUES[answers.wall_gap],
+            WALL_GAP_MEANING,
+        ),
+        Figure(
+            "abdominal_check",
+            "Abdominal control",
+            ABDOMINAL_VALUES[result.abdominal_check],
+            ABDOMINAL_MEANINGS[result.abdominal_check],
+        ),
+        Figure(
             "priority",
             "Priority",
-            f"{result.priority} ({result.priority_points} of 5 points)",
+            f"{result.priority} ({result.priority_points} of {result.priority_out_of} points)",
             "How much there is to work on: "
             + (", ".join(reasons) if reasons else "nothing scored a point")
             + ".",
@@ -155,9 +229,7 @@ def figures(answers: Answers, result: CheckupResult) -> tuple[Figure, ...]:
             "pain_flag",
             "Pain",
             "yes" if result.pain_flag else "no",
-            "The bridge check hurt: see a clinician, and no loaded exercises for now."
-            if result.pain_flag
-            else "No pain reported in the bridge check.",
+            pain_meaning(answers, result),
         ),
         Figure(
             "plausibility_flag",
@@ -196,6 +268,11 @@ def changes(previous: Mapping[str, Any], current: CheckupResult) -> list[str]:
         old = previous.get(key)
         if isinstance(old, str | int) and not isinstance(old, bool) and old != now[key]:
             lines.append(f"{label}: {old}{unit} -> {now[key]}{unit}")
+    old_check, new_check = previous.get("abdominal_check"), current.abdominal_check
+    if isinstance(old_check, str) and old_check in ABDOMINAL_VALUES and old_check != new_check:
+        lines.append(
+            f"Abdominal control: {ABDOMINAL_VALUES[old_check]} -> {ABDOMINAL_VALUES[new_check]}"
+        )
     old_pain = previous.get("pain_flag")
     if isinstance(old_pain, bool) and old_pain != current.pain_flag:
         lines.append(
