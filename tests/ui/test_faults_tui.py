@@ -25,7 +25,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from hiptui import paths
-from hiptui.store import opening
 from hiptui.store.db import Database
 from hiptui.store.errors import StoreError
 from hiptui.store.schema import describe
@@ -75,7 +74,7 @@ def quick_lock_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """Wait 0.2 s for a lock instead of 5 s, so a test does not sit through the real wait."""
     real_open: Callable[..., Database] = Database.open.__func__  # type: ignore[attr-defined]
 
-    def open_quickly(cls: type[Database], path: Path, **options: Any) -> Database:
+    def open_quickly(cls: type[Database], /, path: Path, **options: Any) -> Database:
         options.setdefault("busy_timeout", 0.2)
         return real_open(cls, path, **options)
 
@@ -138,7 +137,7 @@ async def test_a_read_only_data_folder_is_reported_and_nothing_is_written(
             return False
         return real_access(target, mode, **kwargs)
 
-    monkeypatch.setattr(opening.os, "access", read_only_folder)
+    monkeypatch.setattr("hiptui.store.opening.os.access", read_only_folder)
     app = clocked_app(FakeClock())
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)

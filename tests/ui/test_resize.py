@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -38,13 +39,13 @@ from tests.ui.test_checkup_screens import KEYS, answer_all
 NORMAL = (100, 30)
 SMALL = (40, 12)
 
-Step = Callable[[Pilot[None], HiptuiApp], Awaitable[None]]
-Check = Callable[[HiptuiApp, Screen[object]], object]
+Step = Callable[[Pilot[None], HiptuiApp], Awaitable[object]]
+Check = Callable[[HiptuiApp, Screen[Any]], object]
 
 
 @dataclass(frozen=True)
 class Case:
-    kind: type[Screen[object]]
+    kind: type[Screen[Any]]
     open: Step
     key: str
     changed: Check  # true once ``key`` had its effect
@@ -98,7 +99,7 @@ async def open_break(pilot: Pilot[None], app: HiptuiApp) -> None:
     await pilot.pause()
 
 
-def gone(kind: type[Screen[object]]) -> Check:
+def gone(kind: type[Screen[Any]]) -> Check:
     return lambda app, _screen: not isinstance(app.screen, kind)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import hiptui.content.cache as cache_module
+from hiptui.content import loader
 from hiptui.content.cache import RACY_NS, load_library_cached
 from hiptui.content.loader import Library, load_library
 from hiptui.content.models import Exercise, Problem
@@ -70,7 +71,7 @@ def assert_same(cached: Library, plain: Library) -> None:
 class CountingLoader:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.paths: list[Path] = []
-        real = cache_module.load_exercise_file
+        real = loader.load_exercise_file  # what the cache calls, counted below
 
         def counting(path: Path) -> Exercise | list[Problem]:
             self.paths.append(path)

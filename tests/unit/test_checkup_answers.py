@@ -292,4 +292,4 @@ def test_building_answers_off_the_scale_is_an_error() -> None:
         {"bridge_hold": "c"},
     ):
         with pytest.raises(ValueError):
-            dataclasses.replace(EXPECTED, **change)  # type: ignore[arg-type]
+            dataclasses.replace(EXPECTED, **change)

@@ -246,7 +246,7 @@ def mutate_data(data: st.DataObject, value: Any, depth: int = 0) -> Any:
 
 def dumped(document: Any) -> bytes | None:
     try:
-        return tomli_w.dumps(document).encode("utf-8")  # type: ignore[no-any-return]
+        return tomli_w.dumps(document).encode("utf-8")
     except (TypeError, ValueError):
         return None
 

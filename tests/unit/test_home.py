@@ -177,7 +177,7 @@ def test_the_database_is_opened_once_for_every_thread(monkeypatch: pytest.Monkey
     opened: list[Path] = []
     real: Callable[..., Database] = Database.open.__func__  # type: ignore[attr-defined]
 
-    def counted(cls: type[Database], path: Path, **options: Any) -> Database:
+    def counted(cls: type[Database], /, path: Path, **options: Any) -> Database:
         opened.append(path)
         return real(cls, path, **options)
 

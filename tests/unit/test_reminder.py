@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 import pytest
@@ -28,7 +29,7 @@ from tests.profiles import examples
 from tests.unit.break_clock import MINUTE, FakeTime, history_of, make_reminder, mark
 
 
-def due_events(events: list[object]) -> list[BreakDue]:
+def due_events(events: Sequence[object]) -> list[BreakDue]:
     return [e for e in events if isinstance(e, BreakDue)]
 
 

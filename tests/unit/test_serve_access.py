@@ -11,8 +11,8 @@ LOCAL = Access(None, loopback_hosts("127.0.0.1", 8000))
 def test_loopback_accepts_its_own_names_only() -> None:
     for host in ("127.0.0.1:8000", "localhost:8000", "LOCALHOST:8000", "[::1]:8000"):
         assert LOCAL.refusal("/", host, None, websocket=False) is None, host
-    for host in ("127.0.0.1:8001", "evil.example:8000", "127.0.0.1", None):
-        assert LOCAL.refusal("/", host, None, websocket=False), host
+    for foreign in ("127.0.0.1:8001", "evil.example:8000", "127.0.0.1", None):
+        assert LOCAL.refusal("/", foreign, None, websocket=False), foreign
 
 
 def test_a_websocket_from_another_site_is_refused() -> None:

@@ -28,6 +28,12 @@ from tests.unit.test_session_support import (
 # -- tempo -----------------------------------------------------------------------------------
 
 
+def tempo_step(m: SessionMachine) -> TempoStep | None:
+    """The beat the machine is on now (a call, read afresh after every tick)."""
+    tempo = m.view.tempo
+    return None if tempo is None else tempo.step
+
+
 def test_tempo_counts_reps_on_the_beat() -> None:
     m, clock = machine(counted(reps=(8, 12)))
     assert m.start_tempo(1, 2, 1.5) == [TempoChanged(active=True)]
@@ -36,15 +42,15 @@ def test_tempo_counts_reps_on_the_beat() -> None:
     assert "stop_tempo" in m.view.available and "start_tempo" not in m.view.available
     clock.advance(1)
     m.tick()
-    assert m.view.tempo is not None and m.view.tempo.step is TempoStep.HOLD
+    assert tempo_step(m) is TempoStep.HOLD
     clock.advance(2)
     m.tick()
-    assert m.view.tempo is not None and m.view.tempo.step is TempoStep.LOWER
+    assert tempo_step(m) is TempoStep.LOWER
     assert m.view.reps == 0
     clock.advance(1.5)
     m.tick()
     assert m.view.reps == 1
-    assert m.view.tempo is not None and m.view.tempo.step is TempoStep.LIFT
+    assert tempo_step(m) is TempoStep.LIFT
 
 
 def test_a_late_tick_counts_only_the_beats_that_were_due() -> None:

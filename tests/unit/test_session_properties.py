@@ -6,6 +6,7 @@ illegal phase change (the machine raises IllegalTransition on one)."""
 from __future__ import annotations
 
 import json
+from typing import TypedDict
 
 import pytest
 from hypothesis import settings
@@ -72,6 +73,12 @@ steps = st.sampled_from([0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 15.0, 30.0, 61.0, 4
 )
 
 
+class MachineOptions(TypedDict):
+    switch_seconds: int
+    warn_at: int | None
+    auto_finish: bool
+
+
 class SessionRules(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
@@ -96,7 +103,7 @@ class SessionRules(RuleBasedStateMachine):
         warn_at: int | None,
         auto_finish: bool,
     ) -> None:
-        self.options = {
+        self.options: MachineOptions = {
             "switch_seconds": switch,
             "warn_at": warn_at,
             "auto_finish": auto_finish,

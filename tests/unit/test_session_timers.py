@@ -53,7 +53,9 @@ def test_rest_warns_once_at_ten_seconds_left_and_ends_exactly_on_its_deadline() 
     clock.advance(5)
     assert m.tick() == []
     clock.advance(4.999)
-    assert m.tick() == [] and m.view.phase is Phase.REST
+    assert m.tick() == []
+    resting = m.view  # the view before the tick below
+    assert resting.phase is Phase.REST
     clock.advance(0.001)
     events = m.tick()
     assert events[:2] == [RestEnded(skipped=False), SetStarted("bridge", 2, None, 1030.0)]

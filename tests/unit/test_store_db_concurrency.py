@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from hiptui.store.db import Database
 
@@ -69,7 +70,7 @@ def run_workers(path: Path, workers: int, shared: int, count: int) -> list[str]:
     return outputs
 
 
-def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+def rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
     connection = sqlite3.connect(path)
     try:
         return connection.execute(sql).fetchall()

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from hiptui.store import opening
 from hiptui.store.db import Database
 from hiptui.store.errors import StoreError
 
@@ -158,7 +157,7 @@ def test_a_read_only_file_is_refused_when_opening_for_writing(
             return False
         return real_access(path, mode)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(opening.os, "access", no_write_to_database)
+    monkeypatch.setattr("hiptui.store.opening.os.access", no_write_to_database)
     with pytest.raises(StoreError, match="the database file is read-only"):
         Database.open(db_path)
     assert set_count(db_path) == 3

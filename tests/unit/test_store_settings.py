@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiptui.store import files as files_module
 from hiptui.store.errors import StoreError
 from hiptui.store.settings import WEEKDAY_NAMES, Settings, load_settings, save_settings
 from tests.profiles import examples
@@ -177,7 +176,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files_module.os, "replace", refuse)
+    monkeypatch.setattr("hiptui.store.files.os.replace", refuse)
     with pytest.raises(StoreError) as caught:
         save_settings(path, Settings(theme="new"), had_problems=False)
     assert str(caught.value) == f"{path}: settings not saved: No space left on device"
