@@ -3,6 +3,9 @@ reaches a test and a test never writes to a real home."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,13 +13,35 @@ import pytest
 from tests.profiles import load_profile_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Where platformdirs looks when a test has lost its HIPTUI_* folders (monkeypatch.undo() undoes
+# isolated_dirs too): a stand-in for this process, never the user's own folders.
+STAND_IN_HOMES = ("XDG_DATA_HOME", "XDG_CONFIG_HOME")
+_saved_homes: dict[str, str | None] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """The hypothesis profile for this run (tests/profiles.py), before any test module is
-    imported: ``slow`` when ``-m`` picks the slow tests, unless ``--hypothesis-profile`` did."""
+    imported: ``slow`` when ``-m`` picks the slow tests, unless ``--hypothesis-profile`` did.
+    And the stand-in folders, for this process and every one it starts."""
     if not config.getoption("hypothesis_profile"):
         load_profile_for(config.getoption("markexpr"))
+    stand_in = Path(tempfile.mkdtemp(prefix="hiptui-tests-home-"))
+    for name in STAND_IN_HOMES:
+        _saved_homes[name] = os.environ.get(name)
+        os.environ[name] = str(stand_in / name.lower())
+    _saved_homes["stand-in"] = str(stand_in)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    stand_in = _saved_homes.pop("stand-in", None)
+    if stand_in is not None:
+        shutil.rmtree(stand_in, ignore_errors=True)
+    for name, value in _saved_homes.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    _saved_homes.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -175,14 +175,13 @@ def test_hostile_settings_never_reach_the_terminal(text: str) -> None:
     assert path.read_text(encoding="utf-8") == text  # never rewritten on its own
 
 
-def test_broken_settings_files_never_stop_the_cli(tmp_path: Path) -> None:
+def test_broken_settings_files_never_stop_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for broken in write_broken_files(tmp_path / "config", "settings.toml", 'units = "metric"'):
-        os.environ["HIPTUI_CONFIG_DIR"] = str(broken.parent)
-        try:
-            assert hiptui("cues", "glute-bridge").code == 0
-            assert hiptui("status").code == 0
-        finally:
-            del os.environ["HIPTUI_CONFIG_DIR"]
+        monkeypatch.setenv("HIPTUI_CONFIG_DIR", str(broken.parent))
+        assert hiptui("cues", "glute-bridge").code == 0
+        assert hiptui("status").code == 0
 
 
 # -- self-check answers files ------------------------------------------------------------------
