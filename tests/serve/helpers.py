@@ -183,13 +183,20 @@ class Page:
 
     async def wait_for(self, text: str, timeout: float = DRAW_TIMEOUT) -> None:
         """Read what the app draws until ``text`` is on screen."""
+        await self._read_until(lambda: text in self.terminal.text(), f"{text!r} drawn", timeout)
+
+    async def wait_gone(self, text: str, timeout: float = DRAW_TIMEOUT) -> None:
+        """Read what the app draws until ``text`` is no longer on screen."""
+        await self._read_until(lambda: text not in self.terminal.text(), f"{text!r} gone", timeout)
+
+    async def _read_until(self, done: Callable[[], bool], what: str, timeout: float) -> None:
         try:
             async with asyncio.timeout(timeout):
-                while text not in self.terminal.text():
+                while not done():
                     message = await self.websocket.receive()
                     if message.type == aiohttp.WSMsgType.BINARY:
                         self.terminal.feed(message.data)
                     elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-                        raise AssertionError(f"closed before {text!r}:\n{self.terminal.text()}")
+                        raise AssertionError(f"closed before {what}:\n{self.terminal.text()}")
         except TimeoutError:
-            raise AssertionError(f"{text!r} never drawn:\n{self.terminal.text()}") from None
+            raise AssertionError(f"never {what}:\n{self.terminal.text()}") from None

@@ -233,3 +233,38 @@ def test_a_bad_port_is_a_usage_error(port: str) -> None:
     result = run_serve("--port", port)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "--port" in result.stderr
+
+
+async def test_a_set_logged_in_one_page_is_in_the_history_of_another() -> None:
+    """Two pages, two app processes, one database: a set logged and a session ended in one is
+    in the other's history, opened afterwards."""
+    with served() as server:
+        async with aiohttp.ClientSession() as session:
+            url = ws_url(server.url).replace("width=80&height=24", "width=100&height=30")
+            phone = Page(await session.ws_connect(url), 100, 30)
+            desk = Page(await session.ws_connect(url), 100, 30)
+            await phone.wait_for("Glute bridge")
+            # The break clock in the title starts once the app has read the history at start:
+            # from then on the desk's app is not asking about unfinished sessions. (A page
+            # that opens while another's session runs offers to resume that live session.)
+            await desk.wait_for("sitting")
+            await phone.wait_for("sitting")
+            await phone.keys("j")  # the second row: the glute bridge, its card beside
+            await phone.wait_for("Lying on your back")
+            await phone.keys("r")
+            await phone.wait_for("Start: Glute bridge")
+            await phone.keys("\r")  # the dialog's Start
+            await phone.wait_for("exercise 1 of 1")
+            await phone.keys(" ")  # a rep: its 2 s hold, then it counts
+            await phone.wait_for("Squeeze and hold")
+            await phone.wait_gone("Squeeze and hold")
+            await phone.keys("f")
+            await phone.wait_for("Skip rest")
+            await phone.keys("\x1b")  # escape: end the session...
+            await phone.wait_for("End (y)")
+            await phone.keys("y")  # ...yes
+            await phone.wait_for("Session ended early")
+            await desk.keys("h")
+            await desk.wait_for("1 session, newest first")
+            row = next(line for line in desk.terminal.text().splitlines() if "ended early" in line)
+            assert row.split()[4:7] == ["Glute", "bridge", "1"]  # the exercise, 1 set
