@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from jeepney import HeaderFields, new_error, new_method_return
-from jeepney.low_level import Parser
+from jeepney.low_level import Message, Parser
 
 from hiptui.core.breaks.idle import (
     DBusIdle,
@@ -84,8 +84,8 @@ class FakeBus:
             except OSError:
                 return
 
-    def _answer(self, message: object) -> object:
-        fields = message.header.fields  # type: ignore[attr-defined]
+    def _answer(self, message: Message) -> Message:
+        fields = message.header.fields
         member = fields.get(HeaderFields.member)
         if member == "Hello":
             return new_method_return(message, "s", (":1.42",))
@@ -184,7 +184,7 @@ def test_a_bus_that_goes_away_reads_as_unknown(bus_dir: Path) -> None:
     source = find_idle_source({"DBUS_SESSION_BUS_ADDRESS": bus.address}, which=nothing_installed)
     assert isinstance(source, DBusIdle)
     bus.close()
-    source._connection.close()  # type: ignore[attr-defined]  # the socket is gone
+    source._connection.close()  # the socket is gone
     assert source.idle_seconds() is None
 
 

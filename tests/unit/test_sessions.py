@@ -81,7 +81,9 @@ def test_a_completed_set_is_committed_with_the_position_before_it_counts_as_save
     assert recorder.record(machine.rep()) is None
     assert on_disk(path) == [(1, 2)] and recorder.saved == 1 and not recorder.waiting
     state = position(path)
-    assert state is not None and [c["set_number"] for c in state["completed"]] == [1]  # type: ignore[index]
+    assert state is not None
+    completed = state["completed"]
+    assert isinstance(completed, list) and [c["set_number"] for c in completed] == [1]
 
 
 def test_a_lock_held_elsewhere_keeps_the_set_waiting_without_the_full_wait(
