@@ -31,7 +31,7 @@ def exercise(
         steps=("Do it.",),
         source=source,
     )
-    return replace(base, **extra)  # type: ignore[arg-type]
+    return base.replace(**extra)
 
 
 LIBRARY = [

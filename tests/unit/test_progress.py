@@ -386,7 +386,7 @@ def test_end_of_the_ladder_suggests_a_hold_then_load_then_reps() -> None:
     with_hold = suggest(thrust_sessions(hold=2), "thrust", library=LIBRARY, ladders=LADDERS)
     assert [s.kind for s in with_hold] == ["load"]
     assert "barbell" in with_hold[0].text and "mat" not in with_hold[0].text
-    bare = {**LIBRARY, "thrust": replace(THRUST, optional_equipment=())}
+    bare = {**LIBRARY, "thrust": THRUST.replace(optional_equipment=())}
     plain = suggest(thrust_sessions(hold=2), "thrust", library=bare, ladders=LADDERS)
     assert [s.kind for s in plain] == ["reps"] and "past 12" in plain[0].text
 

@@ -6,17 +6,24 @@ same card in the same order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from hiptui.content.models import Dosage, Exercise
+from hiptui.content.frozen import Frozen, _set
 from hiptui.content.units import render
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hiptui.content.models import Dosage, Exercise
 
-@dataclass(frozen=True, slots=True)
-class Section:
+
+class Section(Frozen):
+    __slots__ = FIELDS = COMPARED = ("title", "lines", "numbered")
     title: str
     lines: tuple[str, ...]
-    numbered: bool = False
+    numbered: bool
+
+    def __init__(self, title: str, lines: tuple[str, ...], numbered: bool = False) -> None:
+        _set(self, "title", title)
+        _set(self, "lines", lines)
+        _set(self, "numbered", numbered)
 
 
 def dosage_line(exercise: Exercise) -> str:

@@ -1,14 +1,20 @@
 """The content model: exercises, their dosage, quantities and variations.
 
-Plain frozen dataclasses, built by :mod:`hiptui.content.loader` from TOML files. Nothing here
-knows about files, terminals or Textual.
+Small frozen value classes (:class:`hiptui.content.frozen.Frozen`), built by
+:mod:`hiptui.content.loader` from TOML files or by :mod:`hiptui.content.index` from the content
+cache. Nothing here knows about files, terminals or Textual, and importing it costs almost
+nothing (``hiptui cues`` imports it).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
+
+from hiptui.content.frozen import Frozen, _set
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LEVELS = ("beginner", "intermediate", "advanced")
 
@@ -90,61 +96,111 @@ class Group(Enum):
 
     @property
     def order(self) -> int:
-        return list(Group).index(self)
+        return _GROUP_ORDER[self]
 
 
-@dataclass(frozen=True, slots=True)
-class Range:
+_GROUP_ORDER = {group: number for number, group in enumerate(Group)}
+
+
+class Range(Frozen):
     """An inclusive integer range; ``low == high`` for a single number."""
 
+    __slots__ = FIELDS = COMPARED = ("low", "high")
     low: int
     high: int
+
+    def __init__(self, low: int, high: int) -> None:
+        _set(self, "low", low)
+        _set(self, "high", high)
 
     def __str__(self) -> str:
         return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Frozen):
     """A distance or angle that the UI can show in imperial or metric units."""
 
+    __slots__ = FIELDS = COMPARED = ("low", "high", "unit")
     low: float
     high: float
     unit: str
 
+    def __init__(self, low: float, high: float, unit: str) -> None:
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "unit", unit)
 
-@dataclass(frozen=True, slots=True)
-class Dosage:
+
+class Dosage(Frozen):
+    __slots__ = FIELDS = COMPARED = (
+        "sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "defaults",
+    )  # fmt: skip
     sets: Range
-    reps: Range | None = None
-    hold_seconds: int | None = None
-    work_seconds: Range | None = None
-    rest_seconds: int = 60
+    reps: Range | None
+    hold_seconds: int | None
+    work_seconds: Range | None
+    rest_seconds: int
     # Names of the fields above whose values are hiptui defaults, not from the source.
-    defaults: tuple[str, ...] = ()
+    defaults: tuple[str, ...]
+
+    def __init__(
+        self,
+        sets: Range,
+        reps: Range | None = None,
+        hold_seconds: int | None = None,
+        work_seconds: Range | None = None,
+        rest_seconds: int = 60,
+        defaults: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "sets", sets)
+        _set(self, "reps", reps)
+        _set(self, "hold_seconds", hold_seconds)
+        _set(self, "work_seconds", work_seconds)
+        _set(self, "rest_seconds", rest_seconds)
+        _set(self, "defaults", defaults)
 
     @property
     def is_timed(self) -> bool:
         return self.reps is None and self.work_seconds is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Variation:
+class Variation(Frozen):
+    __slots__ = FIELDS = COMPARED = ("name", "text", "source")
     name: str
     text: str
-    source: str = ""
+    source: str
+
+    def __init__(self, name: str, text: str, source: str = "") -> None:
+        _set(self, "name", name)
+        _set(self, "text", text)
+        _set(self, "source", source)
 
 
-@dataclass(frozen=True, slots=True)
-class Art:
+class Art(Frozen):
     """Small line drawings of the start and top positions."""
 
-    start: str = ""
-    top: str = ""
+    __slots__ = FIELDS = COMPARED = ("start", "top")
+    start: str
+    top: str
+
+    def __init__(self, start: str = "", top: str = "") -> None:
+        _set(self, "start", start)
+        _set(self, "top", top)
 
 
-@dataclass(frozen=True, slots=True)
-class Exercise:
+_NO_ART = Art()
+
+
+class Exercise(Frozen):
+    FIELDS = (
+        "id", "name", "summary", "level", "category", "primary_muscles", "secondary_muscles",
+        "equipment", "optional_equipment", "per_side", "dosage", "steps", "source", "cues",
+        "faults", "cautions", "tips", "variations", "tags", "quantities", "art", "path",
+        "equipment_choice",
+    )  # fmt: skip
+    # Every field but the file it came from.
+    COMPARED = tuple(name for name in FIELDS if name != "path")
+    __slots__ = (*COMPARED, "_path")
     id: str
     name: str
     summary: str
@@ -158,17 +214,79 @@ class Exercise:
     dosage: Dosage
     steps: tuple[str, ...]
     source: str
-    cues: tuple[str, ...] = ()
-    faults: tuple[str, ...] = ()
-    cautions: tuple[str, ...] = ()
-    tips: tuple[str, ...] = ()
-    variations: tuple[Variation, ...] = ()
-    tags: tuple[str, ...] = ()
-    quantities: dict[str, Quantity] = field(default_factory=dict)
-    art: Art = field(default_factory=Art)
-    path: Path | None = field(default=None, compare=False)
+    cues: tuple[str, ...]
+    faults: tuple[str, ...]
+    cautions: tuple[str, ...]
+    tips: tuple[str, ...]
+    variations: tuple[Variation, ...]
+    tags: tuple[str, ...]
+    quantities: dict[str, Quantity]
+    art: Art
+    _path: Path | str | None
     # Equipment of which any one will do ("a box or a bench"), on top of ``equipment``.
-    equipment_choice: tuple[str, ...] = ()
+    equipment_choice: tuple[str, ...]
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        summary: str,
+        level: str,
+        category: str,
+        primary_muscles: tuple[str, ...],
+        secondary_muscles: tuple[str, ...],
+        equipment: tuple[str, ...],
+        optional_equipment: tuple[str, ...],
+        per_side: bool,
+        dosage: Dosage,
+        steps: tuple[str, ...],
+        source: str,
+        cues: tuple[str, ...] = (),
+        faults: tuple[str, ...] = (),
+        cautions: tuple[str, ...] = (),
+        tips: tuple[str, ...] = (),
+        variations: tuple[Variation, ...] = (),
+        tags: tuple[str, ...] = (),
+        quantities: dict[str, Quantity] | None = None,
+        art: Art = _NO_ART,
+        path: Path | str | None = None,
+        equipment_choice: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "summary", summary)
+        _set(self, "level", level)
+        _set(self, "category", category)
+        _set(self, "primary_muscles", primary_muscles)
+        _set(self, "secondary_muscles", secondary_muscles)
+        _set(self, "equipment", equipment)
+        _set(self, "optional_equipment", optional_equipment)
+        _set(self, "per_side", per_side)
+        _set(self, "dosage", dosage)
+        _set(self, "steps", steps)
+        _set(self, "source", source)
+        _set(self, "cues", cues)
+        _set(self, "faults", faults)
+        _set(self, "cautions", cautions)
+        _set(self, "tips", tips)
+        _set(self, "variations", variations)
+        _set(self, "tags", tags)
+        _set(self, "quantities", {} if quantities is None else quantities)
+        _set(self, "art", art)
+        _set(self, "_path", path)
+        _set(self, "equipment_choice", equipment_choice)
+
+    @property
+    def path(self) -> Path | None:
+        """The file the exercise was loaded from. (The content cache hands it over as text, and
+        it becomes a ``Path`` when first asked for: a look-up need not import ``pathlib``.)"""
+        path = self._path
+        if isinstance(path, str):
+            from pathlib import Path
+
+            path = Path(path)
+            _set(self, "_path", path)
+        return path
 
     @property
     def needs_equipment(self) -> bool:
@@ -214,13 +332,18 @@ class Exercise:
         return " ".join(parts).lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Frozen):
     """One thing wrong with a content file, shown as ``path:line: message``."""
 
+    __slots__ = FIELDS = COMPARED = ("path", "line", "message")
     path: str
     line: int | None
     message: str
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "message", message)
 
     def __str__(self) -> str:
         """One line, always: a line break quoted from a file (a TOML key may hold one) is

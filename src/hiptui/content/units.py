@@ -7,12 +7,16 @@ are themselves rough ranges; angles are the same in both systems.
 
 from __future__ import annotations
 
-from hiptui.content.models import Quantity
 from hiptui.content.text import fill_placeholders
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hiptui.content.models import Quantity
 
 IMPERIAL = "imperial"
 METRIC = "metric"
 UNIT_SYSTEMS = (IMPERIAL, METRIC)
+DEFAULT_UNITS = IMPERIAL  # when settings.toml does not say
 
 _TO_CM = {"in": 2.54, "ft": 30.48, "cm": 1.0, "m": 100.0}
 
