@@ -6,58 +6,67 @@ import json
 import os
 import shutil
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import hiptui.content.cache as cache_module
+import hiptui.content.index as index_module
 from hiptui.content import loader
 from hiptui.content.cache import RACY_NS, load_library_cached
+from hiptui.content.index import loader_fingerprint
 from hiptui.content.loader import Library, load_library
 from hiptui.content.models import Exercise, Problem
-
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-# A wall clock far past every file's modification time, so no file counts as just written.
-LATER: Callable[[], int] = lambda: 2**62  # noqa: E731
-OLD_NS = 1_600_000_000 * 10**9
-
-
-def age(folder: Path) -> None:
-    """Give every file an old modification time, as files a user has had for a while."""
-    for path in folder.rglob("*"):
-        os.utime(path, ns=(OLD_NS, OLD_NS))
+from tests.unit.cache_folders import FIXTURES, LATER, OLD_NS, age, make_folders
 
 
 @pytest.fixture
 def folders(tmp_path: Path) -> list[Path]:
-    """Good files, broken files (with a duplicate id), an override and odd entries."""
-    good = shutil.copytree(FIXTURES / "exercises", tmp_path / "good")
-    broken = shutil.copytree(FIXTURES / "broken", tmp_path / "broken")
-    override = tmp_path / "override"
-    override.mkdir()
-    shutil.copy(good / "fixture-bridge.toml", override / "bridge-again.toml")
-    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
-    (override / "folder.toml").mkdir()
-    for folder in (good, broken, override):
-        age(folder)
-    return [good, tmp_path / "missing", broken, override, tmp_path / "not-a-folder"]
+    return make_folders(tmp_path)
 
 
-def read_document(cache: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The cache file's header and its files."""
-    header, _, payload = cache.read_bytes().partition(b"\n")
+def read_document(cache: Path) -> tuple[dict[str, Any], dict[str, Any], list[Any]]:
+    """The cache file's header, its index and its records (checking every checksum)."""
+    data = cache.read_bytes()
+    header, _, rest = data.partition(b"\n")
     head = json.loads(header)
-    assert head["crc32"] == zlib.crc32(payload)
-    return head, json.loads(payload)
+    (index_length, index_crc), (records_length, records_crc) = head["index"], head["records"]
+    index_bytes, records = rest[:index_length], rest[index_length:]
+    assert zlib.crc32(index_bytes) == index_crc and len(index_bytes) == index_length
+    assert zlib.crc32(records) == records_crc and len(records) == records_length
+    index = json.loads(index_bytes)
+    for number, (offset, length, crc) in enumerate(index["spans"]):
+        assert zlib.crc32(records[offset : offset + length]) == crc, number
+    return head, index, json.loads(records)
 
 
-def write_document(cache: Path, head: dict[str, Any], files: dict[str, Any]) -> None:
-    """A cache file with these files and a matching checksum."""
-    payload = json.dumps(files).encode("utf-8")
-    head = {**head, "crc32": zlib.crc32(payload)}
-    cache.write_bytes(json.dumps(head).encode("utf-8") + b"\n" + payload)
+def write_document(
+    cache: Path, head: dict[str, Any], index: dict[str, Any], records: list[Any]
+) -> None:
+    """A cache file with this index and these records, every checksum matching."""
+    chunks = [json.dumps(record).encode("utf-8") for record in records]
+    spans, offset = [], 1
+    for chunk in chunks:
+        spans.append([offset, len(chunk), zlib.crc32(chunk)])
+        offset += len(chunk) + 1
+    blob = b"[" + b",".join(chunks) + b"]"
+    index_bytes = json.dumps({**index, "spans": spans}).encode("utf-8")
+    head = {
+        **head,
+        "index": [len(index_bytes), zlib.crc32(index_bytes)],
+        "records": [len(blob), zlib.crc32(blob)],
+    }
+    cache.write_bytes(json.dumps(head).encode("utf-8") + b"\n" + index_bytes + blob)
+
+
+def file_entries(index: dict[str, Any]) -> dict[str, list[Any]]:
+    """Each file's entry in the index, by path."""
+    return {
+        str(Path(folder) / entry[0]): entry
+        for folder, _kind, files in index["folders"]
+        for entry in files
+    }
 
 
 def assert_same(cached: Library, plain: Library) -> None:
@@ -141,6 +150,7 @@ def test_any_change_is_noticed(
         b"\x00\xff garbage",
         b"[]",
         b'{"key": "someone else", "files": {}}',
+        b'{"key": "someone else", "index": [2, 0], "records": [2, 0]}\n{}[]',
         b"",
     ],
 )
@@ -150,20 +160,20 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rewritten(
     cache = tmp_path / "library.json"
     cache.write_bytes(content)
     assert_same(load_library_cached(folders, cache, now_ns=LATER), load_library(folders))
-    head, files = read_document(cache)
-    assert head["key"] == cache_module.loader_fingerprint() and files
+    head, index, records = read_document(cache)
+    assert head["key"] == loader_fingerprint() and index["complete"] and records
 
 
 def test_a_damaged_payload_is_not_read(
     folders: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A payload that no longer matches its checksum is not trusted, even when it is still
+    """An index that no longer matches its checksum is not trusted, even when it is still
     valid JSON: every file is loaded again."""
     cache = tmp_path / "library.json"
     load_library_cached(folders, cache, now_ns=LATER)
     data = cache.read_bytes()
-    # Change one digit of a modification time: still JSON, but not what was written.
-    at = data.index(b'"mtime_ns":') + len(b'"mtime_ns":')
+    # Change one digit of a file's size: still JSON, but not what was written.
+    at = data.index(b'"fixture-bridge.toml",') + len(b'"fixture-bridge.toml",')
     digit = b"1" if data[at : at + 1] != b"1" else b"2"
     cache.write_bytes(data[:at] + digit + data[at + 1 :])
     counter = CountingLoader(monkeypatch)
@@ -173,27 +183,63 @@ def test_a_damaged_payload_is_not_read(
     read_document(cache)  # rewritten whole
 
 
+def test_damaged_records_are_not_reused(
+    folders: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The records part failing its checksum: every exercise file is parsed again (problems,
+    which the index holds, are still reused)."""
+    cache = tmp_path / "library.json"
+    load_library_cached(folders, cache, now_ns=LATER)
+    head, _index, _records = read_document(cache)
+    data = cache.read_bytes()
+    records_at = len(data) - head["records"][0]
+    at = data.index(b"Fixture", records_at)  # still JSON, but not what was written
+    cache.write_bytes(data[:at] + b"Fixturf" + data[at + 7 :])
+    counter = CountingLoader(monkeypatch)
+    assert_same(load_library_cached(folders, cache, now_ns=LATER), load_library(folders))
+    loaded = load_library(folders)
+    exercise_files = {e.path for e in loaded.exercises.values()}
+    assert exercise_files <= set(counter.paths)
+    read_document(cache)
+
+
 def test_damaged_entries_are_loaded_again(
     folders: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "library.json"
     load_library_cached(folders, cache, now_ns=LATER)
-    head, files = read_document(cache)
+    head, index, records = read_document(cache)
     damaged = []
-    for name, entry in files.items():
-        if "exercise" in entry:
-            entry["exercise"][10] = "three sets"  # the dosage
-            damaged.append(Path(name).name)
+    for path, entry in file_entries(index).items():
+        if isinstance(entry[3], int):
+            records[entry[3]][10] = "three sets"  # the dosage
+            damaged.append(Path(path).name)
             break
-    for name, entry in files.items():
-        if "problems" in entry:
-            entry["problems"] = 5
-            damaged.append(Path(name).name)
+    for path, entry in file_entries(index).items():
+        if isinstance(entry[3], list):
+            entry[3] = "five"
+            damaged.append(Path(path).name)
             break
-    write_document(cache, head, files)
+    # As after a file was added: the library is put together again, file by file.
+    write_document(cache, head, {**index, "complete": False}, records)
     counter = CountingLoader(monkeypatch)
     assert_same(load_library_cached(folders, cache, now_ns=LATER), load_library(folders))
     assert sorted(p.name for p in counter.paths) == sorted(damaged)
+
+
+def test_a_damaged_record_in_the_library_is_loaded_again(
+    folders: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "library.json"
+    load_library_cached(folders, cache, now_ns=LATER)
+    head, index, records = read_document(cache)
+    exercise_id, record = index["exercises"][0]
+    records[record][10] = "three sets"
+    write_document(cache, head, index, records)
+    counter = CountingLoader(monkeypatch)
+    cached = load_library_cached(folders, cache, now_ns=LATER)
+    assert_same(cached, load_library(folders))
+    assert [p for p in counter.paths] == [cached.exercises[exercise_id].path]
 
 
 def test_an_unwritable_cache_location_is_not_an_error(folders: list[Path], tmp_path: Path) -> None:
@@ -240,12 +286,21 @@ def test_the_cli_lookups_use_the_cache(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["list", "--exercises", str(user)]) == 0
     caches = list(cache_dir().glob("*.json"))
     assert len(caches) == 1
-    _, files = read_document(caches[0])
-    assert any(name.startswith(str(user)) for name in files)
+    _, index, _ = read_document(caches[0])
+    assert any(name.startswith(str(user)) for name in file_entries(index))
 
 
 def test_the_cache_key_covers_every_loader_module_by_its_current_name() -> None:
     here = Path(cache_module.__file__).parent
-    missing = [name for name in cache_module._LOADER_MODULES if not (here / name).is_file()]
+    missing = [name for name in index_module._LOADER_MODULES if not (here / name).is_file()]
     assert missing == []
-    assert "?" not in cache_module.loader_fingerprint()
+    assert "?" not in loader_fingerprint()
+    # Every module the loader and the index import from content/ is covered.
+    sources = [here / name for name in ("loader.py", "index.py", "cache.py", "toml_source.py")]
+    imported = {
+        f"{line.split()[1].rsplit('.', 1)[1]}.py"
+        for source in sources
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.startswith("from hiptui.content.")
+    }
+    assert imported <= set(index_module._LOADER_MODULES)

@@ -1,24 +1,20 @@
-"""Loading many exercise files fast: a JSON cache of what each file loaded as.
+"""Loading many exercise files fast: the content cache, written.
 
-One file holds, for every exercise file seen, its ``(path, size, mtime_ns)`` and the result
-of loading it: the exercise, or its problems. A file whose size and modification time still
-match is rebuilt from JSON, with no TOML parsing or validation; any other file loads as usual,
-and the cache is rewritten.
-
-The cache file is a one-line JSON header (the key below and a CRC-32 of the rest) followed by
-the JSON payload. Only a payload whose checksum matches is read, so what is read is exactly
-what this loader wrote, and entries are rebuilt without checking each value's type again
-(that checking was a third of a warm start with 1,000 exercises). The checksum is there to
-catch damage, not tampering: whoever can write the cache folder can write the exercise
-folders too. Files are then put together exactly as
-:func:`hiptui.content.loader.load_library` does (later folders replace earlier ones,
-duplicate ids within a folder are problems), so the result is always equal to it.
+One file (its layout is in :mod:`hiptui.content.index`, which reads it) holds, for every
+exercise file seen, its size and modification time and what it loaded as: the exercise, or its
+problems; and, when every file could be cached, the library they made (which exercise each id
+is, the problems in order, what replaced what). A load first asks the index whether the folders
+are still exactly what it describes; then the library is rebuilt from JSON with no TOML parsing
+or validation at all. Otherwise each file whose size and time still match is rebuilt from its
+record, any other loads as usual, and the cache is rewritten. Files are put together by
+:func:`hiptui.content.loader.load_library` itself (later folders replace earlier ones, duplicate
+ids within a folder are problems), so the result is always equal to it.
 
 The cache is only a shortcut: a missing, unreadable, damaged or foreign cache file is ignored
 and rewritten, and failing to write it is not an error. It is also dropped whenever the loader
 itself changes (its source files' sizes and times are part of the key), and a file modified
 within the last few seconds is never cached, since a second edit in the same clock tick could
-keep its size and time.
+keep its size and time. No pickle and nothing executable: JSON only.
 """
 
 from __future__ import annotations
@@ -30,18 +26,23 @@ import time
 import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from hiptui import __version__
+from hiptui.content.index import (
+    FOLDER,
+    CacheIndex,
+    decode_exercise,
+    decode_problem,
+    folder_kind,
+    loader_fingerprint,
+    toml_names,
+)
 from hiptui.content.loader import Library, load_exercise_file, load_library
-from hiptui.content.models import Art, Dosage, Exercise, Problem, Quantity, Range, Variation
+from hiptui.content.models import Exercise, Problem, Range
+from hiptui.paths import join
 
-CACHE_FORMAT = 3
 # Files younger than this (by their mtime) are loaded but not cached.
 RACY_NS = 3_000_000_000
-_LOADER_MODULES = (
-    "cache.py", "loader.py", "toml_fields.py", "models.py", "toml_source.py", "text.py",
-)  # fmt: skip
 
 Result = Exercise | list[Problem]
 
@@ -60,81 +61,108 @@ def load_library_cached(
     if cache_file is None:
         return load_library(folders)
     key = loader_fingerprint()
-    old = _read_cache(cache_file, key)
-    files = _CachedFiles(old, young=now_ns() - RACY_NS)
+    index = CacheIndex.read(str(cache_file), key, whole=True)
+    if index is not None and index.describes([str(folder) for folder in folders]):
+        library = _library_from(index)
+        if library is not None:
+            return library
+    files = _CachedFiles(index, young=now_ns() - RACY_NS)
     library = load_library(folders, load_file=files.load)
-    if files.changed or files.new.keys() != old.keys():
-        _write_cache(cache_file, key, files.new)
+    _write_cache(cache_file, key, folders, library, files.loaded)
     return library
 
 
-class _CachedFiles:
-    """Loads one exercise file at a time, from the cache when its size and time still match,
-    and keeps what the cache should hold next (files younger than ``young`` are left out)."""
+def _library_from(index: CacheIndex) -> Library | None:
+    """The library an index :meth:`~CacheIndex.describes`, or ``None`` if a record is
+    damaged."""
+    records = index.records()
+    paths = index.record_paths()
+    try:
+        exercises = {
+            exercise_id: decode_exercise(records[record], paths[record])
+            for exercise_id, record in index.index["exercises"]
+        }
+        replaced = {
+            exercise_id: [Path(path) for path in earlier]
+            for exercise_id, earlier in index.index["replaced"]
+        }
+        problems = index.problems()
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    return Library(exercises, problems, replaced)
 
-    def __init__(self, old: dict[str, Any], *, young: int) -> None:
-        self.old = old
+
+class _Loaded(NamedTuple):
+    size: int
+    mtime_ns: int
+    result: Result
+    cacheable: bool  # old enough to trust its size and time
+
+
+class _CachedFiles:
+    """Loads one exercise file at a time, from the old cache's record when its size and time
+    still match, and keeps what each file loaded as for the next cache."""
+
+    def __init__(self, index: CacheIndex | None, *, young: int) -> None:
         self.young = young
-        self.new: dict[str, Any] = {}
-        self.changed = False
+        self.loaded: dict[str, _Loaded] = {}
+        self._old: dict[str, list[Any]] = {}
+        self._records: list[Any] = []
+        if index is not None:
+            try:
+                for folder, _kind, files in index.index["folders"]:
+                    for entry in files:
+                        self._old[join(folder, entry[0])] = entry
+            except (KeyError, TypeError, ValueError, IndexError):
+                self._old = {}
+            self._records = index.records()
 
     def load(self, path: Path) -> Result:
         name = str(path)
         try:
-            stat = os.stat(path)
+            found = os.stat(path)
         except OSError:
-            self.changed = True
             return load_exercise_file(path)
-        entry = self.old.get(name)
-        result = _reuse(entry, stat, path)
+        result = self._reuse(self._old.get(name), found, name)
         if result is None:
-            result, self.changed = load_exercise_file(path), True
-            entry = _encode_entry(stat, result)
-        if stat.st_mtime_ns < self.young:
-            self.new[name] = entry
-        else:
-            self.changed = True
+            result = load_exercise_file(path)
+        cacheable = found.st_mtime_ns < self.young
+        self.loaded[name] = _Loaded(found.st_size, found.st_mtime_ns, result, cacheable)
         return result
 
-
-def loader_fingerprint() -> str:
-    """Changes whenever hiptui or the loader's own source files change."""
-    here = Path(__file__).parent
-    parts = [f"{CACHE_FORMAT}", __version__]
-    for module in _LOADER_MODULES:
+    def _reuse(self, entry: Any, found: os.stat_result, name: str) -> Result | None:
+        """The cached result when ``entry`` matches the file's size and time, else ``None``."""
         try:
-            stat = os.stat(here / module)
-            parts.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{module}:?")
-    return "|".join(parts)
+            _name, size, mtime_ns, result = entry
+            if size != found.st_size or mtime_ns != found.st_mtime_ns:
+                return None
+            if isinstance(result, int) and not isinstance(result, bool):
+                return decode_exercise(self._records[result], name)
+            return [decode_problem(item) for item in result]
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            return None
 
 
-def _read_cache(cache_file: Path, key: str) -> dict[str, Any]:
+def _write_cache(
+    cache_file: Path,
+    key: str,
+    folders: Sequence[Path],
+    library: Library,
+    loaded: dict[str, _Loaded],
+) -> None:
     try:
-        data = cache_file.read_bytes()
-    except OSError:
-        return {}
-    header, _newline, payload = data.partition(b"\n")
-    try:
-        head = json.loads(header)
-        if not isinstance(head, dict) or head.get("key") != key:
-            return {}
-        if head.get("crc32") != zlib.crc32(payload):
-            return {}  # damaged: load everything again
-        files = json.loads(payload)
-    except (ValueError, RecursionError):
-        return {}
-    return files if isinstance(files, dict) else {}
-
-
-def _write_cache(cache_file: Path, key: str, files: dict[str, Any]) -> None:
-    text = json.dumps(files, ensure_ascii=False, separators=(",", ":"))
-    try:
-        payload = text.encode("utf-8")
+        index, records = _encode(folders, library, loaded)
+        index_bytes = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
     except UnicodeEncodeError:  # a file name that is not UTF-8: load without a cache
         return
-    header = json.dumps({"key": key, "crc32": zlib.crc32(payload)}).encode("utf-8")
+    except OSError:  # a folder that changed under the load: the next load writes it
+        return
+    header = {
+        "key": key,
+        "index": [len(index_bytes), zlib.crc32(index_bytes)],
+        "records": [len(records), zlib.crc32(records)],
+    }
+    head = json.dumps(header).encode("utf-8")
     try:
         cache_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(
@@ -144,46 +172,70 @@ def _write_cache(cache_file: Path, key: str, files: dict[str, Any]) -> None:
         return
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(header + b"\n" + payload)
+            handle.write(b"".join((head, b"\n", index_bytes, records)))
         os.replace(temporary, cache_file)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
 
 
-def _reuse(entry: Any, stat: os.stat_result, path: Path) -> Result | None:
-    """The cached result when ``entry`` matches the file's size and time, else ``None``."""
-    if not isinstance(entry, dict):
-        return None
-    if entry.get("size") != stat.st_size or entry.get("mtime_ns") != stat.st_mtime_ns:
-        return None
-    try:
-        if "exercise" in entry:
-            return _decode_exercise(entry["exercise"], path)
-        return [_decode_problem(item) for item in entry["problems"]]
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-        return None
-
-
-def _decode_problem(item: list[Any]) -> Problem:
-    path, line, message = item
-    return Problem(path, line, message)
-
-
-def _encode_entry(stat: os.stat_result, result: Result) -> dict[str, Any]:
-    entry: dict[str, Any] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-    if isinstance(result, list):
-        entry["problems"] = [[p.path, p.line, p.message] for p in result]
-    else:
-        entry["exercise"] = _encode_exercise(result)
-    return entry
+def _encode(
+    folders: Sequence[Path], library: Library, loaded: dict[str, _Loaded]
+) -> tuple[dict[str, Any], bytes]:
+    """The index and the records of the next cache file."""
+    chunks: list[bytes] = []
+    spans: list[list[int]] = []
+    record_of: dict[int, int] = {}  # id() of an exercise -> its record
+    offset = 1  # past the array's "["
+    complete = True
+    stored = []
+    for folder in folders:
+        text = str(folder)
+        kind = folder_kind(text)
+        files: list[list[Any]] = []
+        for name in toml_names(text) if kind == FOLDER else ():
+            got = loaded.get(join(text, name))
+            if got is None or not got.cacheable:
+                complete = False
+                continue
+            if isinstance(got.result, list):
+                result: Any = [[p.path, p.line, p.message] for p in got.result]
+            else:
+                result = record_of.get(id(got.result))
+                if result is None:
+                    result = record_of[id(got.result)] = len(spans)
+                    data = json.dumps(
+                        encode_exercise(got.result), ensure_ascii=False, separators=(",", ":")
+                    ).encode("utf-8")
+                    spans.append([offset, len(data), zlib.crc32(data)])
+                    chunks.append(data)
+                    offset += len(data) + 1  # and the comma after it
+            files.append([name, got.size, got.mtime_ns, result])
+        stored.append([text, kind, files])
+    exercises = []
+    for exercise_id, exercise in library.exercises.items():
+        record = record_of.get(id(exercise))
+        if record is None:
+            complete = False
+            break
+        exercises.append([exercise_id, record])
+    index = {
+        "folders": stored,
+        "complete": complete,
+        "exercises": exercises if complete else [],
+        "problems": [[p.path, p.line, p.message] for p in library.problems] if complete else [],
+        "replaced": [[k, [str(p) for p in v]] for k, v in library.replaced.items()],
+        "spans": spans,
+    }
+    return index, b"[" + b",".join(chunks) + b"]"
 
 
 def _range(value: Range | None) -> list[int] | None:
     return None if value is None else [value.low, value.high]
 
 
-def _encode_exercise(ex: Exercise) -> list[Any]:
-    """An exercise as a JSON list, in the order :func:`_decode_exercise` reads it."""
+def encode_exercise(ex: Exercise) -> list[Any]:
+    """An exercise as a JSON list, in the order
+    :func:`hiptui.content.index.decode_exercise` reads it."""
     d = ex.dosage
     dosage = [
         _range(d.sets), _range(d.reps), d.hold_seconds, _range(d.work_seconds),
@@ -198,45 +250,3 @@ def _encode_exercise(ex: Exercise) -> list[Any]:
         {k: [q.low, q.high, q.unit] for k, q in ex.quantities.items()},
         [ex.art.start, ex.art.top], list(ex.equipment_choice),
     ]  # fmt: skip
-
-
-def _decode_exercise(data: list[Any], path: Path) -> Exercise:
-    """The exercise :func:`_encode_exercise` wrote (the checksum vouches for the types)."""
-    (
-        id_, name, summary, level, category, primary, secondary, equipment, optional,
-        per_side, dosage, steps, source, cues, faults, cautions, tips, variations, tags,
-        quantities, art, choice,
-    ) = data  # fmt: skip
-    sets, reps, hold, work, rest, defaults = dosage
-    return Exercise(
-        id=id_,
-        name=name,
-        summary=summary,
-        level=level,
-        category=category,
-        primary_muscles=tuple(primary),
-        secondary_muscles=tuple(secondary),
-        equipment=tuple(equipment),
-        optional_equipment=tuple(optional),
-        per_side=per_side,
-        dosage=Dosage(
-            sets=Range(*sets),
-            reps=None if reps is None else Range(*reps),
-            hold_seconds=hold,
-            work_seconds=None if work is None else Range(*work),
-            rest_seconds=rest,
-            defaults=tuple(defaults),
-        ),
-        steps=tuple(steps),
-        source=source,
-        cues=tuple(cues),
-        faults=tuple(faults),
-        cautions=tuple(cautions),
-        tips=tuple(tips),
-        variations=tuple(Variation(*v) for v in variations),
-        tags=tuple(tags),
-        quantities={k: Quantity(lo, hi, unit) for k, (lo, hi, unit) in quantities.items()},
-        art=Art(*art),
-        path=path,
-        equipment_choice=tuple(choice),
-    )

@@ -7,13 +7,13 @@ and the valid exercises still come through.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hiptui.content.index import MISSING, NOT_A_FOLDER, folder_kind, toml_names
 from hiptui.content.models import (
     CATEGORIES,
     EQUIPMENT,
@@ -84,12 +84,7 @@ def exercise_files(folder: Path) -> list[Path]:
     """The ``*.toml`` entries directly inside ``folder``, by name (sub-folders hold other
     content). Names are matched and sorted as text, as ``Path.glob`` and sorting paths would,
     but several times faster: this runs on every start, for 1,000 files or more."""
-    try:
-        with os.scandir(folder) as entries:
-            names = [e.name for e in entries if os.path.normcase(e.name).endswith(".toml")]
-    except OSError:
-        return []
-    return [folder / name for name in sorted(names, key=os.path.normcase)]
+    return [folder / name for name in toml_names(str(folder))]
 
 
 def load_library(
@@ -103,9 +98,10 @@ def load_library(
     library = Library()
     for folder in folders:
         seen_here: dict[str, Path] = {}
-        if not folder.exists():
+        kind = folder_kind(str(folder))
+        if kind == MISSING:
             continue
-        if not folder.is_dir():
+        if kind == NOT_A_FOLDER:
             library.problems.append(Problem(str(folder), None, "is not a folder"))
             continue
         for path in exercise_files(folder):

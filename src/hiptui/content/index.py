@@ -1,0 +1,257 @@
+"""The content cache, read back: an index of every exercise file, checked against the folders,
+and the exercises decoded from it one at a time (``hiptui cues ID``) or all together.
+
+:mod:`hiptui.content.cache` writes the file; it is made of three parts::
+
+    {"key": KEY, "index": [LENGTH, CRC32], "records": [LENGTH, CRC32]}     one line
+    INDEX      LENGTH bytes of JSON (below)
+    RECORDS    LENGTH bytes: a JSON array, one entry per exercise file that loaded
+
+    INDEX = {
+      "folders":   [[FOLDER, KIND, [[NAME, SIZE, MTIME_NS, RESULT], ...]], ...],
+      "complete":  true when every file was cached, so the next four are the library,
+      "exercises": [[ID, RECORD], ...],          in the library's order
+      "problems":  [[PATH, LINE, MESSAGE], ...],
+      "replaced":  [[ID, [PATH, ...]], ...],
+      "spans":     [[OFFSET, LENGTH, CRC32], ...] of each RECORD within RECORDS,
+    }
+
+RESULT is a record number, or the file's problems as ``[[PATH, LINE, MESSAGE], ...]``. The key
+changes with hiptui's version and the loader's own source files; each part is read only when
+its checksum matches, and so is each record (a look-up reads one record, not all of them). The
+checksums are there to catch damage, not tampering: whoever can write the cache folder can
+write the exercise folders too. Nothing read is ever executed: it is JSON, made into the
+content's value classes.
+
+When the folders, their ``*.toml`` names and every file's size and modification time are what
+the index holds, the library is exactly what :func:`hiptui.content.loader.load_library` gave
+when the file was written (files modified moments before are never cached, so a second edit
+within one clock tick cannot hide). This module is light on purpose (``os``, ``json``,
+``zlib``): ``hiptui cues`` imports it and not the loader.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import zlib
+
+from hiptui import __version__
+from hiptui.content.models import Art, Dosage, Exercise, Problem, Quantity, Range, Variation
+from hiptui.paths import join
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+CACHE_FORMAT = 4
+MAX_HEADER_BYTES = 4096
+# What a folder was when the index was written: as load_library treats it.
+MISSING, FOLDER, NOT_A_FOLDER = "missing", "folder", "not a folder"
+_LOADER_MODULES = (
+    "cache.py", "index.py", "loader.py", "toml_fields.py", "models.py", "frozen.py",
+    "toml_source.py", "text.py", "files.py",
+)  # fmt: skip
+# The errors for which Path.exists() says False instead of raising.
+_ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def loader_fingerprint() -> str:
+    """Changes whenever hiptui or the loader's own source files change."""
+    here = os.path.dirname(__file__)
+    parts = [f"{CACHE_FORMAT}", __version__]
+    for module in _LOADER_MODULES:
+        try:
+            found = os.stat(os.path.join(here, module))
+            parts.append(f"{module}:{found.st_size}:{found.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{module}:?")
+    return "|".join(parts)
+
+
+def folder_kind(folder: str) -> str:
+    """:data:`MISSING`, :data:`FOLDER` or :data:`NOT_A_FOLDER`, as ``Path.exists`` and
+    ``Path.is_dir`` tell them apart (other errors are raised, as they raise them)."""
+    try:
+        mode = os.stat(folder).st_mode
+    except OSError as error:
+        if error.errno in _ABSENT:
+            return MISSING
+        raise
+    except ValueError:  # a NUL in the name
+        return MISSING
+    return FOLDER if stat.S_ISDIR(mode) else NOT_A_FOLDER
+
+
+def toml_names(folder: str) -> list[str]:
+    """The names of the ``*.toml`` entries directly inside ``folder``, in load order
+    (sub-folders hold other content); none when it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if os.path.normcase(e.name).endswith(".toml")]
+    except OSError:
+        return []
+    return sorted(names, key=os.path.normcase)
+
+
+class CacheIndex:
+    """The index part of a cache file whose key and checksum matched."""
+
+    def __init__(
+        self, cache_file: str, index: dict[str, Any], records_at: int, records: bytes | None
+    ) -> None:
+        self.cache_file = cache_file
+        self.index = index
+        self._records_at = records_at
+        self._records = records
+
+    @classmethod
+    def read(cls, cache_file: str, key: str, *, whole: bool = False) -> CacheIndex | None:
+        """The index of ``cache_file``, or ``None`` if it is missing, damaged or another
+        loader's. ``whole`` also reads the records (every exercise is wanted)."""
+        try:
+            with open(cache_file, "rb") as handle:
+                head = json.loads(handle.readline(MAX_HEADER_BYTES))
+                if not isinstance(head, dict) or head.get("key") != key:
+                    return None
+                (index_length, index_crc), (records_length, records_crc) = (
+                    head["index"],
+                    head["records"],
+                )
+                records_at = handle.tell() + index_length
+                raw = handle.read(index_length + records_length if whole else index_length)
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
+            return None
+        index_bytes = raw[:index_length]
+        if len(index_bytes) != index_length or zlib.crc32(index_bytes) != index_crc:
+            return None
+        records = None
+        if whole:
+            records = raw[index_length:]
+            if len(records) != records_length or zlib.crc32(records) != records_crc:
+                records = b"[]"  # damaged records: no file's result is reused
+        try:
+            index = json.loads(index_bytes)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(index, dict):
+            return None
+        return cls(cache_file, index, records_at, records)
+
+    # -- the library it describes ----------------------------------------------------------
+
+    def describes(self, folders: Sequence[str]) -> bool:
+        """Whether ``folders`` (written as ``str(Path)`` writes them) still hold what the index
+        describes as a complete library: same folders, same ``*.toml`` names, and every file
+        of the same size and modification time."""
+        try:
+            if self.index["complete"] is not True:
+                return False
+            stored = self.index["folders"]
+            if [entry[0] for entry in stored] != list(folders):
+                return False
+            for folder, kind, files in stored:
+                if folder_kind(folder) != kind:
+                    return False
+                if kind != FOLDER:
+                    continue
+                if toml_names(folder) != [entry[0] for entry in files]:
+                    return False
+                for name, size, mtime_ns, _result in files:
+                    found = os.stat(join(folder, name))
+                    if found.st_size != size or found.st_mtime_ns != mtime_ns:
+                        return False
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            return False
+        return True
+
+    def problems(self) -> list[Problem]:
+        """The library's problems, in order (only for an index that :meth:`describes` the
+        folders)."""
+        return [Problem(path, line, message) for path, line, message in self.index["problems"]]
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        """The library's exercise ``exercise_id``, read and decoded alone; ``None`` when there
+        is none, or its record is damaged (the caller then loads the plain way)."""
+        try:
+            record = dict(self.index["exercises"]).get(exercise_id)
+            if record is None:
+                return None
+            offset, length, crc = self.index["spans"][record]
+            with open(self.cache_file, "rb") as handle:
+                handle.seek(self._records_at + offset)
+                data = handle.read(length)
+            if len(data) != length or zlib.crc32(data) != crc:
+                return None
+            return decode_exercise(json.loads(data), self.record_paths()[record])
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
+
+    def record_paths(self) -> dict[int, str]:
+        """The file each record came from."""
+        return {
+            result: join(folder, name)
+            for folder, _kind, files in self.index["folders"]
+            for name, _size, _mtime_ns, result in files
+            if isinstance(result, int)
+        }
+
+    def records(self) -> list[Any]:
+        """Every record (read with ``whole=True``), decoded from JSON but not yet into
+        exercises; none when the records were damaged."""
+        try:
+            records = json.loads(self._records or b"[]")
+        except (ValueError, RecursionError):
+            return []
+        return records if isinstance(records, list) else []
+
+
+def decode_exercise(data: list[Any], path: str) -> Exercise:
+    """The exercise :func:`hiptui.content.cache.encode_exercise` wrote (the checksum vouches
+    for the types)."""
+    (
+        id_, name, summary, level, category, primary, secondary, equipment, optional,
+        per_side, dosage, steps, source, cues, faults, cautions, tips, variations, tags,
+        quantities, art, choice,
+    ) = data  # fmt: skip
+    sets, reps, hold, work, rest, defaults = dosage
+    return Exercise(
+        id_,
+        name,
+        summary,
+        level,
+        category,
+        tuple(primary),
+        tuple(secondary),
+        tuple(equipment),
+        tuple(optional),
+        per_side,
+        Dosage(
+            Range(*sets),
+            None if reps is None else Range(*reps),
+            hold,
+            None if work is None else Range(*work),
+            rest,
+            tuple(defaults),
+        ),
+        tuple(steps),
+        source,
+        tuple(cues),
+        tuple(faults),
+        tuple(cautions),
+        tuple(tips),
+        tuple([Variation(*v) for v in variations]),
+        tuple(tags),
+        {k: Quantity(lo, hi, unit) for k, (lo, hi, unit) in quantities.items()},
+        Art(*art),
+        path,
+        tuple(choice),
+    )
+
+
+def decode_problem(item: list[Any]) -> Problem:
+    path, line, message = item
+    return Problem(path, line, message)
