@@ -43,6 +43,31 @@ def test_cues_command_never_imports_textual() -> None:
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
 
 
+def test_a_warm_look_up_imports_only_what_printing_a_card_needs() -> None:
+    """With the content cache in place, ``hiptui cues`` and ``show`` decode one exercise from
+    the index: no argparse, no TOML parser, no loader, no dataclasses, typing or pathlib (each
+    a few milliseconds of a command that takes tens)."""
+    from hiptui import paths
+    from hiptui.content.cache import load_library_cached
+
+    load_library_cached(paths.content_folders(), paths.content_cache_path(), now_ns=lambda: 2**62)
+    for command in ("cues", "show"):
+        code = (
+            "import io, contextlib\n"
+            "from hiptui.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['{command}', 'glute-bridge']) == 0\n"
+        )
+        loaded = _modules_after(code)
+        assert "hiptui.content.index" in loaded
+        unwanted = {
+            "argparse", "tomllib", "dataclasses", "typing", "pathlib", "platformdirs",
+            "threading", "hiptui.content.loader", "hiptui.content.cache", "hiptui.home",
+            "hiptui.store.settings", "textual", "rich",
+        }  # fmt: skip
+        assert unwanted & loaded == set()
+
+
 def test_the_web_server_never_imports_textual_or_the_tui() -> None:
     """``hiptui serve`` runs each page's app in its own process: the server itself stays free
     of Textual (and of rich), so it starts fast and shares no state with any app."""

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from typing import TextIO
 
-from hiptui.content.loader import Library
 from hiptui.content.text import printable
-from hiptui.home import Home
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from typing import TextIO
+
+    from hiptui.content.loader import Library
+    from hiptui.content.models import Problem
+    from hiptui.home import Home
 
 MAX_PROBLEMS_SHOWN = 5
 
@@ -17,6 +23,8 @@ MAX_PROBLEMS_SHOWN = 5
 def home_for(args: argparse.Namespace) -> Home:
     """The user's home with the folders given by ``--exercises`` added, made once per command
     (a command that asks twice gets the same one, and the content is loaded once)."""
+    from hiptui.home import Home
+
     home = getattr(args, "home", None)
     if not isinstance(home, Home):
         home = Home.for_user(tuple(getattr(args, "exercises", []) or ()))
@@ -26,13 +34,18 @@ def home_for(args: argparse.Namespace) -> Home:
 
 def load_content(args: argparse.Namespace, *, report: bool = True) -> Library:
     library = home_for(args).library()
-    if report and library.problems:
-        for problem in library.problems[:MAX_PROBLEMS_SHOWN]:
-            eprint(str(problem))
-        extra = len(library.problems) - MAX_PROBLEMS_SHOWN
-        if extra > 0:
-            eprint(f"... and {extra} more problems (run `hiptui check` to see them all)")
+    if report:
+        report_problems(library.problems)
     return library
+
+
+def report_problems(problems: Sequence[Problem]) -> None:
+    """The first few content problems on stderr, and how many more there are."""
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        eprint(str(problem))
+    extra = len(problems) - MAX_PROBLEMS_SHOWN
+    if extra > 0:
+        eprint(f"... and {extra} more problems (run `hiptui check` to see them all)")
 
 
 def use_style(stream: TextIO) -> bool:

@@ -1,18 +1,28 @@
-"""``hiptui list``, ``hiptui show ID`` and ``hiptui cues ID``: quick look-ups, no Textual."""
+"""``hiptui list``, ``hiptui show ID`` and ``hiptui cues ID``: quick look-ups, no Textual.
+
+``show`` and ``cues`` with plain arguments (:func:`quick`) are answered from the content cache's
+index before argparse is even imported: one exercise is decoded, not the whole library, and
+only the modules that printing a card needs are imported. Anything else (another option, a
+cache that no longer matches the folders, an unknown id) goes the full way, which answers the
+same, only slower.
+"""
 
 from __future__ import annotations
 
-import argparse
-import difflib
-import json
-import re
 import sys
-from typing import Any
 
 from hiptui.content.models import EQUIPMENT, LEVELS, MUSCLES
+from hiptui.content.units import UNIT_SYSTEMS
 
-UNIT_CHOICES = ("imperial", "metric")
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
+
+    from hiptui.content.models import Exercise
+
+UNIT_CHOICES = UNIT_SYSTEMS
+_JSON_UNSAFE = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def register(subparsers: Any) -> None:
@@ -92,10 +102,14 @@ def run_list(args: argparse.Namespace) -> int:
             }
             for ex in chosen
         ]
+        import json
+        import re
+
         text = json.dumps(rows, indent=2, ensure_ascii=False)
         # json escapes C0 controls itself; file names can also hold C1 controls, bidi
         # overrides and bytes that are not UTF-8 (surrogates): write those as \uXXXX too.
-        sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+        escape = re.compile(_JSON_UNSAFE)
+        sys.stdout.write(escape.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
         return 0
 
     width = max((len(ex.id) for ex in chosen), default=10)
@@ -114,13 +128,16 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _hint(value: str, choices: Any) -> str:
+    import difflib
+
     close = difflib.get_close_matches(value.lower(), list(choices), n=3, cutoff=0.5)
     return f" (did you mean: {', '.join(close)}?)" if close else ""
 
 
 def _card(args: argparse.Namespace, *, cues_only: bool) -> int:
-    from hiptui.cli.common import load_content, safe, units_from, use_style
-    from hiptui.content.card import card_sections
+    import difflib
+
+    from hiptui.cli.common import load_content, safe, units_from
 
     library = load_content(args)
     exercise = library.get(args.id)
@@ -135,13 +152,21 @@ def _card(args: argparse.Namespace, *, cues_only: bool) -> int:
         hint = f" Did you mean: {', '.join(close)}?" if close else " Try `hiptui list`."
         print(safe(f"hiptui: no exercise with id '{args.id}'.{hint}"), file=sys.stderr)
         return 1
+    print_card(exercise, units_from(args), cues_only=cues_only)
+    return 0
+
+
+def print_card(exercise: Exercise, units: str, *, cues_only: bool) -> None:
+    """The card (or only its cues, steps and dosage) on stdout, bold headings on a terminal."""
+    from hiptui.cli.common import safe, use_style
+    from hiptui.content.card import card_sections
 
     styled = use_style(sys.stdout)
     bold, dim, reset = ("\x1b[1m", "\x1b[2m", "\x1b[0m") if styled else ("", "", "")
     out = [f"{bold}{safe(exercise.name)}{reset}  {dim}{exercise.id}{reset}"]
     if not cues_only:
         out.append(safe(exercise.summary))
-    for section in card_sections(exercise, units_from(args), cues_only=cues_only):
+    for section in card_sections(exercise, units, cues_only=cues_only):
         out.append("")
         out.append(f"{bold}{section.title}{reset}")
         for index, line in enumerate(section.lines, start=1):
@@ -152,7 +177,103 @@ def _card(args: argparse.Namespace, *, cues_only: bool) -> int:
             if drawing:
                 out += ["", f"{bold}{label} position{reset}", safe(drawing)]
     print("\n".join(out))
+
+
+def quick(arguments: list[str]) -> int | None:
+    """``hiptui [--exercises DIR]... show|cues ID [--units U] [--exercises DIR]...`` answered
+    from the content index; ``None`` when the arguments are anything else, or the index cannot
+    answer for the folders as they are now (the caller then parses and loads as usual)."""
+    plain = _plain_arguments(arguments)
+    if plain is None:
+        return None
+    command, exercise_id, units, extra = plain
+    from hiptui import paths
+    from hiptui.content.index import CacheIndex, loader_fingerprint
+
+    index = CacheIndex.read(paths.content_cache_str(), loader_fingerprint())
+    if index is None or not index.describes(paths.content_folders_str(extra)):
+        return None
+    exercise = index.exercise(exercise_id)
+    if exercise is None:
+        return None  # an unknown id gets its suggestions the usual way
+    from hiptui.cli.common import report_problems
+
+    report_problems(index.problems())
+    units = units or _settings_units(paths.settings_str())
+    print_card(exercise, units, cues_only=command == "cues")
     return 0
+
+
+def _plain_arguments(arguments: list[str]) -> tuple[str, str, str | None, list[str]] | None:
+    """(command, id, units or None, extra folders) for the shapes :func:`quick` takes."""
+    position = 0
+    before: list[str] = []
+    while position < len(arguments) and arguments[position].startswith("-"):
+        folder, position = _exercises_option(arguments, position)
+        if folder is None:
+            return None
+        before.append(folder)
+    if position >= len(arguments) or arguments[position] not in ("show", "cues"):
+        return None
+    command = arguments[position]
+    exercise_id = units = None
+    after: list[str] = []
+    position += 1
+    while position < len(arguments):
+        token = arguments[position]
+        if not token.startswith("-"):
+            if exercise_id is not None:
+                return None
+            exercise_id, position = token, position + 1
+        elif token == "--units" or token.startswith("--units="):
+            value, position = _option_value(arguments, position, "--units")
+            if units is not None or value not in UNIT_CHOICES:
+                return None
+            units = value
+        else:
+            folder, position = _exercises_option(arguments, position)
+            if folder is None:
+                return None
+            after.append(folder)
+    if exercise_id is None or (before and after):
+        return None  # (argparse keeps only the later --exercises: the full path knows how)
+    return command, exercise_id, units, before or after
+
+
+def _exercises_option(arguments: list[str], position: int) -> tuple[str | None, int]:
+    return _option_value(arguments, position, "--exercises")
+
+
+def _option_value(arguments: list[str], position: int, option: str) -> tuple[str | None, int]:
+    """The value of ``option`` at ``position`` (``--opt VALUE`` or ``--opt=VALUE``) and the
+    position after it; ``None`` when ``arguments[position]`` is something else."""
+    token = arguments[position]
+    if token.startswith(option + "="):
+        return token[len(option) + 1 :], position + 1
+    if token != option or position + 1 >= len(arguments):
+        return None, position + 1
+    value = arguments[position + 1]
+    return (None if value.startswith("-") else value), position + 2
+
+
+def _settings_units(settings_file: str) -> str:
+    """The ``units`` setting: the default when there is no settings.toml (nothing to parse),
+    else what the settings loader reads from it."""
+    import os
+
+    from hiptui.content.units import DEFAULT_UNITS
+
+    try:
+        os.lstat(settings_file)
+    except FileNotFoundError:
+        return DEFAULT_UNITS
+    except OSError:
+        pass
+    from pathlib import Path
+
+    from hiptui.store.settings import load_settings
+
+    return load_settings(Path(settings_file))[0].units
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -57,6 +57,14 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# Modules with a ``quick(arguments) -> int | None`` that answers the command when its arguments
+# are plain, before argparse is imported (else ``None``, and it is parsed and run as usual).
+QUICK: dict[str, str] = {
+    "show": "hiptui.cli.lookup",
+    "cues": "hiptui.cli.lookup",
+}
+
+
 def command_in(argv: Sequence[str]) -> str | None:
     """The sub-command named in ``argv`` (skipping ``--exercises DIR``), if any."""
     skip = False
@@ -151,6 +159,15 @@ def _dispatch(arguments: list[str]) -> int:
         if fast is not None:
             return fast
     command = command_in(arguments)
+    if command in QUICK:
+        module = __import__(QUICK[command], fromlist=["quick"])
+        answered: int | None = module.quick(arguments)
+        if answered is not None:
+            return answered
+    return _parse_and_run(arguments, command)
+
+
+def _parse_and_run(arguments: list[str], command: str | None) -> int:
     wants_help = any(arg in ("-h", "--help") for arg in arguments)
     parser = build_parser(command, commands=command is not None or wants_help)
     args = parser.parse_args(arguments)

@@ -19,6 +19,7 @@ from hiptui.bindings.keymap import KeymapEntry, check_keymap
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char
 from hiptui.content.toml_source import KeyLines, read_toml
+from hiptui.content.units import DEFAULT_UNITS
 from hiptui.paths import ensure_private_dir
 from hiptui.store.clock_settings import (
     BREAK_MINUTES_RANGE,
@@ -40,7 +41,7 @@ HEADER = (
 @dataclass(frozen=True)
 class Settings:
     theme: str = "textual-dark"
-    units: str = "imperial"  # 'imperial' or 'metric'
+    units: str = DEFAULT_UNITS  # 'imperial' or 'metric'
     rest_seconds: int = 60
     bell: bool = True
     warn_10s: bool = False
