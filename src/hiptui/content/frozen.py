@@ -5,7 +5,9 @@
 decorator over the content classes was a fifth of that. :class:`Frozen` gives a class with
 ``__slots__`` what ``@dataclass(frozen=True, slots=True)`` gave it: equality and a hash over
 its compared fields, a ``Name(field=value, ...)`` repr, no assignment after ``__init__``, and
-copying or pickling by its fields. Each class writes its own ``__init__``.
+copying or pickling by its fields. Each class writes its own ``__init__``, setting its fields
+with :meth:`Frozen._set` (or the faster module-level :func:`_set`, one field at a time, where
+many are made: the content cache decodes thousands of exercises). ``hiptui status`` uses it too.
 """
 
 from __future__ import annotations
@@ -25,9 +27,22 @@ class Frozen:
     """Base of the content's value classes. ``FIELDS`` names the constructor's parameters in
     order (each readable as an attribute); ``COMPARED`` those that ``==`` and ``hash`` use."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
     FIELDS: tuple[str, ...] = ()
     COMPARED: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A class that names neither ``FIELDS`` nor ``COMPARED`` has its slots as both."""
+        super().__init_subclass__(**kwargs)
+        if "FIELDS" not in cls.__dict__:
+            cls.FIELDS = tuple(cls.__dict__.get("__slots__", ()))
+        if "COMPARED" not in cls.__dict__:
+            cls.COMPARED = cls.FIELDS
+
+    def _set(self, **values: object) -> None:
+        """Set fields in ``__init__``."""
+        for name, value in values.items():
+            _set(self, name, value)
 
     def _compared(self) -> tuple[object, ...]:
         return tuple([getattr(self, name) for name in self.COMPARED])
@@ -50,8 +65,8 @@ class Frozen:
     def __delattr__(self, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
-    def __reduce__(self) -> tuple[type[Self], tuple[object, ...]]:
-        return type(self), tuple([getattr(self, name) for name in self.FIELDS])
+    def __reduce__(self) -> tuple[object, tuple[type[Self], dict[str, object]]]:
+        return _rebuild, (type(self), {name: getattr(self, name) for name in self.FIELDS})
 
     def replace(self, **changes: Any) -> Self:
         """A copy with ``changes`` made (what ``dataclasses.replace`` did)."""
@@ -60,3 +75,8 @@ class Frozen:
             raise TypeError(f"{type(self).__qualname__} has no field {sorted(unknown)[0]!r}")
         values = {name: getattr(self, name) for name in self.FIELDS}
         return type(self)(**{**values, **changes})
+
+
+def _rebuild(cls: type[Frozen], values: dict[str, object]) -> Frozen:
+    """A copy or an unpickled instance, made by its ``__init__`` from its fields."""
+    return cls(**values)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from hiptui.core.breaks.frozen import Frozen
+from hiptui.content.frozen import Frozen
 from hiptui.core.breaks.schedule import (
     DAY_STARTS_AT_HOUR,
     BreakHistory,

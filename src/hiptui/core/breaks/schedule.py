@@ -31,7 +31,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from hiptui.core.breaks.frozen import Frozen
+from hiptui.content.frozen import Frozen
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
