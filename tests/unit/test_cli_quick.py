@@ -34,7 +34,12 @@ def warm(extra: list[Path]) -> None:
     )
 
 
-def both_ways(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[object, ...]:
+Outputs = tuple[str, str]
+
+
+def both_ways(
+    arguments: list[str], capsys: pytest.CaptureFixture[str]
+) -> tuple[int | None, Outputs, int, Outputs]:
     answered = lookup.quick(arguments)
     quick = capsys.readouterr()
     full = main._parse_and_run(arguments, main.command_in(arguments))
