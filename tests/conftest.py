@@ -51,6 +51,10 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HIPTUI_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("HIPTUI_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
+    # No desktop: the break clock's idle sources and notifications never reach a real D-Bus,
+    # X display or notification daemon (tests that want one give it a fake).
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
     return home
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from hiptui.paths import settings_path
+from tests.desktop import fake_notify_send as fake_notify_send_in
 from tests.unit.test_status_cli import midday_tz
 
 
@@ -62,12 +63,7 @@ def two_hours_ago(tmp_path: Path) -> Path:
 @pytest.fixture
 def fake_notify_send(tmp_path: Path) -> tuple[dict[str, str], Path]:
     """A `notify-send` first on PATH that records each argument on a line of its own."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    record = tmp_path / "notify-send.args"
-    script = folder / "notify-send"
-    script.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done >> {record}\n')
-    script.chmod(0o755)
+    folder, record = fake_notify_send_in(tmp_path)
     env = {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "DISPLAY": ":99"}
     return env, record
 

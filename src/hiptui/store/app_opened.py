@@ -21,7 +21,8 @@ LONGEST = 64  # bytes: a timestamp and a newline, with room to spare
 
 
 def save_app_opened(path: Path, at: datetime) -> None:
-    """Record ``at`` (aware) as the moment the app was opened. Raises ``OSError``."""
+    """Write the file as older hiptuis did, with ``at`` (aware) as the moment the app was
+    opened (tests make such files with it). Raises ``OSError``."""
     ensure_private_dir(path.parent)
     atomic_write(path, (format_timestamp(at) + "\n").encode("ascii"))
 

@@ -32,6 +32,7 @@ from hiptui.tui.keys import bindings_for
 from hiptui.tui.screens.catalog import CatalogScreen
 
 if TYPE_CHECKING:
+    from hiptui.core.breaks.idle import IdleSource
     from hiptui.core.breaks.schedule import BreakHistory
     from hiptui.store.records import SessionRecord
     from hiptui.tui.break_clock import BreakClock
@@ -63,8 +64,10 @@ class HiptuiApp(HomeApp):
         start: str | None = None,
         history_delay: float = HISTORY_AT_START_DELAY,
         break_reminder: bool = True,
+        idle: IdleSource | None = None,
     ) -> None:
         super().__init__(home)
+        self.idle = idle
         self.clock = clock
         self._break_clock = break_clock
         self.wall_now = wall_now
@@ -152,13 +155,14 @@ class HiptuiApp(HomeApp):
         """What the break clock starts from (any thread); ``None`` when it is off."""
         from hiptui.tui.break_clock import read_breaks
 
-        return read_breaks(self) if self.break_reminder else None
+        return read_breaks(self, self.wall_now) if self.break_reminder else None
 
     def _start_break_clock(self, read: tuple[BreakHistory, int] | None) -> None:
         from hiptui.tui.break_clock import BreakClock
 
         if read is not None:
-            self.breaks = BreakClock.start(self, read, clock=self._break_clock, wall=self.wall_now)
+            self.breaks = BreakClock.start(self, read, clock=self._break_clock,
+                                           wall=self.wall_now, idle=self.idle)  # fmt: skip
 
     def hang_up(self) -> None:
         """The terminal closed: save like ctrl+q (the session stays open to resume)."""
@@ -194,12 +198,12 @@ class HiptuiApp(HomeApp):
     def _settings_changed(self, message: messages.SettingsChanged) -> None:
         self.apply_settings(message.settings)
         if self.breaks is not None:
-            self.breaks.set_setting(message.settings.break_minutes)
+            self.breaks.set_settings(message.settings)
 
     @on(messages.HistoryChanged)
     def _history_changed(self, message: messages.HistoryChanged) -> None:
-        if self.breaks is not None and message.breaks is not None:
-            self.breaks.sync(message.breaks)  # a new self-check's interval applies at once
+        if self.breaks is not None:
+            self.breaks.watch()  # a new self-check's interval applies at once
 
     @on(messages.ShowProblems)
     def _show_problems(self, message: messages.ShowProblems) -> None:
@@ -280,6 +284,7 @@ def make_app(
     start: str | None = None,
     history_delay: float = HISTORY_AT_START_DELAY,
     break_reminder: bool = True,
+    idle: IdleSource | None = None,
 ) -> HiptuiApp:
     """The one way to build the app: the CLI, Pilot tests and snapshot tests all use it.
 
@@ -288,9 +293,11 @@ def make_app(
     library being loaded). ``clock`` runs the session timers, ``break_clock`` and ``wall_now``
     the break reminder. ``history_delay``: how long after the first frame the history is read
     (the resume offer, the break clock). ``break_reminder`` off leaves the break clock out
-    (tests: it would put the real time in every header).
+    (tests: it would put the real time in every header); ``idle``: the desktop's idle time
+    for it (default: found when the ``idle`` setting allows).
     """
     if home is None:
         home = Home.for_user(extra_dirs, content_dirs=content_dirs, preload=preload)
     return HiptuiApp(home, clock=clock, break_clock=break_clock, wall_now=wall_now, start=start,
-                     history_delay=history_delay, break_reminder=break_reminder)  # fmt: skip
+                     history_delay=history_delay, break_reminder=break_reminder,
+                     idle=idle)  # fmt: skip

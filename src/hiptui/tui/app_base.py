@@ -103,6 +103,13 @@ class HomeApp(App[None]):
             self.tell("Database", notice, severity="warning")
         return db
 
+    def write_to_terminal(self, text: str) -> None:
+        """Write ``text`` (an escape sequence already made safe) to the terminal, between
+        Textual's frames (the break notifier's OSC sequences); nothing when headless."""
+        if not self.is_headless and self._driver is not None:
+            self._driver.write(text)
+            self._driver.flush()
+
     def tell(self, title: str, text: str, *, severity: SeverityLevel) -> None:
         """A notification from any thread."""
         if threading.current_thread() is not threading.main_thread():

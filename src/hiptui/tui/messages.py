@@ -17,7 +17,6 @@ from textual.message import Message
 if TYPE_CHECKING:
     from hiptui.content.checkup_form import AnswerValue, CheckupForm
     from hiptui.content.models import Problem
-    from hiptui.core.breaks.schedule import BreakHistory
     from hiptui.core.checkup.answers import Answers
     from hiptui.core.checkup.scoring import CheckupResult
     from hiptui.core.session.plan import SessionPlan
@@ -64,9 +63,7 @@ class SettingsChanged(Message):
 @dataclass
 class HistoryChanged(Message):
     """Something was added to the history outside a session (a self-check): the break clock
-    takes ``breaks``, the history as read right after the change."""
-
-    breaks: BreakHistory | None = None
+    reads it again."""
 
 
 @dataclass

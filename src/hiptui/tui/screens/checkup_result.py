@@ -18,7 +18,6 @@ from textual.widgets import Footer, Header, Static
 
 from hiptui.content.checkup_form import CheckupForm
 from hiptui.content.loader import Library
-from hiptui.core.breaks.schedule import BreakHistory
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import BANDS, CheckupResult, Recommendation
 from hiptui.core.checkup.text import BAND_LABELS, changes, figures
@@ -206,21 +205,18 @@ class CheckupResultScreen(Screen[None]):
             database = home.database()
             previous = database.latest_checkup()
             checkup_id = database.save_checkup(self.answers.to_dict(), self.result.to_dict())
-            history = BreakHistory.read(database)
         except StoreError as error:
             self.app.call_from_thread(self._not_saved, str(error))
             return
-        self.app.call_from_thread(self._saved, checkup_id, previous, history)
+        self.app.call_from_thread(self._saved, checkup_id, previous)
 
     def _not_saved(self, reason: str) -> None:
         status = self.query_one("#result-saved", Static)
         status.update(Content.assemble(("Not saved: ", "bold $error"), literal(reason)))
 
-    def _saved(
-        self, checkup_id: int, previous: CheckupRecord | None, history: BreakHistory
-    ) -> None:
+    def _saved(self, checkup_id: int, previous: CheckupRecord | None) -> None:
         self.saved_id = checkup_id
-        self.post_message(HistoryChanged(history))  # the new break interval applies at once
+        self.post_message(HistoryChanged())  # the new break interval applies at once
         setting = self.home.settings.break_minutes
         if setting is None:
             minutes = self.result.reminder_minutes
