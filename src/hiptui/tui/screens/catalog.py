@@ -197,7 +197,9 @@ class CatalogScreen(Screen[None]):
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def watch_units(self, _units: str) -> None:
-        if self._exercises:
+        # Not before the first frame: the binding hands over the units as the screen mounts,
+        # and drawing the card then would hold back the first frame (the list alone).
+        if self._exercises and self.first_frame:
             self._show_card(self.highlighted_exercise)
 
     def on_resize(self) -> None:
