@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 
 from hiptui.content.loader import Library
@@ -50,9 +50,10 @@ class HiptuiApp(HomeApp):
     COMMANDS = App.COMMANDS | {ExerciseCommands}
     BINDINGS = bindings_for("app")
 
-    library: reactive[Library | None] = reactive(None, always_update=True, init=False)
+    library: var[Library | None] = var(None, always_update=True, init=False)
     # Set once the first frame is on screen (the catalog holds its card back until then).
-    first_frame_drawn: reactive[bool] = reactive(False, init=False)
+    # Vars, not reactives: a change repaints nothing by itself.
+    first_frame_drawn: var[bool] = var(False, init=False)
 
     def __init__(
         self,

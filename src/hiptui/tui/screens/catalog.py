@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
@@ -56,10 +56,10 @@ class CatalogScreen(Screen[None]):
     CatalogScreen.-narrow #detail { display: none; }
     """
 
-    library: reactive[Library | None] = reactive(None, always_update=True, init=False)
-    units: reactive[str] = reactive("imperial", init=False)
+    library: var[Library | None] = var(None, always_update=True, init=False)
+    units: var[str] = var("imperial", init=False)
     # The list and its count make the first frame alone; the card follows once it is out.
-    first_frame: reactive[bool] = reactive(False, init=False)
+    first_frame: var[bool] = var(False, init=False)
 
     def __init__(self, library: Library | None = None, *, units: str = "imperial") -> None:
         super().__init__()

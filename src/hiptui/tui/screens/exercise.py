@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -22,7 +22,7 @@ class ExerciseScreen(Screen[None]):
     ExerciseScreen #exercise-scroll { padding: 1 2; }
     """
 
-    units: reactive[str] = reactive("imperial", init=False)  # bound to the app's
+    units: var[str] = var("imperial", init=False)  # bound to the app's
 
     def __init__(self, exercise: Exercise, *, units: str = "imperial") -> None:
         super().__init__()
