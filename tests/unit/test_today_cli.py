@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from hiptui.cli.today import JSON_KEYS, report_lines, today_report
+from hiptui.cli.today import report_lines
 from hiptui.home import Home
 from hiptui.paths import bundled_content_dir, database_path, settings_path
 from hiptui.store.db import Database
+from hiptui.today import JSON_KEYS, title_note, today_report
 
 ZONE = timezone(timedelta(hours=2))
 # Wednesday 5 June 2024, 10:00 in ZONE.
@@ -60,7 +61,7 @@ def save_checkup(home: Home, at: datetime, ids: list[str]) -> None:
 def test_no_training_days_no_session_due_and_the_json_keys(home: Home) -> None:
     report = today_report(home, NOW)
     data = report.to_json()
-    assert tuple(data) == JSON_KEYS
+    assert tuple(data) == JSON_KEYS and title_note(report) == ""
     assert data == {
         "date": "2024-06-05", "session_due": None, "session_done": False,
         "strength_days_this_week": 0, "strength_days_goal": 2, "checkup_due": False,
@@ -185,3 +186,11 @@ def test_a_bad_setting_is_one_line_on_stderr_not_a_traceback() -> None:
     assert "training_days: unknown day 'funday'" in result.stderr
     assert "Traceback" not in result.stderr
     assert "No training days set" in result.stdout
+
+
+def test_the_title_note_is_short_and_says_due_moved_or_done(home: Home) -> None:
+    settings(home, 'training_days = ["mon", "wed"]\n')
+    assert title_note(today_report(home, NOW)) == "session due today"
+    assert title_note(today_report(home, NOW - timedelta(days=1))) == "session due today (moved)"
+    log_session(home, NOW - timedelta(hours=1))
+    assert title_note(today_report(home, NOW)) == "today's session done"

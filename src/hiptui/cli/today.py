@@ -5,36 +5,20 @@ strength session is done today, this week's strength days against the goal, whet
 is due again and, in the plain report, an easier start for exercises not done for two weeks or
 more. The rules are in :mod:`hiptui.core.week`; docs/weekly-plan.md explains them.
 
-Fast and read-only, like ``hiptui status``: the standard library, :mod:`hiptui.home`, the store
-and the pure rules; never Textual or rich. The database is opened read-only and never created;
-the exercise library (from its cache) is read only when a session logged this week needs its
-categories or the plain report eases an exercise back in.
+Fast and read-only, like ``hiptui status``: the standard library, :mod:`hiptui.home`,
+:mod:`hiptui.today` (which gathers the report), the store and the pure rules; never Textual or
+rich.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
 from hiptui.home import Home
-
-if TYPE_CHECKING:
-    from hiptui.core.week.comeback import Comeback
-    from hiptui.core.week.schedule import DayPlan
-    from hiptui.store.records import CheckupRecord, SessionRecord
-
-BUSY_TIMEOUT = 0.5
-# The session due when ``training_routine`` is not set and no self-check is saved: the bundled
-# routine that follows the article's whole shape with no equipment but a mat.
-DEFAULT_TRAINING_ROUTINE = "whole-hip-home"
-CHECKUP_PLAN_NAME = "Self-check plan"
-JSON_KEYS = (
-    "date", "session_due", "session_done", "strength_days_this_week", "strength_days_goal",
-    "checkup_due",
-)  # fmt: skip
+from hiptui.today import JSON_KEYS, TodayReport, today_report
 
 
 def register(subparsers: Any) -> None:
@@ -52,149 +36,6 @@ def register(subparsers: Any) -> None:
         help="print one JSON object: " + ", ".join(JSON_KEYS),
     )
     parser.set_defaults(handler=run_today)
-
-
-@dataclass
-class TodayReport:
-    plan: DayPlan
-    session_due: str | None  # a routine id or "checkup-plan"
-    session_name: str | None
-    training_days: tuple[str, ...]
-    checkup_due: bool
-    checkup_due_on: date | None
-    last_checkup: date | None
-    every_weeks: int
-    comebacks: list[Comeback] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # problems worth a line on stderr
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "date": self.plan.day.isoformat(),
-            "session_due": self.session_due if self.plan.due else None,
-            "session_done": self.plan.done,
-            "strength_days_this_week": self.plan.strength_days,
-            "strength_days_goal": self.plan.strength_goal,
-            "checkup_due": self.checkup_due,
-        }
-
-
-def today_report(home: Home, now: datetime, *, with_comebacks: bool = True) -> TodayReport:
-    """What ``now``'s local day holds (``now`` is aware; its zone decides the calendar days).
-    Raises ``StoreError`` (an ``OSError``) when the history cannot be read."""
-    from hiptui.core.week.schedule import checkup_due_on, day_plan
-    from hiptui.store.settings import CHECKUP_PLAN, WEEKDAY_NAMES
-
-    today = now.date()
-    settings = home.settings
-    notes = [str(problem) for problem in home.settings_problems]
-    weekdays = [WEEKDAY_NAMES.index(day) for day in settings.training_days]
-    sessions: list[SessionRecord] = []
-    latest: CheckupRecord | None = None
-    if home.has_history():
-        with home.read_only_database(busy_timeout=BUSY_TIMEOUT) as db:
-            # This ISO week and the day before it (a missed Sunday moves to Monday).
-            first = min(today - timedelta(days=today.weekday()), today - timedelta(days=1))
-            # A day's first session may have started the evening before (past midnight).
-            sessions = db.sessions_since(_local_midnight(first, now) - timedelta(days=1))
-            latest = db.latest_checkup()
-    plan = day_plan(today, weekdays, _strength_days(home, sessions, now))
-    last_checkup = latest.taken_at.astimezone(now.tzinfo).date() if latest else None
-    due_on = checkup_due_on(last_checkup, settings.checkup_every_weeks)
-    report = TodayReport(
-        plan=plan,
-        session_due=None,
-        session_name=None,
-        training_days=settings.training_days,
-        checkup_due=due_on is not None and today >= due_on,
-        checkup_due_on=due_on,
-        last_checkup=last_checkup,
-        every_weeks=settings.checkup_every_weeks,
-        notes=notes,
-    )
-    if not plan.due:
-        return report
-    wanted = settings.training_routine
-    if wanted is None:
-        wanted = CHECKUP_PLAN if latest is not None else DEFAULT_TRAINING_ROUTINE
-    if wanted == CHECKUP_PLAN and latest is None:
-        notes.append(
-            f"training_routine is '{CHECKUP_PLAN}' but no self-check is saved yet; "
-            f"'{DEFAULT_TRAINING_ROUTINE}' is due instead (take the self-check with c in the app)"
-        )
-        wanted = DEFAULT_TRAINING_ROUTINE
-    exercise_ids: list[str] = []
-    if wanted == CHECKUP_PLAN and latest is not None:
-        report.session_due, report.session_name = CHECKUP_PLAN, CHECKUP_PLAN_NAME
-        exercise_ids = _checkup_plan_ids(latest)
-    else:
-        routines, _ = home.routines()
-        routine = routines.get(wanted)
-        if routine is None and wanted != DEFAULT_TRAINING_ROUTINE:
-            notes.append(
-                f"{home.settings_path}: training_routine: no routine '{wanted}'"
-                f"{_hint(wanted, routines)}; '{DEFAULT_TRAINING_ROUTINE}' is due instead"
-            )
-            routine = routines.get(DEFAULT_TRAINING_ROUTINE)
-        if routine is not None:
-            report.session_due, report.session_name = routine.id, routine.name
-            exercise_ids = [item.exercise for item in routine.items]
-    if with_comebacks and not plan.done and exercise_ids:
-        report.comebacks = _comebacks(home, exercise_ids, now)
-    return report
-
-
-def _local_midnight(day: date, now: datetime) -> datetime:
-    return datetime.combine(day, time(), tzinfo=now.tzinfo)
-
-
-def _strength_days(home: Home, sessions: list[SessionRecord], now: datetime) -> set[date]:
-    """Days with a strength session; the library is read only if there is a session at all."""
-    from hiptui.core.history.consistency import training_days
-
-    if not any(session.sets for session in sessions):
-        return set()
-    library = home.library().exercises
-
-    def counts(exercise_id: str) -> bool:  # the history's rule: one no longer known counts
-        exercise = library.get(exercise_id)
-        return exercise is None or exercise.category == "strength"
-
-    return training_days(sessions, tz=now.tzinfo, counts=counts)
-
-
-def _checkup_plan_ids(record: CheckupRecord) -> list[str]:
-    recommendations = record.result.get("recommendations")
-    found = recommendations if isinstance(recommendations, list) else []
-    return [r["id"] for r in found if isinstance(r, dict) and isinstance(r.get("id"), str)]
-
-
-def _comebacks(home: Home, exercise_ids: list[str], now: datetime) -> list[Comeback]:
-    from hiptui.core.week.comeback import comeback
-
-    if not home.has_history():
-        return []
-    with home.read_only_database(busy_timeout=BUSY_TIMEOUT) as db:
-        last = db.last_done(exercise_ids)
-    if not last:
-        return []
-    library = home.library().exercises
-    found = []
-    for exercise_id in exercise_ids:
-        exercise = library.get(exercise_id)
-        when = last.get(exercise_id)
-        if exercise is None or when is None:
-            continue
-        easier = comeback(exercise, when.astimezone(now.tzinfo).date(), now.date())
-        if easier is not None:
-            found.append(easier)
-    return found
-
-
-def _hint(wanted: str, routines: dict[str, Any]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(wanted, list(routines), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 # -- the plain report ------------------------------------------------------------------------

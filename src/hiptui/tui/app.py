@@ -91,6 +91,8 @@ class HiptuiApp(HomeApp):
             def running(busy: bool) -> None:
                 if self.breaks is not None:
                     self.breaks.set_busy(busy)  # a break that comes due waits for the end
+                if not busy:  # a session ended: today's may be done now
+                    self.run_worker(self._read_today, thread=True, name="read-today")
 
             units = lambda: self.units  # noqa: E731
             self._sessions = SessionNavigation(self, clock=self.clock, units=units, running=running)
@@ -144,6 +146,23 @@ class HiptuiApp(HomeApp):
         unfinished = self.sessions.find_unfinished()
         breaks = self._read_breaks()
         self.call_from_thread(self._history_read_at_start, unfinished, breaks)
+        self._read_today()
+
+    def _read_today(self) -> None:
+        """The weekly plan's word on today, for the catalog's title (in a worker thread)."""
+        from hiptui.today import title_note, today_report
+
+        now = self.wall_now() if self.wall_now is not None else datetime.now().astimezone()
+        try:  # through the app's own connection: no second one beside the runner's writes
+            report = today_report(self.home, now, with_comebacks=False, db=self.home.database())
+            note = title_note(report)
+        except OSError:  # the history cannot be read: the title says nothing about today
+            note = ""
+        self.call_from_thread(self._show_today, note)
+
+    def _show_today(self, note: str) -> None:
+        # In place of the tagline, so it fits beside the break clock in 80 columns.
+        self.sub_title = note or self.SUB_TITLE
 
     def _history_read_at_start(
         self, unfinished: SessionRecord | None, breaks: tuple[BreakHistory, int] | None
@@ -292,8 +311,9 @@ def make_app(
     ``home``: the user's home (default: the folders of :mod:`hiptui.paths`, ``content_dirs``
     replacing the bundled and the user's exercises, then ``extra_dirs``; ``preload``: the
     library being loaded). ``clock`` runs the session timers, ``break_clock`` and ``wall_now``
-    the break reminder. ``history_delay``: how long after the first frame the history is read
-    (the resume offer, the break clock). ``break_reminder`` off leaves the break clock out
+    the break reminder (``wall_now`` also gives the weekly plan's day for the catalog's title).
+    ``history_delay``: how long after the first frame the history is read (the resume offer,
+    the break clock, the weekly plan). ``break_reminder`` off leaves the break clock out
     (tests: it would put the real time in every header); ``idle``: the desktop's idle time
     for it (default: found when the ``idle`` setting allows).
     """
