@@ -7,10 +7,13 @@ reach a terminal (every C0/C1 control but newline and tab, DEL, bidirectional ov
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import tomli_w
 
@@ -24,6 +27,7 @@ RLO = "\u202eevil\u202c"  # right-to-left override
 MARKUP = "[bold red]Markup[/] [link=https://example.com]link[/link] [@click=app.quit]q[/]"
 ALL_ESCAPES = OSC52 + OSC_TITLE + OSC_TITLE_ST + CSI + C1_CSI + C0 + RLO
 ONE_MB = 1024 * 1024
+T = TypeVar("T")
 
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -88,7 +92,7 @@ def write_hostile_exercises(folder: Path) -> dict[str, str]:
         "wide.toml": "steps: has 20000 entries; the limit is 200",
         "key.toml": "unknown key '",
         "huge.toml": "is larger than 1024 KiB; not loaded",
-        "deep.toml": "TOML is nested too deeply",
+        "deep.toml": "arrays and tables are nested more than 32 deep",
         "utf8.toml": "is not valid UTF-8",
         "folder.toml": "is a folder, not a TOML file",
         "loop-a.toml": "cannot be read: Too many levels of symbolic links",
@@ -111,3 +115,60 @@ def write_hostile_exercises(folder: Path) -> dict[str, str]:
     os.symlink(folder / "loop-b.toml", folder / "loop-a.toml")
     os.symlink(folder / "loop-a.toml", folder / "loop-b.toml")
     return expected
+
+
+# -- files that are not files, and shapes that make parsers slow ------------------------------
+
+BOM = "\ufeff"
+
+
+def make_fifo(path: Path) -> Path:
+    """A named pipe at ``path``: opening it for reading blocks until someone writes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+def call_without_blocking(
+    call: Callable[[], T], fifos: Sequence[Path], deadline: float = 30.0
+) -> T:
+    """``call()``, failing the test (instead of hanging it) if it blocks on one of ``fifos``.
+
+    The call runs in a thread; if it is still running after ``deadline`` seconds, each pipe
+    is opened for writing and closed (which only succeeds when something is blocked reading
+    it), so the thread ends and the test fails. Only a failing test waits that long.
+    """
+    result: list[T] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(call())
+        except BaseException as error:  # handed to the test below
+            errors.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(deadline)
+    blocked = worker.is_alive()
+    if blocked:
+        for fifo in fifos:
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(deadline)
+    assert not blocked, f"blocked reading a named pipe: {fifos}"
+    if errors:
+        raise errors[0]
+    return result[0]
+
+
+# Small instances of the TOML shapes the bounds refuse (benchmarks/toml_parse_bounds.py times
+# the big ones): each is refused at once, with its line and this message.
+SLOW_TOML = {
+    "dotted key": ("x = 1\n" + "k" + ".k" * 64 + " = 1\n", 2, "has more than 10 parts"),
+    "table name": ("[" + "k." * 64 + "k]\n", 1, "has more than 10 parts"),
+    "deep nesting": ("x = " + "[" * 40 + "]" * 40 + "\n", 1, "nested more than 32 deep"),
+    "long number": ("a = 1\nb = " + "9" * 5000 + "\n", 2, "a number is 5,000 characters long"),
+    "negative number": ("b = -" + "9" * 100 + "\n", 1, "a number is 101 characters long"),
+    "many items": ("x = [" + "1," * 60_000 + "]\n", 1, "holds more than 100,000 keys"),
+}

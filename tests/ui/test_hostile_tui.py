@@ -109,7 +109,7 @@ async def test_hostile_settings_are_reported_without_escapes() -> None:
         f"theme = {json.dumps(OSC_TITLE)}\n"
         f"units = {json.dumps(RLO)}\n"
         f"start_side = {json.dumps('l' * (ONE_MB // 2))}\n"
-        "rest_seconds = [" + "1, " * 50_000 + "]\n",
+        "rest_seconds = [" + "1, " * 20_000 + "]\n",
         encoding="utf-8",
     )
     before = path.read_bytes()

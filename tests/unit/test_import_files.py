@@ -190,7 +190,7 @@ def test_unreadable_input_exits_one_with_one_line(
     bad.write_text('{"id": ', encoding="utf-8")
     code, out, err = hiptui(capsys, "import", "free-exercise-db", str(bad))
     assert code == 1 and out == ""
-    assert err.startswith(f"{bad}: is not valid JSON") and len(err.splitlines()) == 1
+    assert err.startswith(f"{bad}:1: is not valid JSON") and len(err.splitlines()) == 1
     code, _, err = hiptui(capsys, "import", "free-exercise-db", str(tmp_path / "missing.json"))
     assert code == 1 and "missing.json: cannot be read" in err
     assert not user_exercises_dir().exists()

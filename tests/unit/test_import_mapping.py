@@ -342,7 +342,7 @@ def test_unreadable_inputs_raise(tmp_path: Path, content: str | bytes, expected:
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
     with pytest.raises(DatasetError) as caught:
         read_dataset(path)
-    assert str(caught.value).startswith(f"{path}: ") and expected in str(caught.value)
+    assert str(caught.value).startswith(f"{path}:") and expected in str(caught.value)
 
 
 def test_missing_input_and_empty_folder_raise(tmp_path: Path) -> None:

@@ -110,7 +110,7 @@ def test_a_bad_file_is_reported_on_stderr_and_creates_no_database(tmp_path: Path
     broken.write_text('{\n "format_version": 1,\n "sessions": [}\n')
     result = hiptui("import-history", str(broken))
     assert result.returncode == 1
-    assert result.stderr.startswith(f"{broken}:3: not valid JSON")
+    assert result.stderr.startswith(f"{broken}:3: is not valid JSON")
     missing = hiptui("import-history", str(tmp_path / "nope.json"))
     assert missing.returncode == 1 and "cannot be read" in missing.stderr
     assert "Traceback" not in result.stderr + missing.stderr

@@ -331,7 +331,7 @@ def test_load_export_file_reports_lines_and_bad_files(tmp_path: Path) -> None:
     broken.write_text('{\n  "format_version": 1,\n  "sessions": [,]\n}\n')
     problem = load_export_file(broken)
     assert isinstance(problem, Problem) and problem.line == 3
-    assert str(problem).startswith(f"{broken}:3: not valid JSON")
+    assert str(problem).startswith(f"{broken}:3: is not valid JSON")
     binary = tmp_path / "binary.json"
     binary.write_bytes(b'{\n"a": "\xff"}')
     problem = load_export_file(binary)

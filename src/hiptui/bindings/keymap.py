@@ -21,6 +21,7 @@ from typing import NamedTuple
 from hiptui.bindings.keynames import BadKey, display_key, parse_key, quoted
 from hiptui.bindings.table import APP, BY_ID, SCREENS, KeyBinding
 from hiptui.content.models import Problem
+from hiptui.content.toml_fields import MAX_HINTS
 
 IGNORED = "entry ignored"
 
@@ -66,9 +67,11 @@ def check_keymap(entries: Sequence[KeymapEntry], path: str) -> tuple[dict[str, s
     # id -> (its keys, the value as written, the entry's line)
     chosen: dict[str, tuple[tuple[str, ...], str, int | None]] = {}
     known = list(BY_ID)
+    hints = MAX_HINTS  # a fuzzy match costs; a file may hold thousands of unknown ids
     for entry in entries:
         if entry.id not in BY_ID:
-            close = difflib.get_close_matches(entry.id, known, n=1)
+            close = difflib.get_close_matches(entry.id, known, n=1) if hints > 0 else []
+            hints -= 1
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             message = f"keymap: unknown binding {quoted(entry.id)}{hint}; {IGNORED}"
             problems.append(Problem(path, entry.line, message))

@@ -73,14 +73,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _unfilled(paths: list[Path]) -> list[Problem]:
     """A problem for each line of a ``hiptui new`` template left as it was written."""
+    from hiptui.content.files import read_text
     from hiptui.content.models import Problem
     from hiptui.content.template import TODO, unfilled_lines
+    from hiptui.content.toml_source import MAX_FILE_BYTES
 
     found: list[Problem] = []
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        text = read_text(path, str(path), kind="a TOML file", limit=MAX_FILE_BYTES, too_large="")
+        if isinstance(text, Problem):
             continue  # it loaded a moment ago; a file that changed since is checked next time
         for line in unfilled_lines(text):
             message = f"still holds template text starting with {TODO}: replace it"

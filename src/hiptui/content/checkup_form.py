@@ -260,7 +260,9 @@ def _questions(
         key = reader.text(item, (*path, "key"), required=True, max_length=60)
         expected = QUESTION_KEYS[index] if index < len(QUESTION_KEYS) else None
         if key and key not in ANSWER_SCALES:
-            reader.error((*path, "key"), f"unknown question key '{key}'{_hint(key)}")
+            reader.error(
+                (*path, "key"), f"unknown question key '{key}'{reader.suggest(key, QUESTION_KEYS)}"
+            )
         elif key in seen:
             reader.error((*path, "key"), f"question '{key}' appears twice")
         elif key and key != expected:
@@ -324,10 +326,3 @@ def _question_check(
 
 def _listed(values: tuple[AnswerValue, ...]) -> str:
     return ", ".join(repr(v) if isinstance(v, str) else str(v) for v in values)
-
-
-def _hint(key: str) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(key, QUESTION_KEYS, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

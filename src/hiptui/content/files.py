@@ -1,27 +1,176 @@
-"""Reading a file a user may point hiptui at: bounded in size, UTF-8, every failure one Problem."""
+"""Reading a file someone else may have written: the one way hiptui reads outside input.
+
+Every reader of outside input (content files, settings, answers, datasets, history exports,
+the content cache, the database's header) goes through :func:`read_bytes`, so each of them
+
+- opens only regular files: the type is checked before ``open`` (a named pipe, a device or a
+  socket would block or have side effects), and again on the opened descriptor, so a file
+  swapped in between is refused too;
+- is bounded in bytes (``limit``): what is larger is refused without being read;
+- turns every failure into one :class:`Problem` naming the file.
+
+:func:`read_text` adds UTF-8 (with the line of a bad byte) and names a byte order mark;
+:func:`read_json` adds JSON, turning everything :mod:`json` can raise into one problem.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import stat
 from pathlib import Path
 
 from hiptui.content.models import Problem
 
+# A whole number longer than this in a JSON file is refused (Python's own limit, 4,300
+# digits, raises a bare ValueError; no hiptui file needs more than a few digits).
+MAX_JSON_DIGITS = 100
+# At most this many JSON values (counted from the commas, brackets and braces, also those in
+# strings, so the count is a cheap upper bound): parsing time and memory grow with the number
+# of values more than with the bytes (16 MiB of "[]," takes over a second and 400 MB).
+MAX_JSON_VALUES = 1_000_000
 
-def read_text(path: Path, name: str, *, kind: str, limit: int, too_large: str) -> str | Problem:
-    """The text of ``path`` (shown as ``name``), or a Problem: a folder, unreadable, larger
-    than ``limit`` bytes (``too_large`` says so), or not UTF-8 (with the line of the bad byte).
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+
+
+class NotRegularFile(OSError):
+    """``path`` exists but is not a regular file (``kind`` says what it is)."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(f"{path}: is {kind}, not a regular file")
+        self.kind = kind
+
+
+def file_kind(mode: int) -> str | None:
+    """What a ``st_mode`` is when it is not a regular file ("a named pipe"), else ``None``."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def open_regular(path: Path) -> int:
+    """A read-only descriptor on the regular file ``path`` (the caller closes it).
+
+    Raises :class:`NotRegularFile` for anything else (checked before opening, and again on
+    the descriptor), ``OSError`` when it cannot be opened.
     """
+    kind = file_kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise NotRegularFile(path, kind)
+    descriptor = os.open(path, _OPEN_FLAGS)
     try:
-        if path.is_dir():
-            return Problem(name, None, f"is a folder, not {kind}")
-        with path.open("rb") as handle:
+        kind = file_kind(os.fstat(descriptor).st_mode)
+        if kind is not None:
+            raise NotRegularFile(path, kind)
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def read_bytes(path: Path, name: str, *, kind: str, limit: int, too_large: str) -> bytes | Problem:
+    """At most ``limit`` bytes of the regular file ``path`` (shown as ``name``), or a Problem:
+    missing, unreadable, not a regular file ("is a folder, not ``kind``"), or larger than
+    ``limit`` (``too_large`` says so)."""
+    try:
+        descriptor = open_regular(path)
+    except NotRegularFile as error:
+        return Problem(name, None, f"is {error.kind}, not {kind}")
+    except OSError as error:
+        return Problem(name, None, f"cannot be read: {error.strerror or error}")
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                return Problem(name, None, too_large)
             raw = handle.read(limit + 1)
     except OSError as error:
         return Problem(name, None, f"cannot be read: {error.strerror or error}")
     if len(raw) > limit:
         return Problem(name, None, too_large)
+    return raw
+
+
+def read_text(path: Path, name: str, *, kind: str, limit: int, too_large: str) -> str | Problem:
+    """The text of ``path`` (see :func:`read_bytes`), or a Problem: also when it is not UTF-8
+    (with the line of the bad byte) or starts with a byte order mark."""
+    raw = read_bytes(path, name, kind=kind, limit=limit, too_large=too_large)
+    if isinstance(raw, Problem):
+        return raw
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str) -> str | Problem:
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return Problem(name, line, f"is not valid UTF-8 (byte {error.start})")
+    if text.startswith("\ufeff"):
+        return Problem(
+            name,
+            1,
+            "starts with a byte order mark (U+FEFF, as 'UTF-8 with BOM' editors write); "
+            "save it as plain UTF-8",
+        )
+    return text
+
+
+class _LongNumber(ValueError):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_JSON_DIGITS:
+        raise _LongNumber(text)
+    return int(text)
+
+
+def read_json(
+    path: Path,
+    name: str,
+    *,
+    kind: str,
+    limit: int,
+    too_large: str,
+    max_values: int = MAX_JSON_VALUES,
+) -> object | Problem:
+    """The parsed JSON document in ``path`` (see :func:`read_text`), or one Problem for
+    anything the JSON parser can raise: a syntax error (with its line), nesting too deep for
+    the parser, a number longer than :data:`MAX_JSON_DIGITS` digits, or more than
+    ``max_values`` values."""
+    text = read_text(path, name, kind=kind, limit=limit, too_large=too_large)
+    if isinstance(text, Problem):
+        return text
+    return parse_json(text, name, max_values=max_values)
+
+
+def parse_json(text: str, name: str, *, max_values: int = MAX_JSON_VALUES) -> object | Problem:
+    values = sum(text.count(mark) for mark in ",[{") + 1
+    if values > max_values:
+        return Problem(name, None, f"holds more than {max_values:,} JSON values; not read")
+    try:
+        data: object = json.loads(text, parse_int=_bounded_int)
+    except json.JSONDecodeError as error:
+        return Problem(name, error.lineno, f"is not valid JSON: {error.msg} (column {error.colno})")
+    except _LongNumber as error:
+        line = text[: max(text.find(error.digits), 0)].count("\n") + 1
+        digits = len(error.digits.lstrip("-"))
+        return Problem(name, line, f"holds a {digits}-digit number; the limit is {MAX_JSON_DIGITS}")
+    except RecursionError:
+        return Problem(name, None, "JSON is nested too deeply")
+    except (ValueError, MemoryError) as error:
+        return Problem(name, None, f"cannot be read as JSON: {error}")
+    return data

@@ -11,7 +11,6 @@ The vocabulary tables and default dosages live in
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hiptui.content.files import read_text
+from hiptui.content.files import read_json
 from hiptui.content.free_exercise_db_vocab import (
     LEVEL_MAP,
     MUSCLE_MAP,
@@ -48,12 +47,14 @@ _NOT_KEBAB = re.compile(r"[^a-z0-9]+")
 
 
 class DatasetError(Exception):
-    """The input cannot be read at all; ``str()`` is ``path: message``."""
+    """The input cannot be read at all; ``str()`` is ``path: message`` (``path:line: ...``
+    when the line is known)."""
 
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        super().__init__(str(Problem(path, line, message)))
         self.path = path
         self.message = message
+        self.line = line
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,8 @@ def read_dataset(path: Path) -> list[RawRecord]:
     """
     if path.is_dir():
         try:
-            files = sorted(p for p in path.glob("*.json") if p.is_file())
+            # Every *.json entry: one that is not a regular file is reported, not skipped.
+            files = sorted(path.glob("*.json"))
         except OSError as error:
             raise DatasetError(str(path), f"cannot be read: {error.strerror or error}") from error
         if not files:
@@ -112,22 +114,16 @@ def read_dataset(path: Path) -> list[RawRecord]:
 
 
 def _load_json(path: Path) -> Any:
-    text = read_text(
+    data = read_json(
         path,
         str(path),
         kind="a JSON file",
         limit=MAX_INPUT_BYTES,
         too_large=f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB",
     )
-    if isinstance(text, Problem):
-        raise DatasetError(str(path), text.message)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise DatasetError(str(path), f"is not valid JSON ({error.msg} at {where})") from error
-    except RecursionError as error:
-        raise DatasetError(str(path), "JSON is nested too deeply") from error
+    if isinstance(data, Problem):
+        raise DatasetError(str(path), data.message, data.line)
+    return data
 
 
 def _records_in(path: Path, document: Any) -> list[RawRecord]:

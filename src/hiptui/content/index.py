@@ -41,6 +41,7 @@ import zlib
 from hiptui import __version__
 from hiptui.content.models import Art, Dosage, Exercise, Problem, Quantity, Range, Variation
 from hiptui.paths import join
+from hiptui.regular_file import open_regular  # a named pipe as the cache must not block
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ MAX_HEADER_BYTES = 4096
 MISSING, FOLDER, NOT_A_FOLDER = "missing", "folder", "not a folder"
 _LOADER_MODULES = (
     "cache.py", "index.py", "loader.py", "toml_fields.py", "models.py", "frozen.py",
-    "toml_source.py", "text.py", "files.py",
+    "toml_source.py", "toml_bounds.py", "text.py", "files.py",
 )  # fmt: skip
 # The errors for which Path.exists() says False instead of raising.
 _ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
@@ -113,7 +114,7 @@ class CacheIndex:
         """The index of ``cache_file``, or ``None`` if it is missing, damaged or another
         loader's. ``whole`` also reads the records (every exercise is wanted)."""
         try:
-            with open(cache_file, "rb") as handle:
+            with os.fdopen(open_regular(cache_file), "rb") as handle:
                 head = json.loads(handle.readline(MAX_HEADER_BYTES))
                 if not isinstance(head, dict) or head.get("key") != key:
                     return None
@@ -181,7 +182,7 @@ class CacheIndex:
             if record is None:
                 return None
             offset, length, crc = self.index["spans"][record]
-            with open(self.cache_file, "rb") as handle:
+            with os.fdopen(open_regular(self.cache_file), "rb") as handle:
                 handle.seek(self._records_at + offset)
                 data = handle.read(length)
             if len(data) != length or zlib.crc32(data) != crc:

@@ -8,8 +8,7 @@ content folders hold a ladders file, a later ladder with the same id replaces an
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,11 +172,6 @@ def _steps(
         elif step in steps:
             reader.error(step_path, f"'{step}' appears twice")
         elif known is not None and step not in known:
-            reader.error(step_path, f"unknown exercise '{step}'{_hint(step, known)}")
+            reader.error(step_path, f"unknown exercise '{step}'{reader.suggest(step, known)}")
         steps.append(step)
     return tuple(steps)
-
-
-def _hint(value: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -58,3 +58,9 @@ def placeholders(text: str) -> list[str]:
 def fill_placeholders(text: str, values: dict[str, str]) -> str:
     """Replace each ``{name}`` that has a value; leave any other braces alone."""
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` in single quotes as a message quotes it, cut to ``limit`` characters (a key
+    or value from a file can be a megabyte long). Display escapes it like any other text."""
+    return f"'{text}'" if len(text) <= limit else f"'{text[:limit]}…' ({len(text):,} characters)"

@@ -12,11 +12,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from hiptui.content.models import Problem, Range
-from hiptui.content.text import describe_char, first_unsafe_char
+from hiptui.content.text import describe_char, first_unsafe_char, quoted
 from hiptui.content.toml_source import KeyLines, KeyPath
 
 MAX_TEXT = 2000
 MAX_LIST = 200
+# "Did you mean ...?" hints per file: each costs a fuzzy comparison with every choice, and a
+# file of 25,000 unknown keys (within every bound) would spend seconds on hints nobody reads.
+MAX_HINTS = 50
 
 
 def dotted(path: KeyPath) -> str:
@@ -31,9 +34,12 @@ class TomlFieldReader:
         self.display = display
         self.keys = keys
         self.problems: list[Problem] = []
+        self._hints_left = MAX_HINTS
 
     def error(self, path: KeyPath, message: str) -> None:
         where = dotted(path)
+        if len(where) > 100:  # a key can be a megabyte long
+            where = where[:100] + "…"
         text = f"{where}: {message}" if where else message
         self.problems.append(Problem(self.display, self.keys.line(path), text))
 
@@ -43,9 +49,15 @@ class TomlFieldReader:
         allowed = tuple(allowed)
         for key in table:
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.error((*path, key), f"unknown key '{key}'{hint}")
+                self.error((*path, key), f"unknown key {quoted(key)}{self.suggest(key, allowed)}")
+
+    def suggest(self, value: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str:
+        """`` (did you mean 'x'?)`` for the choice closest to ``value``, or ``""``; only for
+        the first :data:`MAX_HINTS` calls of a file (see there)."""
+        if self._hints_left <= 0:
+            return ""
+        self._hints_left -= 1
+        return _hint(value, choices, cutoff)
 
     def table(
         self, parent: Mapping[str, Any], path: KeyPath, *, required: bool = False
@@ -125,7 +137,7 @@ class TomlFieldReader:
         value = self.text(parent, path, required=required, default=default)
         if value and value not in choices:
             listed = ", ".join(choices)
-            self.error(path, f"'{value}' is not one of: {listed}{_hint(value, choices)}")
+            self.error(path, f"'{value}' is not one of: {listed}{self.suggest(value, choices)}")
             return default
         return value
 
@@ -228,7 +240,7 @@ class TomlFieldReader:
             if not text:
                 continue
             if vocabulary is not None and text not in vocabulary:
-                self.error(item_path, f"unknown value '{text}'{_hint(text, vocabulary)}")
+                self.error(item_path, f"unknown value '{text}'{self.suggest(text, vocabulary)}")
                 continue
             out.append(text)
         return tuple(out)
@@ -247,12 +259,12 @@ ALIASES = {
 }
 
 
-def _hint(value: str, choices: Iterable[str]) -> str:
+def _hint(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     choices = list(choices)
     alias = ALIASES.get(value.lower())
     if alias in choices:
         return f" (did you mean '{alias}'?)"
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -15,12 +15,15 @@ from typing import Any
 
 from hiptui.content.files import read_text
 from hiptui.content.models import Problem
+from hiptui.content.toml_bounds import check_toml_shape
 
 MAX_FILE_BYTES = 1024 * 1024
 
 KeyPath = tuple[str | int, ...]
 
-_TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+# Every pattern here is linear on any line (no two quantifiers can share the same characters):
+# the scanner also meets lines that are really inside a string it lost track of.
+_TABLE = re.compile(r"^\s*+(\[\[?)([^\]\n]*+)\]\]?\s*+(?:#.*)?$")
 _BARE_OR_QUOTED = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
 _KEY = re.compile(rf"^\s*({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*=\s*(.*)$")
 _LINE_IN_ERROR = re.compile(r"\(at line (\d+), column \d+\)")
@@ -106,8 +109,12 @@ class KeyLines:
         return None
 
 
+_STRING = re.compile(r'"(?:\\.|[^"\\])*+"?|\'[^\']*+\'?')
+
+
 def _strip_strings(text: str) -> str:
-    return re.sub(r'"(?:\\.|[^"\\])*"|\'[^\']*\'', "", text)
+    """``text`` without its strings (an unclosed one runs to the end)."""
+    return _STRING.sub("", text)
 
 
 @dataclass
@@ -133,6 +140,13 @@ def read_toml(path: Path, display: str | None = None) -> TomlDocument | Problem:
 
 
 def parse_toml_text(text: str, path: Path, display: str) -> TomlDocument | Problem:
+    """Parse ``text`` (from ``path``, shown as ``display``): the document, or one Problem for
+    whatever is wrong, with its line when it can be found. Shapes that would make parsing
+    slow are refused first (:mod:`hiptui.content.toml_bounds`), so this takes a bounded time
+    whatever the text holds, and nothing the parser raises gets out."""
+    refused = check_toml_shape(text)
+    if refused is not None:
+        return Problem(display, refused[0], refused[1])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -143,4 +157,6 @@ def parse_toml_text(text: str, path: Path, display: str) -> TomlDocument | Probl
         return Problem(display, line, f"TOML syntax error: {reason}")
     except RecursionError:
         return Problem(display, None, "TOML is nested too deeply")
+    except (ValueError, MemoryError) as error:  # what the bounds above should already stop
+        return Problem(display, None, f"cannot be read as TOML: {error}")
     return TomlDocument(path, data, KeyLines.scan(text))

@@ -13,6 +13,8 @@ import contextlib
 from datetime import datetime
 from pathlib import Path
 
+from hiptui.content.files import read_bytes
+from hiptui.content.models import Problem
 from hiptui.paths import ensure_private_dir
 from hiptui.store.files import atomic_write
 from hiptui.store.records import format_timestamp, parse_timestamp
@@ -30,12 +32,8 @@ def save_app_opened(path: Path, at: datetime) -> None:
 def read_app_opened(path: Path) -> datetime | None:
     """The moment recorded by :func:`save_app_opened`, or ``None`` when there is none that
     reads as a timestamp (missing, unreadable, too long, or not one)."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(LONGEST + 1)
-    except OSError:
-        return None
-    if len(raw) > LONGEST:
+    raw = read_bytes(path, str(path), kind="a timestamp file", limit=LONGEST, too_large="")
+    if isinstance(raw, Problem):
         return None
     try:
         return parse_timestamp(raw.decode("ascii").strip())

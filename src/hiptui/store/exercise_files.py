@@ -19,16 +19,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hiptui.content.files import NotRegularFile, open_regular, read_json
 from hiptui.content.models import Problem
 from hiptui.store.errors import StoreError
 from hiptui.store.files import atomic_write
 
 MANIFEST_NAME = ".hiptui-import.json"
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MANIFEST_FORMAT = 1
 EDITED = "edited by hand since the last import; left as it is"
 NOT_OURS = "was not written by hiptui import; left as it is"
@@ -72,9 +75,14 @@ def sha256(data: bytes) -> str:
 
 def read_manifest(folder: Path) -> dict[str, ManifestEntry]:
     """The manifest's entries; an unreadable or damaged manifest counts as empty."""
+    path = folder / MANIFEST_NAME
+    document = read_json(
+        path, str(path), kind="a manifest", limit=MAX_MANIFEST_BYTES, too_large="too large"
+    )
     try:
-        document = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-        files = document["files"]
+        if isinstance(document, Problem):
+            return {}
+        files = document["files"]  # type: ignore[index]
         return {
             str(name): ManifestEntry(str(entry["sha256"]), str(entry["source"]))
             for name, entry in files.items()
@@ -98,10 +106,14 @@ def write_manifest(folder: Path, entries: dict[str, ManifestEntry]) -> None:
 
 
 def _read_bytes(path: Path) -> bytes | None:
+    """What ``path`` holds, ``None`` when there is nothing there. Raises ``NotRegularFile``
+    for a named pipe, device or folder (never opened, never replaced) and ``OSError``."""
     try:
-        return path.read_bytes()
+        descriptor = open_regular(path)
     except FileNotFoundError:
         return None
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
 
 
 def prepare_folder(folder: Path) -> None:
@@ -146,6 +158,9 @@ def write_planned(folder: Path, planned: Sequence[PlannedFile]) -> WriteReport:
             else:
                 atomic_write(path, data)
                 report.updated.append(path)
+        except NotRegularFile as error:
+            report.skipped.append((path, f"is {error.kind}, not a file; left as it is"))
+            continue
         except OSError as error:
             why = f"not written: {error.strerror or error}"
             report.errors.append(Problem(str(path), None, why))

@@ -7,11 +7,10 @@ are skipped, so importing the same file twice changes nothing.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from hiptui.content.files import read_text
+from hiptui.content.files import read_json
 from hiptui.content.models import Problem
 from hiptui.store.db import Database
 from hiptui.store.export_fields import MAX_PROBLEMS, ExportFieldReader, TooManyProblems, kind_of
@@ -214,19 +213,10 @@ def import_history(db: Database, data: object, *, path: str) -> ImportSummary | 
 def load_export_file(path: Path, display: str | None = None) -> object | Problem:
     """Read and parse a JSON export file; any failure is one :class:`Problem` with its line."""
     name = display if display is not None else str(path)
-    text = read_text(
+    return read_json(
         path,
         name,
         kind="an export file",
         limit=MAX_FILE_BYTES,
         too_large=f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
     )
-    if isinstance(text, Problem):
-        return text
-    try:
-        data: object = json.loads(text)
-        return data
-    except json.JSONDecodeError as error:
-        return Problem(name, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})")
-    except RecursionError:
-        return Problem(name, None, "JSON is nested too deeply")

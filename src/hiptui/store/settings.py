@@ -10,15 +10,18 @@ old one); when the old file had problems it is first kept as ``settings.toml.bak
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from hiptui.bindings.keymap import KeymapEntry, check_keymap
+from hiptui.content.files import file_kind, read_bytes
 from hiptui.content.models import Problem
-from hiptui.content.text import describe_char, first_unsafe_char
-from hiptui.content.toml_source import KeyLines, read_toml
+from hiptui.content.text import describe_char, first_unsafe_char, quoted
+from hiptui.content.toml_fields import MAX_HINTS
+from hiptui.content.toml_source import MAX_FILE_BYTES, KeyLines, read_toml
 from hiptui.content.units import DEFAULT_UNITS
 from hiptui.paths import ensure_private_dir
 from hiptui.store.clock_settings import (
@@ -187,6 +190,7 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     known = [*CHECKS, KEYMAP]
+    hints = MAX_HINTS
     for key, value in document.data.items():
         line = document.keys.line((key,))
         if key == KEYMAP:
@@ -196,9 +200,12 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         if key not in CHECKS:
             import difflib
 
-            close = difflib.get_close_matches(key, known, n=1)
+            close = difflib.get_close_matches(key, known, n=1) if hints > 0 else []
+            hints -= 1
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(Problem(str(path), line, f"unknown setting '{key}'{hint}; ignored"))
+            problems.append(
+                Problem(str(path), line, f"unknown setting {quoted(key)}{hint}; ignored")
+            )
             continue
         error = CHECKS[key](value)
         if error is not None:
@@ -277,13 +284,21 @@ def save_settings(path: Path, settings: Settings, *, had_problems: bool) -> None
         raise StoreError(
             str(path.parent), f"cannot create the config folder: {error.strerror or error}"
         ) from error
-    if path.is_dir():
-        raise StoreError(str(path), "is a folder, not a settings file; settings not saved")
+    try:
+        kind = file_kind(os.stat(path).st_mode)
+    except OSError:
+        kind = None  # nothing there yet (or unreadable: the write below says so)
+    if kind is not None:
+        raise StoreError(str(path), f"is {kind}, not a settings file; settings not saved")
     backup = path.with_name(path.name + ".bak")
     try:
         if had_problems and path.is_file():
+            old = read_bytes(path, str(path), kind="a settings file", limit=MAX_FILE_BYTES,
+                             too_large="too large")  # fmt: skip
+            if isinstance(old, Problem):
+                raise StoreError(str(path), f"{old.message}; settings not saved")
             # Private like the file itself (a plain copy would get the umask's mode, 0644).
-            atomic_write(backup, path.read_bytes())
+            atomic_write(backup, old)
         atomic_write(path, text.encode("utf-8"))
     except OSError as error:
         raise StoreError(str(path), f"settings not saved: {error.strerror or error}") from error

@@ -229,8 +229,7 @@ def _unknown_keys(
     for key in table:
         if key in allowed:
             continue
-        close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = reader.suggest(key.lower(), allowed)
         where = ".".join((*(str(p) for p in path), printable(key, keep_newlines=False)))
         line = reader.keys.line((*path, key))
         reader.problems.append(Problem(reader.display, line, f"{where}: unknown key{hint}"))
