@@ -139,7 +139,8 @@ class Database:
         return str(self.path) if self.path is not None else ":memory:"
 
     def _error(self, error: sqlite3.Error) -> StoreError:
-        return StoreError(self._where, describe(error, self._busy_timeout))
+        folder = None if self.path is None else self.path.parent
+        return StoreError(self._where, describe(error, self._busy_timeout, folder))
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:

@@ -1,34 +1,43 @@
 """Opening the SQLite file: checks before touching it, migrations, and a damaged file kept aside.
 
-Order matters. The schema version is read before anything writes (switching to WAL rewrites the
-file header), so a database from a newer hiptui is refused byte-for-byte untouched. A file that
-is not a database, or fails SQLite's quick check, is renamed (never deleted) and a fresh one is
-started in its place.
+Order matters. Nothing is opened until the path is known to be a regular file (a named pipe
+would block). The header and the schema are read through a read-only connection before anything
+writes (switching to WAL rewrites the file header), so a database from a newer hiptui, or one
+hiptui did not write (:mod:`hiptui.store.identity`), is refused byte-for-byte untouched. A file
+that is not a database, or fails SQLite's quick check, is renamed (never deleted) and a fresh
+one is started in its place. A new database is built whole beside its final name and linked
+in, so another process never sees one half made.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
+from hiptui.content.files import file_kind
 from hiptui.paths import ensure_private_dir
 from hiptui.store.errors import StoreError
+from hiptui.store.identity import COMPANIONS, check_header, read_version
 from hiptui.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_FULL,
+    SQLITE_IOERR,
     SQLITE_LOCKED,
+    SQLITE_READONLY,
     describe,
     is_corruption,
     primary_code,
 )
 
-COMPANIONS = ("-wal", "-shm", "-journal")
 # A reader takes a database from this schema version on: the history tables have not changed
 # since, and what later versions added reads as empty (hiptui status after an upgrade, before
 # anything has written to the file).
@@ -49,7 +58,7 @@ def reported(path: Path, busy_timeout: float) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        raise StoreError(str(path), describe(error, busy_timeout)) from error
+        raise StoreError(str(path), describe(error, busy_timeout, path.parent)) from error
 
 
 def open_checked(
@@ -72,28 +81,28 @@ def open_checked(
     return connection
 
 
+def check_files(path: Path) -> None:
+    """Refuse a database (or journal) path that holds something other than a regular file: a
+    folder, a named pipe (opening it would block), a device or a socket."""
+    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in COMPANIONS)):
+        try:
+            kind = file_kind(os.stat(candidate).st_mode)
+        except OSError:
+            continue  # missing: fine; unreadable: SQLite reports it
+        if kind is not None:
+            what = "a database file" if candidate == path else "SQLite's journal"
+            raise StoreError(str(candidate), f"is {kind}, not {what}; nothing was changed")
+
+
 def check_writable(path: Path) -> None:
     """Refuse early when the database (or the folder its journal goes in) cannot be written."""
-    if path.is_dir():
-        raise StoreError(str(path), "is a folder, not a database file")
+    check_files(path)
     if path.exists() and not os.access(path, os.W_OK):
         raise StoreError(str(path), "cannot write: the database file is read-only")
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise StoreError(
             str(path), "cannot write: its folder is read-only (SQLite keeps a journal there)"
         )
-
-
-def create_private_file(path: Path) -> None:
-    """Create an empty database file readable by the owner only (SQLite copies the mode to
-    its ``-wal`` and ``-shm`` files)."""
-    if path.exists():
-        return
-    try:
-        descriptor = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-    except OSError as error:
-        raise StoreError(str(path), f"cannot create the database: {error.strerror}") from error
-    os.close(descriptor)
 
 
 def prepare_folder(path: Path) -> None:
@@ -105,16 +114,38 @@ def prepare_folder(path: Path) -> None:
         ) from error
 
 
-def read_version(connection: sqlite3.Connection, path: Path, *, quick_check: bool) -> int:
-    """The schema version; refuses a newer one. Raises ``sqlite3.Error`` on a damaged file."""
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise StoreError(str(path), newer_message(version))
-    if quick_check:
-        rows = connection.execute("PRAGMA quick_check(1)").fetchall()
-        if [tuple(row) for row in rows] != [("ok",)]:
-            raise sqlite3.DatabaseError("database disk image is malformed")
-    return version
+def create_database(path: Path, busy_timeout: float) -> None:
+    """Make a new, fully migrated database at ``path`` in one step, owner-only: it is built in
+    a temporary file beside ``path`` and hard-linked in, so a reader finds either no file or a
+    whole database. When another process got there first, its database is kept."""
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        with reported(path, busy_timeout):
+            connection = connect(str(temporary), busy_timeout)
+            try:
+                configure(connection, busy_timeout)
+                migrate(connection)
+            finally:
+                connection.close()  # checkpoints: everything is in the main file now
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another hiptui made it meanwhile: use theirs
+        except OSError:
+            # No hard links here (some shared or FAT drives): a rename, which could replace a
+            # database made in the last instant, so only when there is still none.
+            if not path.exists():
+                os.replace(temporary, path)
+    except OSError as error:
+        if isinstance(error, StoreError):
+            raise
+        raise StoreError(str(path), f"cannot create the database: {error.strerror}") from error
+    finally:
+        for leftover in (temporary, *(Path(f"{temporary}{s}") for s in COMPANIONS)):
+            with suppress(OSError):
+                leftover.unlink()
 
 
 def aside_name(path: Path, now: datetime) -> Path:
@@ -195,44 +226,38 @@ def migrate(connection: sqlite3.Connection) -> None:
             raise
 
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-HEADER_SIZE = 100
-
-
-def check_header(path: Path) -> None:
-    """Look at the file's first bytes before SQLite does: refuse a newer schema without
-    opening it at all (so not even a ``-shm`` file appears), and spot a file that is plainly
-    not a database. Raises ``sqlite3.DatabaseError`` for the latter."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(HEADER_SIZE)
-    except OSError as error:
-        raise StoreError(str(path), f"cannot be read: {error.strerror or error}") from error
-    if not header:
-        return  # a new, empty file: SQLite fills it in
-    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
-        raise sqlite3.DatabaseError("file is not a database")
-    version = int.from_bytes(header[60:64], "big")
-    if version > SCHEMA_VERSION:
-        raise StoreError(str(path), newer_message(version))
-
-
-def newer_message(version: int) -> str:
-    return (
-        f"was written by a newer hiptui (schema version {version}; this version knows "
-        f"up to {SCHEMA_VERSION}); upgrade hiptui to use it. The file was not changed."
-    )
-
-
 def inspect(path: Path, busy_timeout: float) -> None:
     """Check the file through a read-only connection, which never checkpoints or deletes a
-    ``-wal`` file on closing: a damaged database is moved aside exactly as it was found."""
-    check_header(path)
-    connection = connect(f"{path.resolve().as_uri()}?mode=ro", busy_timeout, uri=True)
+    ``-wal`` file on closing: a damaged database is moved aside exactly as it was found, and
+    one hiptui did not write is refused as it was found."""
+    wal = check_header(path)
+    connection = connect(read_only_uri(path, wal=wal), busy_timeout, uri=True)
     try:
         read_version(connection, path, quick_check=True)
     finally:
         connection.close()
+
+
+SHM_SIZE = 32 * 1024  # what SQLite makes a -shm file before using it
+
+
+@contextmanager
+def leaving_no_trace(path: Path) -> Iterator[None]:
+    """If what runs inside fails, remove the journal files it left half made: an empty
+    ``-wal`` and a ``-shm`` smaller than SQLite ever uses one (on a full disk SQLite gets
+    3 bytes into it). Files that were there before, or that another process is using, stay."""
+    before = {suffix for suffix in COMPANIONS if Path(f"{path}{suffix}").exists()}
+    try:
+        yield
+    except BaseException:
+        shm, wal = Path(f"{path}-shm"), Path(f"{path}-wal")
+        with suppress(OSError):
+            if "-shm" not in before and shm.stat().st_size < SHM_SIZE:
+                shm.unlink()
+        with suppress(OSError):
+            if "-wal" not in before and wal.stat().st_size == 0 and not shm.exists():
+                wal.unlink()
+        raise
 
 
 def open_read_write(
@@ -241,7 +266,15 @@ def open_read_write(
     """Open (creating or repairing) the database; returns the connection and a notice."""
     prepare_folder(path)
     check_writable(path)
-    create_private_file(path)
+    with leaving_no_trace(path):
+        return _open_read_write(path, now, busy_timeout)
+
+
+def _open_read_write(
+    path: Path, now: Callable[[], datetime], busy_timeout: float
+) -> tuple[sqlite3.Connection, str | None]:
+    if not path.exists():
+        create_database(path, busy_timeout)
     notice: str | None = None
     try:
         inspect(path, busy_timeout)
@@ -254,7 +287,7 @@ def open_read_write(
                 f"{path}: the history database was damaged ({error}); it was kept as "
                 f"{aside.name} and a new, empty history was started"
             )
-            create_private_file(path)
+            create_database(path, busy_timeout)
 
     def prepare(connection: sqlite3.Connection) -> None:
         read_version(connection, path, quick_check=False)
@@ -264,41 +297,76 @@ def open_read_write(
     return open_checked(str(path), path, busy_timeout, prepare), notice
 
 
-def read_only_uri(path: Path) -> str:
-    """The URI that reads ``path`` without writing anything.
+def read_only_uri(path: Path, *, wal: bool) -> str:
+    """The URI that reads ``path`` (in WAL mode when ``wal``) without writing or creating
+    anything.
 
-    Reading a WAL database needs its ``-shm`` file, which SQLite creates when missing; in a
-    folder nobody may write to (a read-only mount, a backup) it cannot, and refuses to read at
-    all. When there is also no ``-wal`` file with content, everything is in the main file and
-    no one can be writing it, so it is opened as immutable: no ``-shm``, no locks.
+    Reading a WAL database needs its ``-shm`` file, which SQLite creates when missing; on a
+    full disk or in a folder nobody may write to (a read-only mount, a backup) it cannot, and
+    refuses to read at all. When a WAL database has neither a ``-wal`` nor a ``-shm`` file,
+    no one has it open and everything is in the main file (a writer would first have to make
+    them), so it is opened as immutable: no ``-shm``, no locks, no file created. The same
+    holds in a read-only folder whenever the ``-wal`` file is empty. A database in another
+    journal mode needs no ``-shm``, and its writers change the main file itself, so it is
+    read with locks as usual.
     """
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    wal = Path(f"{path}-wal")
-    try:
-        pending = wal.stat().st_size > 0
-    except OSError:
-        pending = False
-    if not pending and not os.access(path.parent, os.W_OK | os.X_OK):
+    if not wal:
+        return uri
+    quiet = not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+    if quiet or (not _pending(path) and not os.access(path.parent, os.W_OK | os.X_OK)):
         uri += "&immutable=1"
     return uri
 
 
 def open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """Open an existing database for reading only; nothing on disk is changed or repaired."""
-    if not path.is_file():
+    """Open an existing database for reading only; nothing on disk is created, changed or
+    repaired. An empty database (being made by an older hiptui) reads as an empty history."""
+    if not path.exists():
         raise StoreError(str(path), "no history database here yet")
+    check_files(path)
     with reported(path, busy_timeout):
-        check_header(path)
+        wal = check_header(path)
+    version: list[int] = []
 
     def up_to_date(connection: sqlite3.Connection) -> None:
-        version = read_version(connection, path, quick_check=False)
-        if version < READABLE_SINCE:
+        version.append(read_version(connection, path, quick_check=False))
+        if 0 < version[0] < READABLE_SINCE:
             raise StoreError(
                 str(path),
-                f"uses an older schema (version {version}); start hiptui once to upgrade it",
+                f"uses an older schema (version {version[0]}); start hiptui once to upgrade it",
             )
 
-    return open_checked(read_only_uri(path), path, busy_timeout, up_to_date, uri=True)
+    uri = read_only_uri(path, wal=wal)
+    try:
+        with leaving_no_trace(path):
+            connection = open_checked(uri, path, busy_timeout, up_to_date, uri=True)
+    except StoreError as error:
+        # A full disk or a folder that cannot be written: the -shm cannot be made. When no
+        # change waits in the -wal, the main file holds everything and reads as immutable.
+        if not wal or "immutable" in uri or not _is_disk_trouble(error) or _pending(path):
+            raise
+        version.clear()
+        uri += "&immutable=1"
+        connection = open_checked(uri, path, busy_timeout, up_to_date, uri=True)
+    if version[0] == 0:
+        connection.close()
+        return open_memory()
+    return connection
+
+
+def _pending(path: Path) -> bool:
+    """Whether changes wait in the ``-wal`` file (not yet in the main file)."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _is_disk_trouble(error: StoreError) -> bool:
+    cause = error.__cause__
+    codes = (SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_FULL)
+    return isinstance(cause, sqlite3.Error) and primary_code(cause) in codes
 
 
 def open_memory() -> sqlite3.Connection:

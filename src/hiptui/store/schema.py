@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from pathlib import Path
 
 # Each migration is a tuple of single SQL statements (no executescript: it would commit the
 # surrounding transaction).
@@ -118,8 +120,26 @@ def is_corruption(error: sqlite3.Error) -> bool:
     return "not a database" in text or "malformed" in text
 
 
-def describe(error: sqlite3.Error, busy_seconds: float) -> str:
-    """A one-line explanation of ``error`` that a user can act on."""
+# Less free space than this where the database lives, and an I/O error is a full disk: SQLite
+# says "disk I/O error" when it cannot grow its shared-memory index (SQLITE_IOERR_SHMSIZE) or
+# write its journal, and "database or disk is full" only when the database file itself cannot.
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def disk_is_full(folder: Path | None) -> bool:
+    """Whether the disk holding ``folder`` has (nearly) no room left for this user."""
+    if folder is None:
+        return False
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < NEARLY_FULL_BYTES
+
+
+def describe(error: sqlite3.Error, busy_seconds: float, folder: Path | None = None) -> str:
+    """A one-line explanation of ``error`` that a user can act on; ``folder`` (where the
+    database lives) tells a full disk from other I/O errors."""
     code = primary_code(error)
     text = str(error).lower()
     if code in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text or "busy" in text:
@@ -129,7 +149,8 @@ def describe(error: sqlite3.Error, busy_seconds: float) -> str:
         )
     if code == SQLITE_READONLY or "readonly" in text or "read-only" in text:
         return "cannot write: the database file or its folder is read-only"
-    if code == SQLITE_FULL or "disk is full" in text:
+    io_error = code in (SQLITE_IOERR, SQLITE_CANTOPEN) or "i/o error" in text
+    if code == SQLITE_FULL or "disk is full" in text or (io_error and disk_is_full(folder)):
         return "the disk is full: nothing more can be saved until space is freed"
     if code == SQLITE_CANTOPEN or "unable to open" in text:
         return "cannot open the database file (check that its folder exists and is writable)"
