@@ -49,11 +49,16 @@ def run_export(args: argparse.Namespace) -> int:
             text = (
                 export_csv(db, tz=None) if args.format == "csv" else dumps_export(export_json(db))
             )
+            unreadable = db.unreadable
         finally:
             db.close()
     except StoreError as error:
         eprint(str(error))
         return 1
+    # Rows another program wrote with values hiptui cannot read are left out, and named.
+    for problem in unreadable:
+        also = " with its sets" if problem.message.startswith("sessions row") else ""
+        eprint(f"{problem}; left out of the export{also}")
     if args.out is None:
         sys.stdout.write(text)
         sys.stdout.flush()

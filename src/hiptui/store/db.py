@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hiptui.content.models import Problem
 from hiptui.store import opening
 from hiptui.store.clock_rows import TIMELINE_SINCE_VERSION, ClockRows, read_clock_rows
 from hiptui.store.errors import StoreError
@@ -41,6 +42,7 @@ from hiptui.store.rows import (
     CHECKUP_COLUMNS,
     SESSION_COLUMNS,
     SET_COLUMNS,
+    RowReader,
     break_record,
     checkup_record,
     dump_json,
@@ -97,6 +99,7 @@ class Database:
         self._lock = threading.RLock()
         self._version: int | None = None
         self._timeline: SittingLog | None = None
+        self._rows = RowReader(self._where)
 
     @classmethod
     def open(
@@ -311,24 +314,31 @@ class Database:
                 (status, self._stamp(), session_id),
             )
 
+    def unfinished_sessions(self) -> list[SessionRecord]:
+        """The sessions still marked active (a crash or kill left them open), newest first."""
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE status = 'active' {_NEWEST_FIRST}"
+            ).fetchall()
+            found = (self._with_sets(db, row) for row in rows)
+            return [session for session in found if session is not None]
+
     def unfinished_session(self) -> SessionRecord | None:
         """The most recent session still marked active (a crash or kill left it open)."""
-        with self._reading() as db:
-            row = db.execute(
-                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE status = 'active' "
-                f"{_NEWEST_FIRST} LIMIT 1"
-            ).fetchone()
-            return None if row is None else self._with_sets(db, row)
+        found = self.unfinished_sessions()
+        return found[0] if found else None
 
     def session(self, session_id: int) -> SessionRecord:
-        """One session with its sets; ``KeyError`` if there is no such session."""
+        """One session with its sets; ``KeyError`` if there is no such session (or its row
+        cannot be read: see :attr:`unreadable`)."""
         with self._reading() as db:
             row = db.execute(
                 f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
-            if row is None:
+            found = None if row is None else self._with_sets(db, row)
+            if found is None:
                 raise KeyError(f"no session {session_id}")
-            return self._with_sets(db, row)
+            return found
 
     def sessions(self, limit: int | None = None, *, with_sets: bool = True) -> list[SessionRecord]:
         """Sessions newest first (at most ``limit``), each with its sets unless told not to."""
@@ -348,9 +358,11 @@ class Database:
                 set_rows = db.execute(
                     f"SELECT {SET_COLUMNS} FROM sets {within}ORDER BY completed_at, id"
                 ).fetchall()
-                for set_row in set_rows:
-                    by_session.setdefault(set_row[1], []).append(set_record(set_row))
-        return [session_record(row, tuple(by_session.get(row[0], ()))) for row in rows]
+                for item in self._rows.read(set_rows, set_record):
+                    by_session.setdefault(item.session_id, []).append(item)
+            return self._rows.read(
+                rows, lambda row: session_record(row, tuple(by_session.get(row[0], ())))
+            )
 
     def sessions_since(self, moment: datetime) -> list[SessionRecord]:
         """Sessions started at or after ``moment``, oldest first, each with its sets."""
@@ -361,7 +373,8 @@ class Database:
                 "ORDER BY started_at, id",
                 (since,),
             ).fetchall()
-            return [self._with_sets(db, row) for row in rows]
+            found = (self._with_sets(db, row) for row in rows)
+            return [session for session in found if session is not None]
 
     def last_done(self, exercise_ids: Sequence[str]) -> dict[str, datetime]:
         """When each of ``exercise_ids`` last had a set logged (ids never done are left out)."""
@@ -375,7 +388,13 @@ class Database:
                 "GROUP BY exercise_id",
                 wanted,
             ).fetchall()
-        return {exercise_id: parse_timestamp(last) for exercise_id, last in rows}
+        done: dict[str, datetime] = {}
+        for exercise_id, last in rows:
+            try:
+                done[exercise_id] = parse_timestamp(last)
+            except ValueError:  # another tool's value: the sets themselves name the row
+                continue
+        return done
 
     def sets_for_exercise(self, exercise_id: str) -> list[SetRecord]:
         """Every set of one exercise across all sessions, oldest first."""
@@ -384,14 +403,22 @@ class Database:
                 f"SELECT {SET_COLUMNS} FROM sets WHERE exercise_id = ? ORDER BY completed_at, id",
                 (exercise_id,),
             ).fetchall()
-        return [set_record(row) for row in rows]
+            return self._rows.read(rows, set_record)
 
-    def _with_sets(self, db: sqlite3.Connection, row: Sequence[Any]) -> SessionRecord:
+    def _with_sets(self, db: sqlite3.Connection, row: Sequence[Any]) -> SessionRecord | None:
         set_rows = db.execute(
             f"SELECT {SET_COLUMNS} FROM sets WHERE session_id = ? ORDER BY completed_at, id",
             (row[0],),
         ).fetchall()
-        return session_record(row, tuple(set_record(r) for r in set_rows))
+        sets = tuple(self._rows.read(set_rows, set_record))
+        found = self._rows.read([row], lambda r: session_record(r, sets))
+        return found[0] if found else None
+
+    @property
+    def unreadable(self) -> list[Problem]:
+        """Every row left out so far because it cannot be a record (another tool wrote a value
+        hiptui never writes there), each once: ``path: sets row 5: completed_at: ...``."""
+        return self._rows.unreadable
 
     @staticmethod
     def _require_session(db: sqlite3.Connection, session_id: int) -> None:
@@ -416,14 +443,14 @@ class Database:
             rows = db.execute(
                 f"SELECT {CHECKUP_COLUMNS} FROM checkups ORDER BY taken_at, id"
             ).fetchall()
-        return [checkup_record(row) for row in rows]
+            return self._rows.read(rows, checkup_record)
 
     def latest_checkup(self) -> CheckupRecord | None:
         with self._reading() as db:
-            row = db.execute(
-                f"SELECT {CHECKUP_COLUMNS} FROM checkups ORDER BY taken_at DESC, id DESC LIMIT 1"
-            ).fetchone()
-        return None if row is None else checkup_record(row)
+            rows = db.execute(
+                f"SELECT {CHECKUP_COLUMNS} FROM checkups ORDER BY taken_at DESC, id DESC"
+            )
+            return self._rows.first(rows, checkup_record)
 
     def log_break(self, kind: str, minutes: int | None = None) -> int:
         """Record a break taken, snoozed (for ``minutes``) or skipped; returns its id."""
@@ -442,11 +469,10 @@ class Database:
         """The latest break record, or the latest of one ``kind``."""
         where, params = ("WHERE kind = ?", (kind,)) if kind is not None else ("", ())
         with self._reading() as db:
-            row = db.execute(
-                f"SELECT {BREAK_COLUMNS} FROM breaks {where} ORDER BY at DESC, id DESC LIMIT 1",
-                params,
-            ).fetchone()
-        return None if row is None else break_record(row)
+            rows = db.execute(
+                f"SELECT {BREAK_COLUMNS} FROM breaks {where} ORDER BY at DESC, id DESC", params
+            )
+            return self._rows.first(rows, break_record)
 
     def break_clock(self, since: datetime | None) -> ClockRows:
         """What the break clock reads (:mod:`hiptui.store.clock_rows`): the latest breaks and
@@ -459,7 +485,7 @@ class Database:
         """Every break record, oldest first."""
         with self._reading() as db:
             rows = db.execute(f"SELECT {BREAK_COLUMNS} FROM breaks ORDER BY at, id").fetchall()
-        return [break_record(row) for row in rows]
+            return self._rows.read(rows, break_record)
 
     # -- bulk -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import Any
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char
 from hiptui.store.records import MAX_TEXT, parse_timestamp
+from hiptui.store.stamps import EARLIEST_YEAR, LATEST_YEAR
 from hiptui.store.rows import dump_json
 
 MAX_PROBLEMS = 50
@@ -100,17 +101,15 @@ class ExportFieldReader:
         value = data.get(key)
         if value is None and nullable:
             return None
-        if isinstance(value, str):
+        expected = "expected an ISO 8601 time with a time zone, like 2024-05-01T18:30:00Z"
+        if isinstance(value, str) and len(value) <= 64:
             try:
-                parsed = datetime.fromisoformat(value)
-            except ValueError:
-                parsed = None
-            if parsed is not None and parsed.tzinfo is not None:
-                return parse_timestamp(value)
-        self.fail(
-            f"{where}.{key}",
-            "expected an ISO 8601 time with a time zone, like 2024-05-01T18:30:00Z",
-        )
+                if datetime.fromisoformat(value).tzinfo is not None:
+                    return parse_timestamp(value)
+            except ValueError as error:
+                if "outside the years" in str(error):
+                    expected = f"expected a time from the years {EARLIEST_YEAR} to {LATEST_YEAR}"
+        self.fail(f"{where}.{key}", expected)
         return None
 
     def whole(
@@ -178,7 +177,35 @@ class ExportFieldReader:
         except (RecursionError, ValueError):
             self.fail(f"{where}.{key}", "is nested too deeply or holds numbers JSON cannot keep")
             return {}
+        found = _unsafe_text(value, f"{where}.{key}")
+        if found is not None:
+            place, char = found
+            self.fail(place, f"contains a control character ({describe_char(char)})")
+            return {}
         return value
+
+
+def _unsafe_text(value: object, where: str) -> tuple[str, str] | None:
+    """The first key or text inside ``value`` (a parsed JSON value, of a bounded depth since
+    it was dumped already) holding a control character: ``(where, the character)``. Text may
+    hold line breaks; keys may not."""
+    if isinstance(value, str):
+        bad = first_unsafe_char(value, allow_newlines=True)
+        return None if bad is None else (where, bad)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _unsafe_text(item, f"{where}[{index}]")
+            if found is not None:
+                return found
+    if isinstance(value, dict):
+        for name, item in value.items():
+            bad = first_unsafe_char(str(name))
+            if bad is not None:
+                return f"{where} (a key)", bad
+            found = _unsafe_text(item, f"{where}.{name}")
+            if found is not None:
+                return found
+    return None
 
 
 def kind_of(value: object) -> str:

@@ -5,7 +5,7 @@ this)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -15,13 +15,35 @@ def format_timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def parse_timestamp(text: str) -> datetime:
-    """A stored timestamp back as an aware UTC ``datetime``."""
-    moment = datetime.fromisoformat(text)
+# Times outside these years are refused wherever a timestamp is read (the database, an import,
+# the app-opened file): near the ends of what ``datetime`` holds, turning one into local time
+# or counting weeks back from it overflows (9999-12-31T23:00:00-05:00 is year 10000 in UTC).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 8999
+_EARLIEST = datetime(EARLIEST_YEAR, 1, 1, tzinfo=UTC)
+_AFTER_LATEST = datetime(LATEST_YEAR + 1, 1, 1, tzinfo=UTC)
+
+
+def parse_timestamp(text: object) -> datetime:
+    """A stored timestamp back as an aware UTC ``datetime`` (a time without a zone is taken as
+    UTC). ``ValueError``, with a message fit to show, for anything that is not an ISO 8601
+    time from the years 1900 to 8999."""
+    if not isinstance(text, str):
+        raise ValueError(f"expected a time, got {type(text).__name__}")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        shown = text if len(text) <= 40 else text[:40] + "..."
+        raise ValueError(f"{shown!r} is not an ISO 8601 time") from None  # repr escapes controls
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:
+        moment = _AFTER_LATEST if moment.year > EARLIEST_YEAR else _EARLIEST - timedelta(1)
+    if not _EARLIEST <= moment < _AFTER_LATEST:
+        raise ValueError(f"{text} is outside the years {EARLIEST_YEAR} to {LATEST_YEAR}")
+    return moment
 
 
-def parse_optional_timestamp(text: str | None) -> datetime | None:
+def parse_optional_timestamp(text: object) -> datetime | None:
     return None if text is None else parse_timestamp(text)

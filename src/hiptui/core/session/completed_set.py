@@ -66,8 +66,13 @@ class CompletedSet:
             raise ValueError("completed set: set_number must be 1 or more and reps 0 or more")
         if side is not None and side not in SIDES:
             raise ValueError(f"completed set: side {side!r} is not left, right or null")
+        # The history keeps seconds as REAL, so a set read back from it holds 2.0 for 2.
+        if isinstance(hold, float) and hold.is_integer():
+            hold = int(hold)
         if not (hold is None or _whole(hold)) or not (work is None or _number(work)):
-            raise ValueError("completed set: hold_seconds and work_seconds must be numbers")
+            raise ValueError(
+                "completed set: hold_seconds must be whole seconds and work_seconds a number"
+            )
         if not (_number(started) and _number(ended)):
             raise ValueError("completed set: started_at and ended_at must be numbers")
         if not isinstance(discomfort, bool):
