@@ -263,3 +263,28 @@ def test_files_are_written_atomically_without_leftovers(
     names = os.listdir(user_exercises_dir())
     assert not [n for n in names if n.endswith(".tmp")]
     assert MANIFEST_NAME in names
+
+
+def test_records_sharing_an_id_or_a_name_are_all_imported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two records with the id Squat and two without an id named Lunge: four files, on every
+    import, and nothing removed (each record has its own key in the manifest)."""
+    lunges = [record("x", name="Lunge"), record("x", name="Lunge")]
+    for data in lunges:
+        del data["id"]
+    records = [record("Squat"), record("Squat", name="Squat wide"), *lunges]
+    dataset = write_array(tmp_path / "dataset.json", records)
+    folder = user_exercises_dir()
+    for run in ("first", "again"):
+        code, out, err = hiptui(capsys, "import", "free-exercise-db", str(dataset))
+        assert code == 0 and err == "", (run, err)
+        assert counts(out.splitlines()[0])["imported" if run == "first" else "unchanged"] == 4
+        assert "removed" not in out
+        names = sorted(snapshot(folder))
+        assert names == ["lunge-2.toml", "lunge.toml", "squat-2.toml", "squat.toml"], run
+    manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert sorted(entry["source"] for entry in manifest["files"].values()) == [
+        "free-exercise-db:Lunge", "free-exercise-db:Lunge#2",
+        "free-exercise-db:Squat", "free-exercise-db:Squat#2",
+    ]  # fmt: skip

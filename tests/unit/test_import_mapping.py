@@ -351,3 +351,22 @@ def test_missing_input_and_empty_folder_raise(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(DatasetError, match=r"no \*\.json files"):
         read_dataset(tmp_path / "empty")
+
+
+def test_giving_ids_is_linear_in_the_records_sharing_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each repeat of an id takes the next free suffix: 2,000 records sharing one id try
+    about 2,000 suffixes, not the 2,000,000 of counting up from -2 for every repeat."""
+    from hiptui.content import free_exercise_db
+
+    tried: list[str] = []
+    real = free_exercise_db._suffixed
+
+    def suffixed(base: str, suffix: str) -> str:
+        tried.append(suffix)
+        return real(base, suffix)
+
+    monkeypatch.setattr(free_exercise_db, "_suffixed", suffixed)
+    raw = [RawRecord("d.json", n, record("Squat")) for n in range(1, 2001)]
+    done = convert(raw, reserved={"squat-7"})
+    assert len({e.id for e in done.exercises}) == 2000 == len({e.key for e in done.exercises})
+    assert len(tried) < 2 * 2000

@@ -149,7 +149,7 @@ def plan(exercise: Converted) -> PlannedFile | Problem:
         first = result if isinstance(result, Problem) else result[0]
         where = f"record {exercise.number} ({exercise.their_id or exercise.id})"
         return Problem(exercise.origin, None, f"{where}: would not load: {first.message}")
-    return PlannedFile(name, text, exercise.source)
+    return PlannedFile(name, text, exercise.key)
 
 
 def import_dataset(dataset: Path, into: Path, filters: Filters) -> Outcome:

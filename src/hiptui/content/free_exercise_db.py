@@ -73,6 +73,7 @@ class Converted:
     data: dict[str, Any]
     origin: str
     number: int
+    key: str  # unique in one conversion: the source, with "#2"... when records repeat it
 
     @property
     def source(self) -> str:
@@ -142,7 +143,9 @@ def convert(records: Iterable[RawRecord], *, reserved: Collection[str] = ()) -> 
 
     Ids come from the record's ``id`` (else its name). Records whose ids collide are ordered by
     their own id, then position; the first keeps the id and the others get ``-2``, ``-3``...
-    An id in ``reserved`` (an exercise hiptui already has) gets ``-imported`` instead.
+    An id in ``reserved`` (an exercise hiptui already has) gets ``-imported`` instead. Each
+    record also gets a unique key (its source, with ``#2``, ``#3``... for repeats), by which
+    a later import recognises it. Linear in the number of records (after one sort).
     """
     out = Conversion()
     mapped: list[tuple[str, str, dict[str, Any], RawRecord]] = []
@@ -156,22 +159,28 @@ def convert(records: Iterable[RawRecord], *, reserved: Collection[str] = ()) -> 
         mapped.append((kebab_id(their_id or data["name"]), their_id, data, record))
 
     taken = set(reserved)
-    order = sorted(range(len(mapped)), key=lambda i: (mapped[i][0], mapped[i][1], i))
-    ids: dict[int, str] = {}
     bases = {m[0] for m in mapped}
+    next_number: dict[str, int] = {}  # per base id: the first suffix not tried yet
+    repeats: dict[str, int] = {}  # per source: how many records cite it so far
+    order = sorted(range(len(mapped)), key=lambda i: (mapped[i][0], mapped[i][1], i))
+    ids: dict[int, tuple[str, str]] = {}
     for index in order:
-        base = mapped[index][0]
+        base, _their_id, data, _record = mapped[index]
         candidate = _suffixed(base, RESERVED_SUFFIX) if base in reserved else base
-        number = 2
+        number = next_number.get(base, 2)
         while candidate in taken or (candidate != base and candidate in bases):
             candidate = _suffixed(base, str(number))
             number += 1
+        next_number[base] = number
         taken.add(candidate)
-        ids[index] = candidate
+        source = str(data["source"])
+        repeats[source] = repeats.get(source, 0) + 1
+        ids[index] = (candidate, source if repeats[source] == 1 else f"{source}#{repeats[source]}")
 
     for index, (_base, their_id, data, record) in enumerate(mapped):
-        data = {"id": ids[index], **data}
-        out.exercises.append(Converted(ids[index], their_id, data, record.origin, record.number))
+        new_id, key = ids[index]
+        data = {"id": new_id, **data}
+        out.exercises.append(Converted(new_id, their_id, data, record.origin, record.number, key))
     return out
 
 
@@ -297,13 +306,21 @@ def clean(text: str, limit: int) -> str:
     """One line of safe text: no control or bidi characters, single spaces, no ``{name}``
     placeholders (braces become parentheses), at most ``limit`` characters."""
     text = printable(_SPACES.sub(" ", text), keep_newlines=False)
-    text = _SPACES.sub(" ", _PLACEHOLDER_LIKE.sub(r"(\1)", text)).strip()
+    if "{" in text:
+        text = _PLACEHOLDER_LIKE.sub(_in_parentheses, text)
+    if "  " in text:  # a control character removed between two spaces
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
     if " " in cut[limit // 2 :]:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"
+
+
+def _in_parentheses(found: re.Match[str]) -> str:
+    return f"({found.group(1)})"
 
 
 def _unique(items: Iterable[str]) -> list[str]:

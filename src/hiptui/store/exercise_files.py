@@ -132,6 +132,9 @@ def write_planned(folder: Path, planned: Sequence[PlannedFile]) -> WriteReport:
     Raises :class:`StoreError` when the folder cannot be created; a file that cannot be
     written is reported in ``errors`` and the others still go through.
     """
+    names = {item.name for item in planned}
+    if len(names) < len(planned) or len({item.source for item in planned}) < len(planned):
+        raise ValueError("planned files must have distinct names and sources")
     prepare_folder(folder)
     manifest = read_manifest(folder)
     before = dict(manifest)
@@ -141,7 +144,7 @@ def write_planned(folder: Path, planned: Sequence[PlannedFile]) -> WriteReport:
         path = folder / item.name
         data = item.text.encode("utf-8")
         try:
-            _move_if_renamed(folder, item, by_source, manifest, report)
+            _move_if_renamed(folder, item, by_source, manifest, report, names)
             current = _read_bytes(path)
             entry = manifest.get(item.name)
             if current == data:
@@ -182,11 +185,16 @@ def _move_if_renamed(
     by_source: dict[str, str],
     manifest: dict[str, ManifestEntry],
     report: WriteReport,
+    planned: set[str],
 ) -> None:
     """If an earlier import wrote this record under another name, remove that file when it
-    is untouched (the record now lives in ``item.name``); keep it when it was edited."""
+    is untouched (the record now lives in ``item.name``); keep it when it was edited, and
+    when another record of this import is written under that name."""
     old_name = by_source.get(item.source)
     if old_name is None or old_name == item.name:
+        return
+    if old_name in planned:
+        del by_source[item.source]  # that file now belongs to another record
         return
     old_path = folder / old_name
     current = _read_bytes(old_path)
