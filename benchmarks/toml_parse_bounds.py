@@ -31,8 +31,8 @@ from functools import partial
 from pathlib import Path
 
 from hiptui.content.loader import load_exercise_file
-from hiptui.content.toml_bounds import MAX_ITEMS, MAX_KEY_PARTS, MAX_NESTING
-from hiptui.content.toml_source import MAX_FILE_BYTES, parse_toml_text
+from hiptui.content.toml_bounds import MAX_FILE_BYTES, MAX_ITEMS, MAX_KEY_PARTS, MAX_NESTING
+from hiptui.content.toml_source import parse_toml_text
 from hiptui.core.checkup.answers import load_answers
 from hiptui.store.settings import load_settings
 

@@ -12,6 +12,7 @@ problem is one ``path:line: message`` that says what is wrong.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from hiptui.content.snacks import load_snacks
 from hiptui.content.toml_fields import MAX_HINTS
 from hiptui.core.checkup.answers import load_answers
 from hiptui.store.app_opened import read_app_opened
+from hiptui.store.clock_settings import read_clock_settings
 from hiptui.store.errors import StoreError
 from hiptui.store.exercise_files import MANIFEST_NAME, PlannedFile, read_manifest, write_planned
 from hiptui.store.history_import import load_export_file
@@ -111,8 +113,13 @@ def not_a_file(kind: str, path: Path) -> str:
         path.symlink_to("/dev/zero")  # endless: reading it "to the limit" would still read
         return "a device"
     server = socket.socket(socket.AF_UNIX)
-    server.bind(str(path))
-    server.close()
+    here = os.getcwd()
+    os.chdir(path.parent)  # a socket's path has at most 107 bytes: bind by the short name
+    try:
+        server.bind(path.name)
+    finally:
+        os.chdir(here)
+        server.close()
     return "a socket"
 
 
@@ -258,12 +265,13 @@ def test_the_key_line_scanner_is_linear_on_a_line_it_misreads(tmp_path: Path) ->
     path.write_text('x = """\na\\"""\n[' + " " * 300_000 + 'x\n"""\n', encoding="utf-8")
     code = (
         "import sys; from pathlib import Path; from hiptui.content.toml_source import read_toml; "
-        "print(type(read_toml(Path(sys.argv[1]))).__name__)"
+        "from hiptui.store.clock_settings import read_clock_settings; "
+        "print(type(read_toml(Path(sys.argv[1]))).__name__, read_clock_settings(sys.argv[1]))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120
     )
-    assert done.stdout.strip() == "TomlDocument", done.stderr
+    assert done.stdout.strip() == "TomlDocument (None, 4)", done.stderr
 
 
 def test_hints_stop_after_a_few_but_every_problem_is_reported(tmp_path: Path) -> None:
@@ -280,3 +288,25 @@ def test_a_huge_unknown_key_is_quoted_short(tmp_path: Path) -> None:
     path, problems = toml_problems("exercise", tmp_path / "c", tomli_w.dumps({key: 1}))
     (unknown,) = [p for p in problems if "unknown key" in p]
     assert "(100,000 characters)" in unknown and len(unknown) < 300 + len(str(path))
+
+
+# -- hiptui status's own quick readers -------------------------------------------------------
+
+
+def test_the_quick_settings_reader_does_not_block_or_crawl(tmp_path: Path) -> None:
+    """``hiptui status`` reads break_minutes without tomllib when it can: the same limits hold
+    (a pipe is not opened, a slow shape is refused, tomllib never sees it)."""
+    pipe = make_fifo(tmp_path / "pipe.toml")
+    assert call_without_blocking(lambda: read_clock_settings(pipe), [pipe]) == (None, 4)
+    path = tmp_path / "settings.toml"
+    for shape, (text, _line, _message) in SLOW_TOML.items():
+        path.write_text("break_minutes = 30\n" + text, encoding="utf-8")
+        # A long table name and a 101-digit number are plain lines, read one by one in linear
+        # time; the other shapes need tomllib, and are refused before it.
+        plain = shape in ("table name", "negative number")
+        assert read_clock_settings(path) == ((30, 4) if plain else (None, 4)), shape
+    path.write_text("break_minutes = 30\n" + "[" * 5000 + "\n", encoding="utf-8")
+    assert read_clock_settings(path) == (None, 4)
+    lines = "".join(f"[t{i}]\nk{i} = 1\n" for i in range(20_000))  # linear in tables and keys
+    path.write_text("break_minutes = 30\n" + lines, encoding="utf-8")
+    assert read_clock_settings(path) == (30, 4)

@@ -153,11 +153,11 @@ def test_a_database_made_meanwhile_by_another_process_is_kept(
     real_link = os.link
 
     def link(source: str | Path, target: str | Path) -> None:
-        monkeypatch.setattr(opening.os, "link", real_link)
+        monkeypatch.setattr(os, "link", real_link)
         make_history(Path(target))  # the other process wins the race
         real_link(source, target)
 
-    monkeypatch.setattr(opening.os, "link", link)
+    monkeypatch.setattr(os, "link", link)
     with Database.open(path) as db:
         assert [s.name for s in db.sessions()] == ["Before the fault"]
     assert sorted(p.name for p in path.parent.iterdir()) == ["hiptui.sqlite3"]
@@ -188,13 +188,13 @@ def test_an_io_error_on_a_full_disk_says_the_disk_is_full(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     error = sqlite3.OperationalError("disk I/O error")
-    error.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
+    error.sqlite_errorcode = 4874  # SQLITE_IOERR_SHMSIZE
     assert "disk reported an error" in schema.describe(error, 5, tmp_path)
 
     class Full:
         f_bavail, f_frsize = 3, 4096
 
-    monkeypatch.setattr(schema.os, "statvfs", lambda _folder: Full())
+    monkeypatch.setattr(os, "statvfs", lambda _folder: Full())
     assert schema.describe(error, 5, tmp_path).startswith("the disk is full")
 
 

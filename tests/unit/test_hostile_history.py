@@ -232,3 +232,19 @@ def test_every_unreadable_row_is_named_once() -> None:
             "breaks row 2: at: 'never' is not an ISO 8601 time",
         ]
     assert document["breaks"] == [] and len(document["sessions"][0]["sets"]) == 3
+
+
+def test_hiptui_status_passes_over_break_rows_it_cannot_read() -> None:
+    """hiptui status reads the latest break on its own quick path: an edited row is passed
+    over for the one before it, never the end of the status line."""
+    path = database_path()
+    history_with_everything(path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA ignore_check_constraints = ON")
+    connection.execute("UPDATE breaks SET at = 'later', minutes = 'x' WHERE id = 2")
+    connection.commit()
+    connection.close()
+    for args in ([], ["--json"]):
+        result = hiptui("status", *args)
+        assert result.returncode == 0 and result.stderr == "", result
+    assert "sitting" in hiptui("status").stdout

@@ -76,7 +76,7 @@ def _unfilled(paths: list[Path]) -> list[Problem]:
     from hiptui.content.files import read_text
     from hiptui.content.models import Problem
     from hiptui.content.template import TODO, unfilled_lines
-    from hiptui.content.toml_source import MAX_FILE_BYTES
+    from hiptui.content.toml_bounds import MAX_FILE_BYTES
 
     found: list[Problem] = []
     for path in paths:

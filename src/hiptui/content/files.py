@@ -1,7 +1,8 @@
 """Reading a file someone else may have written: the one way hiptui reads outside input.
 
 Every reader of outside input (content files, settings, answers, datasets, history exports,
-the content cache, the database's header) goes through :func:`read_bytes`, so each of them
+the content cache, the database's header) goes through :func:`read_bytes` (built on
+:mod:`hiptui.regular_file`, which the quickest commands use directly), so each of them
 
 - opens only regular files: the type is checked before ``open`` (a named pipe, a device or a
   socket would block or have side effects), and again on the opened descriptor, so a file
@@ -16,11 +17,15 @@ the content cache, the database's header) goes through :func:`read_bytes`, so ea
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 
 from hiptui.content.models import Problem
+from hiptui.regular_file import NotRegularFile, TooLarge, file_kind, open_regular, read_regular
+
+__all__ = [
+    "NotRegularFile", "decode_text", "file_kind", "open_regular", "parse_json", "read_bytes",
+    "read_json", "read_text",
+]  # fmt: skip
 
 # A whole number longer than this in a JSON file is refused (Python's own limit, 4,300
 # digits, raises a bare ValueError; no hiptui file needs more than a few digits).
@@ -30,75 +35,19 @@ MAX_JSON_DIGITS = 100
 # of values more than with the bytes (16 MiB of "[]," takes over a second and 400 MB).
 MAX_JSON_VALUES = 1_000_000
 
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-)
-_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
-
-
-class NotRegularFile(OSError):
-    """``path`` exists but is not a regular file (``kind`` says what it is)."""
-
-    def __init__(self, path: Path, kind: str) -> None:
-        super().__init__(f"{path}: is {kind}, not a regular file")
-        self.kind = kind
-
-
-def file_kind(mode: int) -> str | None:
-    """What a ``st_mode`` is when it is not a regular file ("a named pipe"), else ``None``."""
-    if stat.S_ISREG(mode):
-        return None
-    for test, kind in _KINDS:
-        if test(mode):
-            return kind
-    return "not a regular file"
-
-
-def open_regular(path: Path) -> int:
-    """A read-only descriptor on the regular file ``path`` (the caller closes it).
-
-    Raises :class:`NotRegularFile` for anything else (checked before opening, and again on
-    the descriptor), ``OSError`` when it cannot be opened.
-    """
-    kind = file_kind(os.stat(path).st_mode)
-    if kind is not None:
-        raise NotRegularFile(path, kind)
-    descriptor = os.open(path, _OPEN_FLAGS)
-    try:
-        kind = file_kind(os.fstat(descriptor).st_mode)
-        if kind is not None:
-            raise NotRegularFile(path, kind)
-        os.set_blocking(descriptor, True)
-    except BaseException:
-        os.close(descriptor)
-        raise
-    return descriptor
-
 
 def read_bytes(path: Path, name: str, *, kind: str, limit: int, too_large: str) -> bytes | Problem:
     """At most ``limit`` bytes of the regular file ``path`` (shown as ``name``), or a Problem:
     missing, unreadable, not a regular file ("is a folder, not ``kind``"), or larger than
     ``limit`` (``too_large`` says so)."""
     try:
-        descriptor = open_regular(path)
+        return read_regular(path, limit)
     except NotRegularFile as error:
         return Problem(name, None, f"is {error.kind}, not {kind}")
-    except OSError as error:
-        return Problem(name, None, f"cannot be read: {error.strerror or error}")
-    try:
-        with os.fdopen(descriptor, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > limit:
-                return Problem(name, None, too_large)
-            raw = handle.read(limit + 1)
-    except OSError as error:
-        return Problem(name, None, f"cannot be read: {error.strerror or error}")
-    if len(raw) > limit:
+    except TooLarge:
         return Problem(name, None, too_large)
-    return raw
+    except OSError as error:
+        return Problem(name, None, f"cannot be read: {error.strerror or error}")
 
 
 def read_text(path: Path, name: str, *, kind: str, limit: int, too_large: str) -> str | Problem:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+MAX_FILE_BYTES = 1024 * 1024  # the size limit of every TOML file hiptui reads
 MAX_KEY_PARTS = 10
 MAX_NESTING = 32
 MAX_BARE_CHARS = 64

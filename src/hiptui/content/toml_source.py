@@ -15,9 +15,7 @@ from typing import Any
 
 from hiptui.content.files import read_text
 from hiptui.content.models import Problem
-from hiptui.content.toml_bounds import check_toml_shape
-
-MAX_FILE_BYTES = 1024 * 1024
+from hiptui.content.toml_bounds import MAX_FILE_BYTES, check_toml_shape
 
 KeyPath = tuple[str | int, ...]
 

@@ -46,15 +46,44 @@ class ClockRows:
         self.pause = pause
 
 
-def _mark(row: tuple[str, str, int | None] | None) -> Mark | None:
-    return None if row is None else (parse_timestamp(row[0]), row[1], row[2])
+TYPE_CHECKING = False  # hiptui status never imports typing
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 
-def _stretch(row: tuple[str, str | None] | None) -> Stretch | None:
-    if row is None:
-        return None
+def _first(rows: Iterable[Any], read: Callable[[Any], T | None]) -> T | None:
+    """The first row ``read`` makes something of. A row another program wrote with a value
+    hiptui cannot read (``ValueError``) is passed over, so one bad row never stops the clock
+    (the history and ``hiptui export`` name such rows)."""
+    for row in rows:
+        try:
+            found = read(row)
+        except ValueError:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _mark(row: tuple[object, object, object]) -> Mark:
+    minutes = row[2]
+    if not (minutes is None or (isinstance(minutes, int) and not isinstance(minutes, bool))):
+        raise ValueError("minutes is not a whole number")
+    if not isinstance(row[1], str):
+        raise ValueError("kind is not text")
+    return (parse_timestamp(row[0]), row[1], minutes)
+
+
+def _stretch(row: tuple[object, object]) -> Stretch | None:
     end = parse_optional_timestamp(row[1])
     return None if end is None else (parse_timestamp(row[0]), end)
+
+
+def _away(row: tuple[object, object, object]) -> Away:
+    return (parse_timestamp(row[0]), parse_timestamp(row[1]), bool(row[2]))
 
 
 def _reminder_minutes(connection: sqlite3.Connection) -> object:
@@ -85,42 +114,49 @@ def read_clock_rows(
     """The break clock's rows. ``since``: the start of the day whose sessions and timeline to
     read (``None``: breaks and the self-check only). ``timeline``: the database has the
     timeline table (schema version 2 or later)."""
-    breaks = "SELECT at, kind, minutes FROM breaks {} ORDER BY at DESC, id DESC LIMIT 1"
+    # Each query walks its rows only as far as the first one that reads (usually the first).
+    breaks = "SELECT at, kind, minutes FROM breaks {} ORDER BY at DESC, id DESC"
     rows = ClockRows(
-        last_taken=_mark(connection.execute(breaks.format("WHERE kind = 'taken'")).fetchone()),
-        latest=_mark(connection.execute(breaks.format("")).fetchone()),
+        last_taken=_first(connection.execute(breaks.format("WHERE kind = 'taken'")), _mark),
+        latest=_first(connection.execute(breaks.format("")), _mark),
         reminder_minutes=_reminder_minutes(connection),
     )
     if since is None:
         return rows
     start = format_timestamp(since)
-    rows.movement = _stretch(
+    rows.movement = _first(
         connection.execute(
             "SELECT started_at, ended_at FROM sessions WHERE status = 'completed' "
-            "AND ended_at >= ? ORDER BY ended_at DESC, id DESC LIMIT 1",
+            "AND ended_at >= ? ORDER BY ended_at DESC, id DESC",
             (start,),
-        ).fetchone()
+        ),
+        _stretch,
     )
     if not timeline:
         return rows
-    seen = connection.execute(
-        "SELECT MIN(started_at) FROM timeline WHERE kind = 'seen' AND started_at >= ?",
-        (start,),
-    ).fetchone()[0]
-    rows.seen = None if seen is None else parse_timestamp(seen)
-    away = connection.execute(
-        "SELECT started_at, ended_at, open FROM timeline WHERE kind = 'away' AND ended_at >= ? "
-        "ORDER BY ended_at DESC, id DESC LIMIT 1",
-        (start,),
-    ).fetchone()
-    if away is not None:
-        rows.away = (parse_timestamp(away[0]), parse_timestamp(away[1]), bool(away[2]))
-    rows.pause = _stretch(
+    rows.seen = _first(
+        connection.execute(
+            "SELECT started_at FROM timeline WHERE kind = 'seen' AND started_at >= ? "
+            "ORDER BY started_at, id",
+            (start,),
+        ),
+        lambda row: parse_timestamp(row[0]),
+    )
+    rows.away = _first(
+        connection.execute(
+            "SELECT started_at, ended_at, open FROM timeline WHERE kind = 'away' "
+            "AND ended_at >= ? ORDER BY ended_at DESC, id DESC",
+            (start,),
+        ),
+        _away,
+    )
+    rows.pause = _first(
         connection.execute(
             "SELECT started_at, ended_at FROM timeline WHERE kind = 'pause' AND ended_at >= ? "
-            "ORDER BY started_at DESC, id DESC LIMIT 1",
+            "ORDER BY started_at DESC, id DESC",
             (start,),
-        ).fetchone()
+        ),
+        _stretch,
     )
     return rows
 

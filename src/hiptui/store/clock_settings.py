@@ -17,14 +17,18 @@ from __future__ import annotations
 import os
 import re
 
+from hiptui.content.toml_bounds import MAX_FILE_BYTES, check_toml_shape
+from hiptui.regular_file import read_regular
+
 DEFAULT_DAY_START_HOUR = 4
 BREAK_MINUTES_RANGE = (5, 240)
 DAY_START_HOUR_RANGE = (0, 23)
 
 _BARE = r"[A-Za-z0-9_-]+"
 _KEY = rf'(?:{_BARE}|"[^"\\\x00-\x1f\x7f]*")'
+# Possessive where two parts could take the same characters: linear on any line.
 _PLAIN_LINE = re.compile(
-    r"[ \t]*(?:"
+    r"[ \t]*+(?:"
     rf"(?P<header>\[\[?[ \t]*{_BARE}(?:\.{_BARE})*[ \t]*\]\]?)"
     rf"|(?P<key>{_KEY})[ \t]*=[ \t]*(?P<value>"
     r"[+-]?(?:0|[1-9](?:_?[0-9])*)"  # a whole number
@@ -32,7 +36,7 @@ _PLAIN_LINE = re.compile(
     r'|"[^"\\\x00-\x1f\x7f]*"'  # a basic string without escapes
     r"|'[^'\x00-\x1f\x7f]*'"  # a literal string
     r")"
-    r")?[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?"
+    r")?[ \t]*+(?:#[^\x00-\x08\x0a-\x1f\x7f]*+)?"
 )
 _WHOLE = re.compile(r"[+-]?(?:0|[1-9](?:_?[0-9])*)")
 
@@ -53,6 +57,7 @@ def _plain_top_level(text: str) -> dict[str, object]:
     values: dict[str, object] = {}
     keys: set[tuple[str, str]] = set()  # (table, key) of every value
     headers: set[str] = set()
+    within: set[str] = set()  # every header and every table above one ("a" for [a.b])
     table = ""
     for line in text.split("\n"):
         match = _PLAIN_LINE.fullmatch(line.removesuffix("\r"))
@@ -70,13 +75,14 @@ def _plain_top_level(text: str) -> dict[str, object]:
             if table in headers:
                 raise _NotPlain
             headers.add(table)
+            within.update(".".join(parts[: depth + 1]) for depth in range(len(parts)))
             continue
         key = match.group("key")
         if key is None:
             continue
         key = key.strip('"')
         full = f"{table}.{key}" if table else key
-        if (table, key) in keys or any(h == full or h.startswith(full + ".") for h in headers):
+        if (table, key) in keys or full in within:
             raise _NotPlain
         keys.add((table, key))
         if table:
@@ -94,15 +100,18 @@ def _plain_top_level(text: str) -> dict[str, object]:
 def read_clock_settings(path: str | os.PathLike[str]) -> tuple[int | None, int]:
     """``(break_minutes or None, day_start_hour)`` from the settings file at ``path``."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        # A regular file within the limit, like every TOML file hiptui reads (a named pipe
+        # would block hiptui status for good).
+        text = read_regular(path, MAX_FILE_BYTES).decode("utf-8")
         try:
-            data = _plain_top_level(raw.decode("utf-8"))
+            data = _plain_top_level(text)
         except _NotPlain:
+            if check_toml_shape(text) is not None:  # a shape tomllib would be slow on
+                return None, DEFAULT_DAY_START_HOUR
             import tomllib
 
-            data = tomllib.loads(raw.decode("utf-8"))
-    except (OSError, ValueError, RecursionError):  # missing, a folder, not TOML, too deep
+            data = tomllib.loads(text)
+    except (OSError, ValueError, RecursionError, MemoryError):  # missing, a pipe, not TOML
         return None, DEFAULT_DAY_START_HOUR
     minutes = _whole(data.get("break_minutes"), *BREAK_MINUTES_RANGE)
     hour = _whole(data.get("day_start_hour"), *DAY_START_HOUR_RANGE)

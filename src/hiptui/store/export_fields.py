@@ -14,8 +14,8 @@ from typing import Any
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char
 from hiptui.store.records import MAX_TEXT, parse_timestamp
-from hiptui.store.stamps import EARLIEST_YEAR, LATEST_YEAR
 from hiptui.store.rows import dump_json
+from hiptui.store.stamps import EARLIEST_YEAR, LATEST_YEAR
 
 MAX_PROBLEMS = 50
 _UID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

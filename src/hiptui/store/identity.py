@@ -13,7 +13,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from hiptui.content.files import NotRegularFile, open_regular
+from hiptui.regular_file import NotRegularFile, open_regular
 from hiptui.store.errors import StoreError
 from hiptui.store.schema import SCHEMA_VERSION
 

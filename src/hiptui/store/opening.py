@@ -20,8 +20,8 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
-from hiptui.content.files import file_kind
 from hiptui.paths import ensure_private_dir
+from hiptui.regular_file import file_kind
 from hiptui.store.errors import StoreError
 from hiptui.store.identity import COMPANIONS, check_header, read_version
 from hiptui.store.schema import (

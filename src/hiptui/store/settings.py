@@ -20,8 +20,9 @@ from hiptui.bindings.keymap import KeymapEntry, check_keymap
 from hiptui.content.files import file_kind, read_bytes
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char, quoted
+from hiptui.content.toml_bounds import MAX_FILE_BYTES
 from hiptui.content.toml_fields import MAX_HINTS
-from hiptui.content.toml_source import MAX_FILE_BYTES, KeyLines, read_toml
+from hiptui.content.toml_source import KeyLines, read_toml
 from hiptui.content.units import DEFAULT_UNITS
 from hiptui.paths import ensure_private_dir
 from hiptui.store.clock_settings import (
