@@ -17,6 +17,7 @@ a closed terminal), its resume and close, and "last time" for the summary.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.completed_set import CompletedSet, SetKey
 from hiptui.core.session.events import DiscomfortChanged, Event, SetCompleted
 from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.plan import SessionPlan
@@ -76,10 +77,13 @@ class SessionRecorder:
         self._clock = clock
         self._wall = wall
         self.pending: list[CompletedSet] = []
-        self.saved = 0
+        # Discomfort flags changed on sets already written, to write (flag only) next.
+        self.pending_flags: list[CompletedSet] = []
+        self.saved_keys: set[SetKey] = set()  # every set and half on disk
         self.finished = False
         self._state_due = False
         self._retry_at: float | None = None
+        self._last_key: SetKey = ("", 0, None)
 
     def _wall_time(self, monotonic_reading: float) -> datetime:
         """A reading of the session clock turned into wall time (for ``started_at``)."""
@@ -89,21 +93,53 @@ class SessionRecorder:
 
     def record(self, events: Iterable[Event]) -> StoreError | None:
         """Write what ``events`` completed (and what an earlier failure left); the error, if a
-        write failed (what it was writing is kept and retried)."""
+        write failed (what it was writing is kept and retried). A discomfort flag changed on a
+        set already written changes that set's flag only: the set is not saved again."""
         for event in events:
             if isinstance(event, SetCompleted):
                 self.pending.append(event.record)
                 self._state_due = True
             elif isinstance(event, DiscomfortChanged) and event.record is not None:
-                self.pending.append(event.record)
-        if not self.pending and not self._state_due:
+                self._flag(event.record)
+        if not self.waiting:
             return None
         return self._write(KEY_WAIT)
+
+    def _flag(self, record: CompletedSet) -> None:
+        waiting = [n for n, item in enumerate(self.pending) if item.key == record.key]
+        if waiting:
+            self.pending[waiting[-1]] = record  # not written yet: it goes out flagged
+        else:
+            self.pending_flags = [f for f in self.pending_flags if f.key != record.key]
+            self.pending_flags.append(record)
+        self._state_due = True
 
     @property
     def waiting(self) -> bool:
         """Whether something completed is not on disk yet."""
-        return bool(self.pending) or self._state_due
+        return bool(self.pending or self.pending_flags) or self._state_due
+
+    @property
+    def saved(self) -> int:
+        """Sets on disk: a set of a per-side exercise is one set, whichever halves are done
+        (as the summary and the history count them)."""
+        return sets_count(self.saved_keys)
+
+    def already_saved(self, records: Iterable[CompletedSet]) -> None:
+        """The sets this session had on disk before (resuming), in the order saved."""
+        for record in records:
+            self.saved_keys.add(record.key)
+            self._last_key = record.key
+
+    def half_to_go(self) -> str | None:
+        """The side still to do of the last set saved, when only one half of it is on disk."""
+        if not self.saved_keys or self.pending:
+            return None
+        exercise_id, number, side = self._last_key
+        if side is None:
+            return None
+        other = "right" if side == "left" else "left"
+        return None if (exercise_id, number, other) in self.saved_keys else other
 
     def retry_due(self) -> bool:
         """Whether it is time to try again what could not be written."""
@@ -122,7 +158,15 @@ class SessionRecorder:
                     self.db.log_set(self.session_id, **set_fields(item),
                                     started_at=self._wall_time(item.started_at))  # fmt: skip
                     self.pending.pop(0)
-                    self.saved += 1
+                    self.saved_keys.add(item.key)
+                    self._last_key = item.key
+                while self.pending_flags:
+                    item = self.pending_flags[0]
+                    with contextlib.suppress(KeyError):  # a set not in the history: no flag
+                        self.db.flag_set(self.session_id, exercise_id=item.exercise_id,
+                                         set_number=item.set_number, side=item.side,
+                                         discomfort=item.discomfort)  # fmt: skip
+                    self.pending_flags.pop(0)
                 if self._state_due:
                     self.db.save_state(self.session_id, self._snapshot())
                     self._state_due = False
@@ -168,15 +212,43 @@ def start_session(
     plan: SessionPlan,
     *,
     clock: Clock,
-    start_side: str,
+    start_side: str | None,
+    weaker_first: bool = False,
+    lead_in: int = 0,
     wall: Callable[[], datetime] = utc_now,
 ) -> Running:
     """A new session in the history (``StoreError`` if it cannot be written), its machine at
-    the first set."""
+    the first set.
+
+    ``start_side``: the side every per-side exercise starts with (``None``: as each one's
+    steps have it). ``weaker_first``: an exercise whose weaker side (from the history) is
+    behind by more than 10% starts with it. ``lead_in``: seconds to get into position
+    before each timed set counts.
+    """
+    chosen = weaker_sides(db, plan) if weaker_first else {}
     with db.waiting_at_most(KEY_WAIT):
         session_id = db.start_session(plan.name, plan.to_dict(), plan.routine_id)
-    machine = SessionMachine(plan, clock, start_side=start_side, warn_at=10)
+    machine = SessionMachine(plan, clock, start_side=start_side, first_sides=chosen, warn_at=10,
+                             lead_in=lead_in)  # fmt: skip
     return machine, SessionRecorder(db, session_id, machine.snapshot, clock=clock, wall=wall)
+
+
+def weaker_sides(db: Database, plan: SessionPlan) -> dict[str, str]:
+    """The weaker side of each per-side exercise of ``plan`` that has one in the history
+    (:func:`hiptui.core.history.sides.weaker_side`); an unreadable history gives none."""
+    from hiptui.core.history.sides import weaker_side
+
+    found: dict[str, str] = {}
+    for item in plan.items:
+        if not item.per_side:
+            continue
+        try:
+            side = weaker_side(db.sets_for_exercise(item.exercise_id))
+        except StoreError:
+            return found
+        if side is not None:
+            found[item.exercise_id] = side
+    return found
 
 
 def unfinished_session(db: Database) -> SessionRecord | None:
@@ -189,17 +261,28 @@ def can_resume(record: SessionRecord) -> bool:
 
 
 def resume_session(
-    db: Database, session_id: int, *, clock: Clock, wall: Callable[[], datetime] = utc_now
+    db: Database,
+    session_id: int,
+    *,
+    clock: Clock,
+    lead_in: int = 0,
+    wall: Callable[[], datetime] = utc_now,
 ) -> Running:
-    """The unfinished session ``session_id``, its machine at the first half not completed.
-    ``ValueError`` when its saved plan or position cannot be read back."""
+    """The unfinished session ``session_id``, its machine at the first half not completed and
+    its recorder counting the sets already saved. ``ValueError`` when its saved plan or
+    position cannot be read back."""
     record = db.session(session_id)
     plan = SessionPlan.from_dict(record.plan)
     saved = [completed_from_record(s) for s in record.sets]
-    machine = SessionMachine.resume(plan, record.state or {}, clock, saved=saved)
+    machine = SessionMachine.resume(plan, record.state or {}, clock, saved=saved, lead_in=lead_in)
     recorder = SessionRecorder(db, session_id, machine.snapshot, clock=clock, wall=wall)
-    recorder.saved = len(record.sets)
+    recorder.already_saved(saved)
     return machine, recorder
+
+
+def sets_count(keys: Iterable[SetKey]) -> int:
+    """How many sets ``keys`` make: both halves of a per-side set are one set."""
+    return len({(exercise_id, number) for exercise_id, number, _side in keys})
 
 
 def close_unfinished(db: Database, session_id: int) -> None:

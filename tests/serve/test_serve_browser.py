@@ -46,7 +46,7 @@ def test_a_set_logged_from_a_phone_is_in_the_database(tmp_path: Path) -> None:
         page.tap("Start")  # the Footer's key
         page.wait_for("Cancel")  # the dosage dialog
         page.tap("Start", below="Rest, s")  # its button
-        page.wait_for("exercise 1 of 1")
+        page.wait_for("set 1 of 3")
         for _rep in range(2):
             page.keys(" ")  # a rep: its 2 s top hold runs, then it counts
             page.wait_for("Squeeze and hold")

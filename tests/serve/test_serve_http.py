@@ -254,7 +254,7 @@ async def test_a_set_logged_in_one_page_is_in_the_history_of_another() -> None:
             await phone.keys("r")
             await phone.wait_for("Start: Glute bridge")
             await phone.keys("\r")  # the dialog's Start
-            await phone.wait_for("exercise 1 of 1")
+            await phone.wait_for("set 1 of 3")
             await phone.keys(" ")  # a rep: its 2 s hold, then it counts
             await phone.wait_for("Squeeze and hold")
             await phone.wait_gone("Squeeze and hold")

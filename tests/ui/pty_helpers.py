@@ -24,6 +24,8 @@ from hiptui.store.errors import StoreError
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 WAIT = 30.0  # generous: CI machines can be slow to start Python
 _SAVED = re.compile(rb"(\d+) sets? saved")
+# On screen once the runner has drawn (its status line; the phase word is drawn in blocks).
+RUNNER_DRAWN = b" saved"
 
 
 def _own_the_terminal() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.pty_helpers import Terminal, db_sets, hiptui_argv, hiptui_env, wait_for
+from tests.ui.pty_helpers import RUNNER_DRAWN, Terminal, db_sets, hiptui_argv, hiptui_env, wait_for
 
 POSITION = ("exercise_id", "set", "side", "phase", "reps", "paused", "ended_early")
 
@@ -39,7 +39,7 @@ def into_set_two(home: Path) -> Terminal:
     """Set 1 done with 3 reps, set 2 paused at 2 reps (not completed, so only in the state)."""
     database = home / "data" / "hiptui.sqlite3"
     terminal = Terminal(hiptui_argv("run", "fixture-curl"), hiptui_env(home))
-    wait_for(lambda: b"REPS" in terminal.output, "the runner to draw")
+    wait_for(lambda: RUNNER_DRAWN in terminal.output, "the runner to draw")
     terminal.send("   f")
     wait_for(lambda: db_sets(database) == [(1, 3)], "set 1 to be saved")
     terminal.send("n  p")  # skip the rest, two reps, pause: keys are handled in order

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from hiptui.store.db import Database
-from tests.ui.pty_helpers import Terminal, db_sessions, db_sets, hiptui_argv, hiptui_env, wait_for
+from tests.ui.pty_helpers import (
+    RUNNER_DRAWN,
+    Terminal,
+    db_sessions,
+    db_sets,
+    hiptui_argv,
+    hiptui_env,
+    wait_for,
+)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
@@ -22,7 +30,7 @@ def test_sigkill_mid_session_loses_no_completed_set(tmp_path: Path) -> None:
     first = Terminal(hiptui_argv("run", "fixture-curl"), env)
     try:
         wait_for(lambda: db_sessions(database) == 1, "the session to start")
-        wait_for(lambda: b"REPS" in first.output, "the runner to draw")
+        wait_for(lambda: RUNNER_DRAWN in first.output, "the runner to draw")
         first.send("   f")
         wait_for(lambda: db_sets(database) == [(1, 3)], "set 1 to be saved")
         first.send("n")  # skip the rest

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from hiptui.store.db import Database
-from tests.ui.pty_helpers import Terminal, db_sets, hiptui_argv, hiptui_env, wait_for
+from tests.ui.pty_helpers import RUNNER_DRAWN, Terminal, db_sets, hiptui_argv, hiptui_env, wait_for
 
 SEED = 20240501
 # fixture-curl: 3 sets of 10 reps. " " counts a rep, f finishes the set, n skips the rest,
@@ -61,7 +61,7 @@ def test_sigkill_at_a_random_point_loses_nothing_completed(
     database = tmp_path / "data" / "hiptui.sqlite3"
     first = Terminal(hiptui_argv("run", "fixture-curl"), hiptui_env(tmp_path))
     try:
-        wait_for(lambda: b"REPS" in first.output, "the runner to draw")
+        wait_for(lambda: RUNNER_DRAWN in first.output, "the runner to draw")
         first.send(SCRIPT[:keys])
         time.sleep(delay)  # the kill lands anywhere: mid-key, mid-write, mid-draw
         before = db_sets(database)  # what the database held just before the kill

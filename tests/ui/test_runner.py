@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Digits
 
 from hiptui import paths
 from hiptui.store.db import Database
@@ -14,6 +13,7 @@ from hiptui.tui.app import HiptuiApp
 from hiptui.tui.screens.dialogs import ConfirmScreen, ResumeScreen
 from hiptui.tui.screens.session import SessionScreen
 from hiptui.tui.screens.summary import SummaryScreen
+from hiptui.tui.widgets.mat_board import MatBoard
 from tests.ui.helpers import FakeClock, clocked_app, loaded
 
 SIZE = (100, 34)
@@ -64,7 +64,8 @@ async def test_reps_holds_rest_and_every_set_saved(bells: list[int]) -> None:
         for _ in range(3):
             await pilot.press("space")
         assert screen.machine.view.reps == 3
-        assert str(screen.query_one("#runner-digits", Digits).value) == "3"
+        board = screen.query_one(MatBoard)
+        assert (board.phase, board.number) == ("REPS", "3")
         await pilot.press("backspace")
         assert screen.machine.view.reps == 2
         await pilot.press("f")
@@ -105,10 +106,14 @@ async def test_per_side_halves_are_saved_with_their_side() -> None:
         assert screen.machine.view.phase.value == "switch-sides"
         await tick(app, clock, 10)
         assert screen.machine.view.side == "right"
-        await pilot.press("d", "f")
+        await pilot.press("d", "f")  # no rep counted on this side yet: nothing is saved
+        assert saved_sets() == [("fixture-bridge", 1, "left", 1, False)]
+        await pilot.press("space")
+        await tick(app, clock, 2.0)
+        await pilot.press("f")
         assert saved_sets() == [
             ("fixture-bridge", 1, "left", 1, False),
-            ("fixture-bridge", 1, "right", 0, True),
+            ("fixture-bridge", 1, "right", 1, True),
         ]
 
 

@@ -36,7 +36,7 @@ def plain(widget: Static) -> str:
     return visual.plain if isinstance(visual, Content) else str(visual)
 
 
-async def test_change_units_rest_and_bell_save_and_reload() -> None:
+async def test_change_units_rest_sound_and_lead_in_save_and_reload() -> None:
     path = paths.settings_path()
     app = fixture_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -46,9 +46,11 @@ async def test_change_units_rest_and_bell_save_and_reload() -> None:
         screen.query_one("#units", Select).value = "metric"
         screen.query_one("#theme", Select).value = "textual-light"
         await retype(pilot, screen.query_one("#rest_seconds", Input), "90")
-        screen.query_one("#bell", Switch).focus()
+        screen.query_one("#sound", Select).value = "voice"
+        await retype(pilot, screen.query_one("#lead_in_seconds", Input), "8")
+        screen.query_one("#weaker_side_first", Switch).focus()
         await pilot.press("space")
-        assert plain(screen.query_one("#bell-state", Static)) == "off"
+        assert plain(screen.query_one("#weaker_side_first-state", Static)) == "on"
         await retype(pilot, screen.query_one("#break_minutes", Input), "30")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -56,8 +58,9 @@ async def test_change_units_rest_and_bell_save_and_reload() -> None:
         assert app.units == "metric"  # the catalog follows at once
         assert app.theme == "textual-light"
     expected = Settings(
-        theme="textual-light", units="metric", rest_seconds=90, bell=False, break_minutes=30
-    )
+        theme="textual-light", units="metric", rest_seconds=90, sound="voice",
+        lead_in_seconds=8, weaker_side_first=True, break_minutes=30,
+    )  # fmt: skip
     assert load_settings(path) == (expected, [])
     assert "rest_seconds = 90" in path.read_text(encoding="utf-8")
 
@@ -69,7 +72,9 @@ async def test_change_units_rest_and_bell_save_and_reload() -> None:
         assert screen.query_one("#units", Select).value == "metric"
         assert screen.query_one("#theme", Select).value == "textual-light"
         assert screen.query_one("#rest_seconds", Input).value == "90"
-        assert screen.query_one("#bell", Switch).value is False
+        assert screen.query_one("#sound", Select).value == "voice"
+        assert screen.query_one("#lead_in_seconds", Input).value == "8"
+        assert screen.query_one("#weaker_side_first", Switch).value is True
         assert screen.query_one("#break_minutes", Input).value == "30"
 
 
@@ -144,4 +149,7 @@ def test_read_number_rules() -> None:
     assert read_number("break_minutes", "4")[1] == (
         "Sitting break every: 4 is out of range (5 to 240)"
     )
-    assert read_number("tempo_hold", "0") == (0, None)
+    assert read_number("lead_in_seconds", "0") == (0, None)
+    assert read_number("lead_in_seconds", "16")[1] == (
+        "Lead-in before a timed hold: 16 is out of range (0 to 15)"
+    )

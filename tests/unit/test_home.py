@@ -155,10 +155,10 @@ def test_a_settings_file_with_problems_is_kept_as_bak_on_the_first_save() -> Non
     assert home.settings.rest_seconds == 75
     [problem] = home.settings_problems
     assert problem.line == 1 and "units" in problem.message
-    assert home.change_settings(bell=False) is None
+    assert home.change_settings(sound="off") is None
     assert home.settings_problems == []
     assert path.with_name("settings.toml.bak").read_text(encoding="utf-8").startswith("units")
-    assert load_settings(path)[0] == Settings(rest_seconds=75, bell=False)
+    assert load_settings(path)[0] == Settings(rest_seconds=75, sound="off")
 
 
 def test_a_settings_file_that_cannot_be_written_keeps_the_change_for_this_run() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-PURE_PACKAGES = ["hiptui.content", "hiptui.core", "hiptui.store"]
+PURE_PACKAGES = ["hiptui.content", "hiptui.core", "hiptui.store", "hiptui.sound"]
 PURE_MODULES = ["hiptui.home", "hiptui.sessions"]
 
 

@@ -18,12 +18,12 @@ SETUPS: dict[Action, tuple[Callable[[SessionMachine, FakeClock], object], tuple[
     Action.FINISH_SET: (lambda m, c: m.rep(), ()),
     Action.TOGGLE_PAUSE: (lambda m, c: None, ()),
     Action.SKIP_EXERCISE: (lambda m, c: None, ()),
-    Action.SKIP_REST: (lambda m, c: m.finish_set(), ()),
-    Action.ADJUST_REST: (lambda m, c: m.finish_set(), (15.0,)),
+    Action.SKIP_REST: (lambda m, c: (m.rep(), m.finish_set()), ()),
+    Action.ADJUST_REST: (lambda m, c: (m.rep(), m.finish_set()), (15.0,)),
     Action.MARK_DISCOMFORT: (lambda m, c: m.rep(), ()),
     Action.END: (lambda m, c: m.rep(), ()),
-    Action.START_TEMPO: (lambda m, c: None, (1.0, 0.0, 1.0)),
-    Action.STOP_TEMPO: (lambda m, c: m.start_tempo(1.0, 0.0, 1.0), ()),
+    Action.START_TEMPO: (lambda m, c: None, (1.0, 1.0)),
+    Action.STOP_TEMPO: (lambda m, c: m.start_tempo(1.0, 1.0), ()),
 }
 
 

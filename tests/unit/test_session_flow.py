@@ -7,7 +7,13 @@ import json
 import pytest
 
 from hiptui.core.session.completed_set import CompletedSet
-from hiptui.core.session.events import DiscomfortChanged, SessionDone, TempoChanged
+from hiptui.core.session.events import (
+    DiscomfortChanged,
+    RepCounted,
+    SessionDone,
+    TempoChanged,
+    TempoStepChanged,
+)
 from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.phase import Phase
 from hiptui.core.session.plan import SessionPlan
@@ -35,27 +41,43 @@ def tempo_step(m: SessionMachine) -> TempoStep | None:
 
 
 def test_tempo_counts_reps_on_the_beat() -> None:
-    m, clock = machine(counted(reps=(8, 12)))
-    assert m.start_tempo(1, 2, 1.5) == [TempoChanged(active=True)]
+    m, clock = machine(counted(reps=(8, 12), hold=2))
+    assert m.start_tempo(1, 1.5) == [TempoChanged(active=True)]
     tempo = m.view.tempo
     assert tempo is not None and (tempo.step, tempo.remaining) == (TempoStep.LIFT, 1.0)
     assert "stop_tempo" in m.view.available and "start_tempo" not in m.view.available
     clock.advance(1)
-    m.tick()
+    assert m.tick() == [TempoStepChanged(TempoStep.HOLD)]
     assert tempo_step(m) is TempoStep.HOLD
+    assert m.view.tempo is not None and m.view.tempo.tempo.hold == 2  # the exercise's own
     clock.advance(2)
-    m.tick()
+    assert m.tick() == [TempoStepChanged(TempoStep.LOWER)]
     assert tempo_step(m) is TempoStep.LOWER
     assert m.view.reps == 0
     clock.advance(1.5)
-    m.tick()
+    assert m.tick() == [RepCounted(1), TempoStepChanged(TempoStep.LIFT)]
     assert m.view.reps == 1
     assert tempo_step(m) is TempoStep.LIFT
 
 
+def test_tempo_without_a_hold_has_no_hold_step_and_the_set_records_the_hold_done() -> None:
+    m, clock = machine(counted(sets=1, reps=(1, 1)))
+    m.start_tempo(1, 1)
+    clock.advance(1)
+    assert m.tick() == [TempoStepChanged(TempoStep.LOWER)]
+    clock.advance(1)
+    [done] = completed(m.tick())
+    assert done.record.hold_seconds is None and done.record.reps == 1
+    n, clock = machine(counted(sets=1, reps=(1, 1), hold=3))
+    n.start_tempo(1, 1)
+    clock.advance(5)
+    [held] = completed(n.tick())
+    assert held.record.hold_seconds == 3  # the hold the beat kept, as history records it
+
+
 def test_a_late_tick_counts_only_the_beats_that_were_due() -> None:
     m, clock = machine(counted(reps=(20, 20)))
-    m.start_tempo(1, 0, 1)  # one rep every 2 s, no hold step
+    m.start_tempo(1, 1)  # one rep every 2 s, no hold step
     clock.advance(9.5)
     m.tick()
     view = m.view
@@ -65,8 +87,8 @@ def test_a_late_tick_counts_only_the_beats_that_were_due() -> None:
 
 
 def test_tempo_completes_the_set_at_the_target_on_the_exact_beat() -> None:
-    m, clock = machine(counted(sets=2, reps=(2, 3), rest=60))
-    m.start_tempo(1, 1, 1)
+    m, clock = machine(counted(sets=2, reps=(2, 3), rest=60, hold=1))
+    m.start_tempo(1, 1)
     clock.advance(20)
     events = m.tick()
     [done] = completed(events)
@@ -78,7 +100,7 @@ def test_tempo_completes_the_set_at_the_target_on_the_exact_beat() -> None:
 @pytest.mark.parametrize("action", ["rep", "undo", "finish_set", "toggle_pause", "stop_tempo"])
 def test_any_manual_action_takes_back_control(action: str) -> None:
     m, clock = machine(counted(reps=(8, 12)))
-    m.start_tempo(1, 0, 1)
+    m.start_tempo(1, 1)
     clock.advance(4)  # two reps counted on the beat
     events = getattr(m, action)()
     assert TempoChanged(active=False) in events
@@ -92,12 +114,12 @@ def test_any_manual_action_takes_back_control(action: str) -> None:
 
 def test_tempo_only_starts_while_counting_reps() -> None:
     m, _ = machine(timed())
-    assert m.start_tempo(1, 1, 1) == [] and m.view.tempo is None
+    assert m.start_tempo(1, 1) == [] and m.view.tempo is None
     n, _ = machine(counted(hold=2))
     n.rep()  # in a hold
-    assert n.start_tempo(1, 1, 1) == []
+    assert n.start_tempo(1, 1) == []
     with pytest.raises(ValueError, match="tempo"):
-        n.start_tempo(0, 1, 1)
+        n.start_tempo(0, 1)
 
 
 # -- discomfort ------------------------------------------------------------------------------

@@ -43,11 +43,13 @@ ACTIONS = (
 def plan_items(draw: st.DrawFn, index: int) -> ExercisePlan:
     rest = draw(st.sampled_from([0, 5, 12, 30, 60]))
     per_side = draw(st.booleans())
+    first_side = draw(st.sampled_from([None, "left", "right"])) if per_side else None
     cues = tuple(draw(st.lists(st.sampled_from(["A", "B", "Squeeze", "D"]), max_size=3)))
     sets = draw(st.integers(1, 3))
     if draw(st.integers(0, 3)) == 0:
         work = draw(st.integers(5, 40))
-        return timed(f"t{index}", sets=sets, work=work, rest=rest, per_side=per_side, cues=cues)
+        return timed(f"t{index}", sets=sets, work=work, rest=rest, per_side=per_side, cues=cues,
+                     first_side=first_side)  # fmt: skip
     low = draw(st.integers(1, 4))
     return counted(
         f"c{index}",
@@ -57,6 +59,7 @@ def plan_items(draw: st.DrawFn, index: int) -> ExercisePlan:
         rest=rest,
         per_side=per_side,
         cues=cues,
+        first_side=first_side,
     )
 
 
@@ -77,6 +80,7 @@ class MachineOptions(TypedDict):
     switch_seconds: int
     warn_at: int | None
     auto_finish: bool
+    lead_in: int
 
 
 class SessionRules(RuleBasedStateMachine):
@@ -90,23 +94,26 @@ class SessionRules(RuleBasedStateMachine):
 
     @initialize(
         plan=plans(),
-        start_side=st.sampled_from(["left", "right"]),
+        start_side=st.sampled_from([None, "left", "right"]),
         switch=st.sampled_from([0, 3, 5]),
         warn_at=st.sampled_from([None, 10]),
         auto_finish=st.booleans(),
+        lead_in=st.sampled_from([0, 5]),
     )
     def start(
         self,
         plan: SessionPlan,
-        start_side: str,
+        start_side: str | None,
         switch: int,
         warn_at: int | None,
         auto_finish: bool,
+        lead_in: int,
     ) -> None:
         self.options: MachineOptions = {
             "switch_seconds": switch,
             "warn_at": warn_at,
             "auto_finish": auto_finish,
+            "lead_in": lead_in,
         }
         self.m = SessionMachine(plan, self.clock, start_side=start_side, **self.options)
 
@@ -115,6 +122,8 @@ class SessionRules(RuleBasedStateMachine):
             if isinstance(event, SetCompleted):
                 record = event.record
                 assert record.key not in self.saved, f"{record.key} completed twice"
+                counted = record.work_seconds is None
+                assert record.reps > 0 or not counted, "a counted set of 0 reps was saved"
                 assert record.started_at <= record.ended_at <= self.clock.now
                 assert record.ended_at >= self.last_end  # completions come in time order
                 self.last_end = record.ended_at
@@ -149,9 +158,9 @@ class SessionRules(RuleBasedStateMachine):
         if "adjust_rest" not in before.available:
             assert self.m.view == before
 
-    @rule(lift=st.sampled_from([0.5, 1.0, 2.0]), hold=st.sampled_from([0.0, 1.0]))
-    def tempo(self, lift: float, hold: float) -> None:
-        self.take(self.m.start_tempo(lift, hold, 1.0))
+    @rule(lift=st.sampled_from([0.5, 1.0, 2.0]))
+    def tempo(self, lift: float) -> None:
+        self.take(self.m.start_tempo(lift, 1.0))
 
     @precondition(lambda self: not self.done)
     @rule()
@@ -159,8 +168,10 @@ class SessionRules(RuleBasedStateMachine):
         snapshot = json.loads(json.dumps(self.m.snapshot()))
         records = self.m.records
         plan = SessionPlan.from_dict(json.loads(json.dumps(self.m.plan.to_dict())))
+        sides = self.m.first_sides
         self.m = SessionMachine.resume(plan, snapshot, self.clock, **self.options)
         assert self.m.records == records
+        assert self.m.first_sides == sides  # each exercise keeps the side it started with
         self.done = self.m.phase is Phase.DONE
         if self.m.phase is not Phase.DONE:
             assert self.m.phase in (Phase.SET, Phase.READY)

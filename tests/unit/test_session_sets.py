@@ -119,7 +119,7 @@ def test_done_is_terminal() -> None:
         clock.advance(100)
         assert act() == []
         assert m.phase is Phase.DONE
-    assert m.adjust_rest(15) == [] and m.start_tempo(1, 0, 1) == []
+    assert m.adjust_rest(15) == [] and m.start_tempo(1, 1) == []
     assert len(m.records) == 1
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from hiptui.content.models import Range
 from hiptui.core.session.events import Event, SetCompleted
 from hiptui.core.session.machine import SessionMachine
+from hiptui.core.session.phase import Phase
 from hiptui.core.session.plan import ExercisePlan, SessionPlan
 
 
@@ -36,6 +37,7 @@ def counted(
     rest: int = 60,
     per_side: bool = False,
     cues: tuple[str, ...] = (),
+    first_side: str | None = None,
 ) -> ExercisePlan:
     return ExercisePlan(
         exercise_id=exercise_id,
@@ -46,6 +48,7 @@ def counted(
         rest_seconds=rest,
         per_side=per_side,
         cues=cues,
+        first_side=first_side,
     )
 
 
@@ -57,6 +60,7 @@ def timed(
     rest: int = 15,
     per_side: bool = False,
     cues: tuple[str, ...] = (),
+    first_side: str | None = None,
 ) -> ExercisePlan:
     return ExercisePlan(
         exercise_id=exercise_id,
@@ -66,6 +70,7 @@ def timed(
         rest_seconds=rest,
         per_side=per_side,
         cues=cues,
+        first_side=first_side,
     )
 
 
@@ -82,6 +87,11 @@ def machine(
 ) -> tuple[SessionMachine, FakeClock]:
     clock = FakeClock()
     return SessionMachine(plan(*items, warm=warm), clock, **options), clock
+
+
+def phase_of(m: SessionMachine) -> Phase:
+    """The phase the view shows now (a call, read afresh after every action)."""
+    return m.view.phase
 
 
 def of_type(events: list[Event], kind: type[Event]) -> list[Event]:

@@ -229,7 +229,7 @@ def test_a_timed_set_waits_in_ready_then_counts_down_and_completes_itself() -> N
     assert m.view.available >= {"rep"} and "finish_set" not in m.view.available
     assert m.finish_set() == []
     clock.advance(3)
-    assert of_type(m.rep(), SetStarted) == [SetStarted("stretch", 1, None, 1003.0)]
+    assert of_type(m.rep(), SetStarted) == [SetStarted("stretch", 1, None, 1003.0, timed=True)]
     clock.advance(12)
     assert m.view.work_remaining == 18.0
     clock.advance(18)
@@ -247,7 +247,7 @@ def test_a_timed_set_after_rest_starts_itself_counted_from_the_rest_deadline() -
     m.tick()  # set 1 done at 1030, rest until 1045
     clock.advance(22)  # tick arrives 7 s after the rest ended
     events = m.tick()
-    assert SetStarted("stretch", 2, None, 1045.0) in events
+    assert SetStarted("stretch", 2, None, 1045.0, timed=True) in events
     assert m.view.phase is Phase.WORK and m.view.work_remaining == 23.0
 
 

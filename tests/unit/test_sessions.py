@@ -153,14 +153,46 @@ def test_finishing_writes_what_waits_then_closes_the_session(db: Database, path:
     assert recorder.save_progress() is None  # a closed session is not reopened by a quit
 
 
-def test_a_discomfort_flag_on_a_saved_set_saves_it_again(db: Database, path: Path) -> None:
+def test_a_discomfort_flag_on_a_saved_set_changes_its_flag_only(db: Database, path: Path) -> None:
     machine, recorder = started(db, FakeClock())
     reps_to(machine, 1)
     recorder.record(machine.rep())  # set 1 done, resting
+    with Database.open(path, read_only=True) as reader:
+        [before] = reader.sets_for_exercise("bridge")
     assert recorder.record(machine.mark_discomfort()) is None
     with Database.open(path, read_only=True) as reader:
         [saved] = reader.sets_for_exercise("bridge")
-    assert saved.discomfort and recorder.saved == 2  # two writes of one set, replaced
+    assert saved.discomfort and recorder.saved == 1  # the set is not saved a second time
+    assert (saved.id, saved.completed_at, saved.reps) == (before.id, before.completed_at, 2)
+    assert recorder.record(machine.mark_discomfort()) is None
+    with Database.open(path, read_only=True) as reader:
+        [cleared] = reader.sets_for_exercise("bridge")
+    assert not cleared.discomfort
+
+
+def test_a_flag_on_a_set_still_waiting_goes_out_with_it(db: Database, path: Path) -> None:
+    machine, recorder = started(db, FakeClock())
+    with Lock(path):
+        reps_to(machine, 1)
+        assert recorder.record(machine.rep()) is not None  # set 1 waits
+        assert recorder.record(machine.mark_discomfort()) is not None
+        assert [r.discomfort for r in recorder.pending] == [True] and not recorder.pending_flags
+    assert recorder.retry() is None
+    with Database.open(path, read_only=True) as reader:
+        [saved] = reader.sets_for_exercise("bridge")
+    assert saved.discomfort and recorder.saved == 1 and not recorder.waiting
+
+
+def test_both_halves_of_a_per_side_set_count_as_one_set_saved(db: Database) -> None:
+    items = counted(sets=2, reps=(1, 1), per_side=True, first_side="right")
+    machine, recorder = sessions.start_session(db, plan(items), clock=FakeClock(),
+                                               start_side=None, wall=lambda: NOON)  # fmt: skip
+    recorder.record(machine.rep())  # the right half
+    assert (recorder.saved, recorder.half_to_go()) == (1, "left")
+    recorder.record(machine.skip_rest())
+    recorder.record(machine.rep())  # the left half
+    assert (recorder.saved, recorder.half_to_go()) == (1, None)
+    assert machine.summary().total_sets == 1
 
 
 def test_an_unfinished_session_resumes_where_it_stopped(db: Database, path: Path) -> None:

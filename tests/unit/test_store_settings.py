@@ -42,9 +42,10 @@ def test_defaults_are_as_documented() -> None:
         "imperial",
         60,
     )
-    assert (defaults.bell, defaults.warn_10s, defaults.tempo) == (True, False, False)
-    assert defaults.start_side == "left" and defaults.break_minutes is None
-    assert (defaults.tempo_lift, defaults.tempo_hold, defaults.tempo_lower) == (2, 1, 2)
+    assert (defaults.sound, defaults.sound_reps, defaults.tempo) == ("bell", False, False)
+    assert defaults.start_side == "exercise" and defaults.break_minutes is None
+    assert (defaults.lead_in_seconds, defaults.weaker_side_first) == (5, False)
+    assert (defaults.tempo_lift, defaults.tempo_lower) == (2, 2)
 
 
 def test_break_interval_prefers_setting_then_checkup_then_45() -> None:
@@ -56,13 +57,35 @@ def test_break_interval_prefers_setting_then_checkup_then_45() -> None:
 def test_a_good_file_loads_every_key(path: Path) -> None:
     write(
         path,
-        'theme = "nord"\nunits = "metric"\nrest_seconds = 90\nbell = false\nwarn_10s = true\n'
-        'start_side = "right"\nbreak_minutes = 30\ntempo_lift = 3\ntempo_hold = 0\n'
-        "tempo_lower = 4\ntempo = true\n",
+        'theme = "nord"\nunits = "metric"\nrest_seconds = 90\nsound = "voice"\n'
+        'sound_reps = true\nlead_in_seconds = 8\nstart_side = "right"\n'
+        "weaker_side_first = true\nbreak_minutes = 30\ntempo_lift = 3\ntempo_lower = 4\n"
+        "tempo = true\n",
     )
     loaded, problems = load_settings(path)
     assert problems == []
-    assert loaded == Settings("nord", "metric", 90, False, True, "right", 30, 3, 0, 4, True)
+    assert loaded == Settings("nord", "metric", 90, "voice", True, 8, "right", True, 30, 3, 4,
+                              True)  # fmt: skip
+
+
+def test_the_retired_sound_and_tempo_keys_load_quietly(path: Path) -> None:
+    write(path, "bell = false\nwarn_10s = true\ntempo_hold = 3\nrest_seconds = 30\n")
+    loaded, problems = load_settings(path)
+    assert problems == []
+    assert loaded == Settings(rest_seconds=30, sound="off")  # no bell: no sound
+    write(path, 'bell = false\nsound = "tones"\n')
+    assert load_settings(path) == (Settings(sound="tones"), [])  # the new key wins
+    write(path, "bell = true\n")
+    assert load_settings(path) == (Settings(), [])
+
+
+def test_a_lead_in_or_sound_out_of_range_falls_back(path: Path) -> None:
+    write(path, 'lead_in_seconds = 16\nsound = "loud"\nstart_side = "middle"\n')
+    loaded, problems = load_settings(path)
+    assert loaded == Settings()
+    assert [p.line for p in problems] == [1, 2, 3]
+    assert "16 is out of range (0 to 15)" in problems[0].message
+    assert '"off" or "bell" or "tones" or "voice"' in problems[1].message
 
 
 def test_bad_toml_gives_defaults_and_the_line(path: Path) -> None:
@@ -79,8 +102,8 @@ def test_bad_toml_gives_defaults_and_the_line(path: Path) -> None:
 def test_wrong_types_and_ranges_fall_back_per_key_with_lines(path: Path) -> None:
     write(
         path,
-        '# my settings\ntheme = "nord"\nrest_seconds = "ninety"\nbell = "yes"\n'
-        "tempo_lift = 99\nbreak_minutes = true\nunits = 'furlongs'\nwarn_10s = 1\n",
+        '# my settings\ntheme = "nord"\nrest_seconds = "ninety"\nsound_reps = "yes"\n'
+        "tempo_lift = 99\nbreak_minutes = true\nunits = 'furlongs'\nlead_in_seconds = 1.5\n",
     )
     before = path.read_bytes()
     loaded, problems = load_settings(path)
@@ -88,13 +111,14 @@ def test_wrong_types_and_ranges_fall_back_per_key_with_lines(path: Path) -> None
     assert [str(p) for p in problems] == [
         f"{path}:3: rest_seconds: expected a whole number from 0 to 1800, got 'ninety'; "
         "using the default (60)",
-        f"{path}:4: bell: expected true or false, got 'yes'; using the default (true)",
+        f"{path}:4: sound_reps: expected true or false, got 'yes'; using the default (false)",
         f"{path}:5: tempo_lift: 99 is out of range (1 to 10); using the default (2)",
         f"{path}:6: break_minutes: expected a whole number from 5 to 240, got true; "
         "using the default (not set)",
         f'{path}:7: units: expected "imperial" or "metric", got \'furlongs\'; '
         "using the default ('imperial')",
-        f"{path}:8: warn_10s: expected true or false, got 1; using the default (false)",
+        f"{path}:8: lead_in_seconds: expected a whole number from 0 to 15, got 1.5; "
+        "using the default (5)",
     ]
     assert path.read_bytes() == before
 
@@ -151,7 +175,7 @@ def test_unset_break_minutes_is_left_out_of_the_file(path: Path) -> None:
 
 
 def test_saving_over_a_file_with_problems_keeps_it_as_bak(path: Path) -> None:
-    broken = 'theme = "nord"\nbell = "loud"\n'
+    broken = 'theme = "nord"\nsound_reps = "loud"\n'
     write(path, broken)
     loaded, problems = load_settings(path)
     assert problems
@@ -161,10 +185,10 @@ def test_saving_over_a_file_with_problems_keeps_it_as_bak(path: Path) -> None:
 
 
 def test_saving_over_a_good_file_keeps_no_bak(path: Path) -> None:
-    save_settings(path, Settings(bell=False), had_problems=False)
-    save_settings(path, Settings(bell=True), had_problems=False)
+    save_settings(path, Settings(sound="off"), had_problems=False)
+    save_settings(path, Settings(sound="voice"), had_problems=False)
     assert not path.with_name("settings.toml.bak").exists()
-    assert load_settings(path)[0].bell is True
+    assert load_settings(path)[0].sound == "voice"
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(
@@ -234,12 +258,13 @@ valid_settings = st.builds(
     ).filter(str.strip),
     units=st.sampled_from(["imperial", "metric"]),
     rest_seconds=st.integers(0, 1800),
-    bell=st.booleans(),
-    warn_10s=st.booleans(),
-    start_side=st.sampled_from(["left", "right"]),
+    sound=st.sampled_from(["off", "bell", "tones", "voice"]),
+    sound_reps=st.booleans(),
+    lead_in_seconds=st.integers(0, 15),
+    start_side=st.sampled_from(["exercise", "left", "right"]),
+    weaker_side_first=st.booleans(),
     break_minutes=st.none() | st.integers(5, 240),
     tempo_lift=st.integers(1, 10),
-    tempo_hold=st.integers(0, 10),
     tempo_lower=st.integers(1, 10),
     tempo=st.booleans(),
     training_days=st.sets(st.sampled_from(WEEKDAY_NAMES)).map(

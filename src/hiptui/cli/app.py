@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import argparse
 import gc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hiptui.home import Home
 
 
-def run_app(args: argparse.Namespace, *, start: str | None = None) -> int:
+def run_app(args: argparse.Namespace, *, start: str | None = None, home: Home | None = None) -> int:
+    """The app on the user's home (or ``home``, already made by the command)."""
     # Until the first frame, nearly every object made (Textual's modules, the content) lives as
     # long as the app, so the cyclic collector's full passes over a growing heap are wasted
     # work: about 20-40 ms of a start with 1,000 exercises (benchmarks/first_frame.py). The app
     # freezes what is there and turns the collector back on after the first frame.
     gc.disable()
     try:
-        from hiptui.home import Home
+        if home is None:
+            from hiptui.home import Home
 
-        home = Home.for_user(tuple(getattr(args, "exercises", []) or ()))
+            home = Home.for_user(tuple(getattr(args, "exercises", []) or ()))
         # Load the content while Textual imports, so the first frame has the list.
         home.start_loading()
 

@@ -17,9 +17,12 @@ from hiptui.content.units import UNIT_SYSTEMS
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Mapping
     from typing import Any
 
+    from hiptui.content.loader import Library
     from hiptui.content.models import Exercise
+    from hiptui.content.routines import Routine
 
 UNIT_CHOICES = UNIT_SYSTEMS
 _JSON_UNSAFE = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -134,23 +137,36 @@ def _hint(value: str, choices: Any) -> str:
     return f" (did you mean: {', '.join(close)}?)" if close else ""
 
 
-def _card(args: argparse.Namespace, *, cues_only: bool) -> int:
+def unknown_id(library: Library, wanted: str, routines: Mapping[str, Routine] | None = None) -> str:
+    """``hiptui: no exercise with id 'X'. Did you mean: a, b?`` (ids and names that are close;
+    with ``routines``, their ids and names too, for ``hiptui run``)."""
     import difflib
 
+    names = {ex.name.lower(): ex.id for ex in library.exercises.values()}
+    ids = list(library.exercises)
+    if routines is not None:
+        names.update({routine.name.lower(): routine.id for routine in routines.values()})
+        ids += list(routines)
+    close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
+    close += [
+        names[n]
+        for n in difflib.get_close_matches(wanted.lower(), list(names), n=3, cutoff=0.5)
+        if names[n] not in close
+    ]
+    hint = f" Did you mean: {', '.join(close)}?" if close else " Try `hiptui list`."
+    if not close and routines:
+        hint = f" Try `hiptui list` for the exercises; the routines are {', '.join(routines)}."
+    what = "exercise or routine" if routines is not None else "exercise"
+    return f"hiptui: no {what} with id '{wanted}'.{hint}"
+
+
+def _card(args: argparse.Namespace, *, cues_only: bool) -> int:
     from hiptui.cli.common import load_content, safe, units_from
 
     library = load_content(args)
     exercise = library.get(args.id)
     if exercise is None:
-        names = {ex.name.lower(): ex.id for ex in library.exercises.values()}
-        close = difflib.get_close_matches(args.id, list(library.exercises), n=3, cutoff=0.5)
-        close += [
-            names[n]
-            for n in difflib.get_close_matches(args.id.lower(), list(names), n=3, cutoff=0.5)
-            if names[n] not in close
-        ]
-        hint = f" Did you mean: {', '.join(close)}?" if close else " Try `hiptui list`."
-        print(safe(f"hiptui: no exercise with id '{args.id}'.{hint}"), file=sys.stderr)
+        print(safe(unknown_id(library, args.id)), file=sys.stderr)
         return 1
     print_card(exercise, units_from(args), cues_only=cues_only)
     return 0

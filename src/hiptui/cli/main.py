@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.remind",
     "hiptui.cli.checkup",
     "hiptui.cli.keys",
+    "hiptui.cli.sound",
 )
 
 
@@ -54,6 +55,7 @@ COMMANDS: dict[str, str] = {
     "remind": "hiptui.cli.remind",
     "checkup": "hiptui.cli.checkup",
     "keys": "hiptui.cli.keys",
+    "sound": "hiptui.cli.sound",
 }
 
 

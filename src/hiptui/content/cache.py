@@ -248,5 +248,6 @@ def encode_exercise(ex: Exercise) -> list[Any]:
         list(ex.steps), ex.source, list(ex.cues), list(ex.faults), list(ex.cautions),
         list(ex.tips), [[v.name, v.text, v.source] for v in ex.variations], list(ex.tags),
         {k: [q.low, q.high, q.unit] for k, q in ex.quantities.items()},
-        [ex.art.start, ex.art.top], list(ex.equipment_choice),
+        [ex.art.start, ex.art.top], list(ex.equipment_choice), ex.first_side,
+        list(ex.step_seconds),
     ]  # fmt: skip

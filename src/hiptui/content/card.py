@@ -26,21 +26,38 @@ class Section(Frozen):
         _set(self, "numbered", numbered)
 
 
-def dosage_line(exercise: Exercise) -> str:
-    """``2-3 sets x 8-12 reps, hold 2 s at the top`` and the like."""
+DEFAULT_LABEL = " (hiptui default)"
+
+
+def dosage_line(exercise: Exercise, *, rest_default: int | None = None) -> str:
+    """``2-3 sets x 8-12 reps, hold 2 s at the top; rest 60 s (hiptui default)`` and the like.
+
+    Every value that is hiptui's rather than the source's is labelled ``(hiptui default)``.
+    A file with no rest takes the user's default rest (``rest_default``, from the settings).
+    """
     dosage: Dosage = exercise.dosage
+
+    def ours(field: str) -> str:
+        return DEFAULT_LABEL if field in dosage.defaults else ""
+
     side = " per side" if exercise.per_side else ""
-    parts = [f"{dosage.sets} sets"]
+    parts = [f"{dosage.sets} sets{ours('sets')}"]
     if dosage.reps is not None:
-        parts.append(f"x {dosage.reps} reps{side}")
+        parts.append(f"x {dosage.reps} reps{side}{ours('reps')}")
     if dosage.work_seconds is not None:
-        parts.append(f"x {_duration(dosage.work_seconds.low, dosage.work_seconds.high)}{side}")
+        work = _duration(dosage.work_seconds.low, dosage.work_seconds.high)
+        parts.append(f"x {work}{side}{ours('work_seconds')}")
     text = " ".join(parts)
     if dosage.hold_seconds:
-        text += f", hold {dosage.hold_seconds} s at the top"
-    rest = f"rest {dosage.rest_seconds} s"
-    if "rest_seconds" in dosage.defaults:
-        rest += " (hiptui default)"
+        text += f", hold {dosage.hold_seconds} s at the top{ours('hold_seconds')}"
+    if dosage.rest_seconds is not None:
+        rest = f"rest {dosage.rest_seconds} s{ours('rest_seconds')}"
+    elif rest_default is not None:
+        rest = f"rest {rest_default} s (your default rest)"
+    else:
+        rest = "rest as in your settings"
+    if exercise.per_side and exercise.first_side:
+        rest += f"; {exercise.first_side} side first"
     return f"{text}; {rest}"
 
 
@@ -57,7 +74,9 @@ def equipment_line(exercise: Exercise) -> str:
     return needed
 
 
-def card_sections(exercise: Exercise, units: str, *, cues_only: bool = False) -> list[Section]:
+def card_sections(
+    exercise: Exercise, units: str, *, cues_only: bool = False, rest_default: int | None = None
+) -> list[Section]:
     def fill(lines: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(render(line, exercise.quantities, units) for line in lines)
 
@@ -65,7 +84,7 @@ def card_sections(exercise: Exercise, units: str, *, cues_only: bool = False) ->
         return [
             Section("Form cues", fill(exercise.cues)),
             Section("Steps", fill(exercise.steps), numbered=True),
-            Section("Dosage", (dosage_line(exercise),)),
+            Section("Dosage", (dosage_line(exercise, rest_default=rest_default),)),
         ]
     muscles = [f"primary: {', '.join(exercise.primary_muscles)}"]
     if exercise.secondary_muscles:
@@ -73,7 +92,7 @@ def card_sections(exercise: Exercise, units: str, *, cues_only: bool = False) ->
     sections = [
         Section("Muscles", tuple(muscles)),
         Section("Equipment", (equipment_line(exercise),)),
-        Section("Dosage", (dosage_line(exercise),)),
+        Section("Dosage", (dosage_line(exercise, rest_default=rest_default),)),
         Section("Steps", fill(exercise.steps), numbered=True),
         Section("Form cues", fill(exercise.cues)),
         Section("Common faults", fill(exercise.faults)),

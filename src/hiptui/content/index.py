@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 MAX_HEADER_BYTES = 4096
 # What a folder was when the index was written: as load_library treats it.
 MISSING, FOLDER, NOT_A_FOLDER = "missing", "folder", "not a folder"
@@ -216,7 +216,7 @@ def decode_exercise(data: list[Any], path: str) -> Exercise:
     (
         id_, name, summary, level, category, primary, secondary, equipment, optional,
         per_side, dosage, steps, source, cues, faults, cautions, tips, variations, tags,
-        quantities, art, choice,
+        quantities, art, choice, first_side, step_seconds,
     ) = data  # fmt: skip
     sets, reps, hold, work, rest, defaults = dosage
     return Exercise(
@@ -250,6 +250,8 @@ def decode_exercise(data: list[Any], path: str) -> Exercise:
         Art(*art),
         path,
         tuple(choice),
+        first_side,
+        tuple(step_seconds),
     )
 
 

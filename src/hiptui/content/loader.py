@@ -37,8 +37,9 @@ _QUANTITY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 TOP_KEYS = (
     "id", "name", "summary", "level", "category", "per_side", "source", "tags", "steps",
     "cues", "faults", "cautions", "tips", "muscles", "equipment", "dosage", "quantities",
-    "variations", "art",
+    "variations", "art", "first_side", "step_seconds",
 )  # fmt: skip
+SIDES = ("left", "right")
 DOSAGE_KEYS = ("sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "defaults")
 TEXT_LISTS = ("steps", "cues", "faults", "cautions", "tips")
 ART_MAX_LINES = 12
@@ -154,6 +155,8 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
     art = _art(reader, data)
 
     _check_placeholders(reader, data, quantities)
+    first_side = _first_side(reader, data, per_side)
+    step_seconds = _step_seconds(reader, data, texts["steps"], dosage)
 
     if reader.problems or dosage is None:
         return sorted(reader.problems, key=lambda p: p.line or 0)
@@ -181,7 +184,38 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
         art=art,
         path=document.path,
         equipment_choice=kit_choice,
+        first_side=first_side,
+        step_seconds=step_seconds,
     )
+
+
+def _first_side(reader: TomlFieldReader, data: dict[str, Any], per_side: bool) -> str | None:
+    side = reader.choice(data, ("first_side",), SIDES) or None
+    if side is not None and not per_side:
+        reader.error(("first_side",), "only a per-side exercise (per_side = true) has one")
+    return side
+
+
+def _step_seconds(
+    reader: TomlFieldReader, data: dict[str, Any], steps: tuple[str, ...], dosage: Dosage | None
+) -> tuple[int, ...]:
+    """Seconds per step of a timed exercise: one whole number (1 to 3600) for each step."""
+    path = ("step_seconds",)
+    value = data.get("step_seconds")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or any(
+        isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 3600 for n in value
+    ):
+        reader.error(path, "must be a list of whole numbers from 1 to 3600, one per step")
+        return ()
+    if len(value) != len(steps):
+        reader.error(path, f"has {len(value)} entries for {len(steps)} steps; give one per step")
+        return ()
+    if dosage is not None and not dosage.is_timed:
+        reader.error(path, "only a timed exercise (work_seconds, no reps) has timed steps")
+        return ()
+    return tuple(value)
 
 
 def _dosage(reader: TomlFieldReader, data: dict[str, Any]) -> Dosage | None:
@@ -194,7 +228,7 @@ def _dosage(reader: TomlFieldReader, data: dict[str, Any]) -> Dosage | None:
     reps = reader.int_range(table, (*path, "reps"), low=1, high=500)
     hold = reader.integer(table, (*path, "hold_seconds"), low=1, high=600)
     work = reader.int_range(table, (*path, "work_seconds"), low=1, high=7200)
-    rest = reader.integer(table, (*path, "rest_seconds"), low=0, high=3600, default=60)
+    rest = reader.integer(table, (*path, "rest_seconds"), low=0, high=3600)
     defaults = reader.text_list(table, (*path, "defaults"), vocabulary=DOSAGE_KEYS[:-1])
     if reps is None and work is None and "reps" not in table and "work_seconds" not in table:
         reader.error(path, "needs 'reps' or 'work_seconds'")
@@ -205,7 +239,7 @@ def _dosage(reader: TomlFieldReader, data: dict[str, Any]) -> Dosage | None:
         reps=reps,
         hold_seconds=hold,
         work_seconds=work,
-        rest_seconds=rest if rest is not None else 60,
+        rest_seconds=rest,
         defaults=defaults,
     )
 

@@ -139,7 +139,8 @@ class Dosage(Frozen):
     reps: Range | None
     hold_seconds: int | None
     work_seconds: Range | None
-    rest_seconds: int
+    # None: the file gives no rest; the user's default rest (settings) applies.
+    rest_seconds: int | None
     # Names of the fields above whose values are hiptui defaults, not from the source.
     defaults: tuple[str, ...]
 
@@ -149,7 +150,7 @@ class Dosage(Frozen):
         reps: Range | None = None,
         hold_seconds: int | None = None,
         work_seconds: Range | None = None,
-        rest_seconds: int = 60,
+        rest_seconds: int | None = None,
         defaults: tuple[str, ...] = (),
     ) -> None:
         _set(self, "sets", sets)
@@ -196,7 +197,7 @@ class Exercise(Frozen):
         "id", "name", "summary", "level", "category", "primary_muscles", "secondary_muscles",
         "equipment", "optional_equipment", "per_side", "dosage", "steps", "source", "cues",
         "faults", "cautions", "tips", "variations", "tags", "quantities", "art", "path",
-        "equipment_choice",
+        "equipment_choice", "first_side", "step_seconds",
     )  # fmt: skip
     # Every field but the file it came from.
     COMPARED = tuple(name for name in FIELDS if name != "path")
@@ -225,6 +226,12 @@ class Exercise(Frozen):
     _path: Path | str | None
     # Equipment of which any one will do ("a box or a bench"), on top of ``equipment``.
     equipment_choice: tuple[str, ...]
+    # The side the steps work first ("right" when they lift the right leg first); per-side
+    # exercises only. None: the user's start side.
+    first_side: str | None
+    # Seconds of each step at the shortest timed work (the warm-up's movements one by one);
+    # the runner shares out the time chosen in these proportions. Empty: no timed steps.
+    step_seconds: tuple[int, ...]
 
     def __init__(
         self,
@@ -251,6 +258,8 @@ class Exercise(Frozen):
         art: Art = _NO_ART,
         path: Path | str | None = None,
         equipment_choice: tuple[str, ...] = (),
+        first_side: str | None = None,
+        step_seconds: tuple[int, ...] = (),
     ) -> None:
         _set(self, "id", id)
         _set(self, "name", name)
@@ -275,6 +284,8 @@ class Exercise(Frozen):
         _set(self, "art", art)
         _set(self, "_path", path)
         _set(self, "equipment_choice", equipment_choice)
+        _set(self, "first_side", first_side)
+        _set(self, "step_seconds", step_seconds)
 
     @property
     def path(self) -> Path | None:

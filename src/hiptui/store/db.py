@@ -292,6 +292,27 @@ class Database:
             ).fetchone()
             return int(row[0])
 
+    def flag_set(
+        self,
+        session_id: int,
+        *,
+        exercise_id: str,
+        set_number: int,
+        side: str | None,
+        discomfort: bool,
+    ) -> None:
+        """Set or clear the discomfort flag of a set already saved (nothing else changes);
+        ``KeyError`` when there is no such set."""
+        with self._writing() as db:
+            cursor = db.execute(
+                "UPDATE sets SET discomfort = ? WHERE session_id = ? AND exercise_id = ? "
+                "AND set_number = ? AND side = ?",
+                (int(bool(discomfort)), session_id, clean_text(exercise_id), set_number,
+                 side or ""),
+            )  # fmt: skip
+            if cursor.rowcount == 0:
+                raise KeyError(f"no set {set_number} {side or ''} of {exercise_id!r}")
+
     def save_state(self, session_id: int, state: dict[str, Any]) -> None:
         """Remember where the runner is, so an interrupted session can resume there."""
         with self._writing() as db:

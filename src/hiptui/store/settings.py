@@ -36,6 +36,13 @@ from hiptui.store.files import atomic_write
 DEFAULT_BREAK_MINUTES = 45
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CHECKUP_PLAN = "checkup-plan"
+SOUND_LEVELS = ("off", "bell", "tones", "voice")
+START_SIDES = ("exercise", "left", "right")
+# Settings hiptui no longer has, read quietly so an older file still loads without a
+# complaint: ``bell = false`` becomes ``sound = "off"``; the others are left out
+# (``tempo_hold``: tempo holds for the exercise's own hold; ``warn_10s``: the rest's
+# 10-second cue is one of the sound cues).
+RETIRED = ("bell", "warn_10s", "tempo_hold")
 HEADER = (
     "# hiptui settings. Edit here or in the app; unknown keys are reported, not kept.\n"
     '# [keymap] remaps keys, e.g. "catalog.search" = "f6": `hiptui keys` lists the ids.\n\n'
@@ -46,14 +53,22 @@ HEADER = (
 class Settings:
     theme: str = "textual-dark"
     units: str = DEFAULT_UNITS  # 'imperial' or 'metric'
+    # The rest when an exercise gives none (an exercise's own rest always comes first).
     rest_seconds: int = 60
-    bell: bool = True
-    warn_10s: bool = False
-    start_side: str = "left"  # 'left' or 'right'
+    # Cues in the runner: "off", "bell" (the terminal bell), "tones" or "voice"
+    # (docs/session-runner.md).
+    sound: str = "bell"
+    sound_reps: bool = False  # a short cue for every rep counted (tones and voice)
+    # Seconds to get into position before a timed hold or stretch starts counting.
+    lead_in_seconds: int = 5
+    # Which half of a per-side set comes first: "exercise" (as its steps have it), or always
+    # "left" or "right".
+    start_side: str = "exercise"
+    weaker_side_first: bool = False  # the side behind by more than 10% in the history first
     # None: follow the latest self-check, or DEFAULT_BREAK_MINUTES without one.
     break_minutes: int | None = None
+    # Tempo mode: seconds to lift and to lower; the hold at the top is the exercise's own.
     tempo_lift: int = 2
-    tempo_hold: int = 1
     tempo_lower: int = 2
     tempo: bool = False
     # The weekly plan (docs/weekly-plan.md): the days a session is due, which session, and how
@@ -139,12 +154,13 @@ CHECKS: dict[str, Check] = {
     "theme": _name("a theme name", 64),
     "units": _choice("imperial", "metric"),
     "rest_seconds": _whole(0, 1800),
-    "bell": _flag,
-    "warn_10s": _flag,
-    "start_side": _choice("left", "right"),
+    "sound": _choice(*SOUND_LEVELS),
+    "sound_reps": _flag,
+    "lead_in_seconds": _whole(0, 15),
+    "start_side": _choice(*START_SIDES),
+    "weaker_side_first": _flag,
     "break_minutes": _whole(*BREAK_MINUTES_RANGE),
     "tempo_lift": _whole(1, 10),
-    "tempo_hold": _whole(0, 10),
     "tempo_lower": _whole(1, 10),
     "tempo": _flag,
     "training_days": _weekdays,
@@ -197,6 +213,10 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         if key == KEYMAP:
             values[key], found = _read_keymap(value, line, document.keys, str(path))
             problems += found
+            continue
+        if key in RETIRED:
+            if key == "bell" and value is False and "sound" not in document.data:
+                values["sound"] = "off"
             continue
         if key not in CHECKS:
             import difflib

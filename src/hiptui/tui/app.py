@@ -34,6 +34,7 @@ from hiptui.tui.screens.catalog import CatalogScreen
 if TYPE_CHECKING:
     from hiptui.core.breaks.idle import IdleSource
     from hiptui.core.breaks.schedule import BreakHistory
+    from hiptui.sound.announcer import Background, Find
     from hiptui.store.records import SessionRecord
     from hiptui.tui.break_clock import BreakClock
     from hiptui.tui.session_navigation import SessionNavigation
@@ -66,9 +67,13 @@ class HiptuiApp(HomeApp):
         history_delay: float = HISTORY_AT_START_DELAY,
         break_reminder: bool = True,
         idle: IdleSource | None = None,
+        find_player: Find | None = None,
+        play_in: Background | None = None,
     ) -> None:
         super().__init__(home)
         self.idle = idle
+        self.find_player = find_player
+        self.play_in = play_in
         self.clock = clock
         self._break_clock = break_clock
         self.wall_now = wall_now
@@ -95,7 +100,9 @@ class HiptuiApp(HomeApp):
                     self.run_worker(self._read_today, thread=True, name="read-today")
 
             units = lambda: self.units  # noqa: E731
-            self._sessions = SessionNavigation(self, clock=self.clock, units=units, running=running)
+            self._sessions = SessionNavigation(self, clock=self.clock, units=units, running=running,
+                                               find_player=self.find_player,
+                                               play_in=self.play_in)  # fmt: skip
         return self._sessions
 
     # -- start-up --------------------------------------------------------------------------
@@ -220,6 +227,10 @@ class HiptuiApp(HomeApp):
         if self.breaks is not None:
             self.breaks.set_settings(message.settings)
 
+    @on(messages.SoundLevelChosen)
+    def _sound_level_chosen(self, message: messages.SoundLevelChosen) -> None:
+        self.change_settings(sound=message.level)
+
     @on(messages.HistoryChanged)
     def _history_changed(self, message: messages.HistoryChanged) -> None:
         if self.breaks is not None:
@@ -305,6 +316,8 @@ def make_app(
     history_delay: float = HISTORY_AT_START_DELAY,
     break_reminder: bool = True,
     idle: IdleSource | None = None,
+    find_player: Find | None = None,
+    play_in: Background | None = None,
 ) -> HiptuiApp:
     """The one way to build the app: the CLI, Pilot tests and snapshot tests all use it.
 
@@ -315,10 +328,12 @@ def make_app(
     ``history_delay``: how long after the first frame the history is read (the resume offer,
     the break clock, the weekly plan). ``break_reminder`` off leaves the break clock out
     (tests: it would put the real time in every header); ``idle``: the desktop's idle time
-    for it (default: found when the ``idle`` setting allows).
+    for it (default: found when the ``idle`` setting allows). ``find_player`` gives the sound
+    player of a level (default: the programs installed) and ``play_in`` runs a player that
+    waits for its program (default: one sound thread); tests pass fakes.
     """
     if home is None:
         home = Home.for_user(extra_dirs, content_dirs=content_dirs, preload=preload)
     return HiptuiApp(home, clock=clock, break_clock=break_clock, wall_now=wall_now, start=start,
                      history_delay=history_delay, break_reminder=break_reminder,
-                     idle=idle)  # fmt: skip
+                     idle=idle, find_player=find_player, play_in=play_in)  # fmt: skip

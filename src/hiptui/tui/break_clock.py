@@ -211,7 +211,7 @@ class BreakClock:
 
         for event in events:
             if isinstance(event, BreakDue):
-                if self.home.settings.bell:
+                if self.home.settings.sound != "off":
                     self.app.bell()
                 self.app.notify("Time to get up for at least 5 minutes.", title="Break due",
                                 timeout=8)  # fmt: skip

@@ -4,10 +4,12 @@ app, and the rows of the ``?`` help screen with the keys in force."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from hiptui.bindings.keymap import keys_in_force, textual_keymap
@@ -35,6 +37,17 @@ def bindings_for(screen: str, widget: str | None = None) -> list[BindingType]:
         )
         for b in screen_bindings(screen, widget)
     ]
+
+
+def relabel(node: DOMNode, binding_id: str, description: str) -> None:
+    """Give the binding ``binding_id`` of ``node`` a new description (the Footer follows the
+    state: ``p Resume`` while paused); its keys, and any remapping of them, stay."""
+    bindings = node._bindings.key_to_bindings  # Textual keeps a node's bindings here
+    for key, found in bindings.items():
+        if any(b.id == binding_id and b.description != description for b in found):
+            bindings[key] = [
+                replace(b, description=description) if b.id == binding_id else b for b in found
+            ]
 
 
 def apply_keymap(app: App[Any], keymap: Mapping[str, str]) -> None:

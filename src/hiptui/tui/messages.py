@@ -61,6 +61,13 @@ class SettingsChanged(Message):
 
 
 @dataclass
+class SoundLevelChosen(Message):
+    """The runner's sound key chose a level (off, bell, tones, voice): keep it in settings."""
+
+    level: str
+
+
+@dataclass
 class HistoryChanged(Message):
     """Something was added to the history outside a session (a self-check): the break clock
     reads it again."""

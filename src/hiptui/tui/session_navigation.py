@@ -8,11 +8,13 @@ message handlers; everything here runs on the app's event loop except
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hiptui import sessions
 from hiptui.core.catalog.advice import discomfort_advice
+from hiptui.core.session.plan import first_sides
 from hiptui.core.session.plan_builders import PlanError, plan_for_exercise, plan_for_routine
 from hiptui.core.session.view import Action
 from hiptui.store.errors import StoreError
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from hiptui.content.routines import Routine
     from hiptui.core.session.machine import SessionMachine
     from hiptui.core.session.plan import SessionPlan
+    from hiptui.sound.announcer import Announcer, Background, Find
     from hiptui.store.records import SessionRecord
     from hiptui.tui.app_base import HomeApp
     from hiptui.tui.screens.dialogs import PlanChoice
@@ -37,6 +40,8 @@ class SessionNavigation:
         clock: Clock,
         units: Callable[[], str],
         running: Callable[[bool], None],
+        find_player: Find | None = None,
+        play_in: Background | None = None,
     ) -> None:
         self.app = app
         self.home = app.home
@@ -44,6 +49,8 @@ class SessionNavigation:
         self._clock = clock
         self._units = units
         self._running = running  # told when a session starts and ends (the break clock waits)
+        self._find_player = find_player  # None: the programs installed (hiptui.sound.players)
+        self._play_in = play_in  # None: one sound thread for the app
         self.recorder: sessions.SessionRecorder | None = None
         self._routine_problems_told = False
 
@@ -85,8 +92,9 @@ class SessionNavigation:
         if library is None:
             return
         settings = self.home.settings
+        rest_default = settings.rest_seconds
         try:
-            plan = plan_for_exercise(library, exercise_id, rest_default=settings.rest_seconds)
+            plan = plan_for_exercise(library, exercise_id, rest_default=rest_default)
         except PlanError as error:
             self._error(error)
             return
@@ -99,11 +107,23 @@ class SessionNavigation:
                 return
             adjusted = plan_for_exercise(
                 library, exercise_id, sets=choice.sets, reps=choice.reps,  # type: ignore[arg-type]
-                hold=choice.hold, rest=choice.rest, work=choice.work,
+                hold=choice.hold, rest=choice.rest, work=choice.work, rest_default=rest_default,
             )  # fmt: skip
             self.start(adjusted, start_side=choice.start_side)
 
-        self.app.push_screen(PlanScreen(plan.items[0], settings.start_side), chosen)
+        side = self._first_sides(plan).get(exercise_id, "left")
+        self.app.push_screen(PlanScreen(plan.items[0], side), chosen)
+
+    def _first_sides(self, plan: SessionPlan) -> dict[str, str]:
+        """The side each per-side exercise of ``plan`` will start with, as the settings and
+        the history have it (what the start dialog shows is what the runner does)."""
+        settings = self.home.settings
+        fixed = None if settings.start_side == "exercise" else settings.start_side
+        weaker: dict[str, str] = {}
+        db = self._database() if settings.weaker_side_first else None
+        if db is not None:
+            weaker = sessions.weaker_sides(db, plan)
+        return first_sides(plan, fixed, weaker)
 
     def run_requested(self, run_id: str) -> None:
         """``hiptui run ID``: an exercise or a routine, default dosage, no questions."""
@@ -122,34 +142,63 @@ class SessionNavigation:
             self.app.notify(f"No routine '{routine_id}'", severity="error", markup=False)
             return
         try:
-            plan = plan_for_routine(library, routine, with_warmup=with_warmup)
+            plan = plan_for_routine(library, routine, with_warmup=with_warmup,
+                                    rest_default=self.home.settings.rest_seconds)  # fmt: skip
         except PlanError as error:
             self._error(error)
             return
         self.start(plan)
 
     def start(self, plan: SessionPlan, *, start_side: str | None = None) -> None:
+        """Start ``plan``; ``start_side``: the side the user chose in the start dialog (else
+        the settings' side, the weaker side when asked, or the side the steps work first)."""
         db = self._database()
         if db is None:
             return
-        side = start_side or self.home.settings.start_side
+        settings = self.home.settings
+        fixed = None if settings.start_side == "exercise" else settings.start_side
         try:
-            machine, recorder = sessions.start_session(db, plan, clock=self._clock,
-                                                       start_side=side)  # fmt: skip
+            machine, recorder = sessions.start_session(
+                db, plan, clock=self._clock, start_side=start_side or fixed,
+                weaker_first=settings.weaker_side_first and start_side is None,
+                lead_in=settings.lead_in_seconds,
+            )  # fmt: skip
         except StoreError as error:
             self._error(error, "Cannot start")
             return
         self._run(machine, recorder)
 
+    def announcer(self) -> Announcer:
+        """The runner's sound at the settings' level (a missing player falls back, once)."""
+        from hiptui import paths
+        from hiptui.sound.announcer import Announcer, SoundQueue
+        from hiptui.sound.players import find_player
+
+        settings = self.home.settings
+        if self._play_in is None:
+            self._play_in = SoundQueue()
+        find = self._find_player
+        if find is None:
+            folder = paths.cache_dir() / "sounds"
+            find = lambda level: find_player(level, ring=self._ring, folder=folder)  # noqa: E731
+        notice = lambda text: self.app.tell("Sound", text, severity="warning")  # noqa: E731
+        return Announcer(settings.sound, find=find, notice=notice, background=self._play_in,
+                         reps=settings.sound_reps)  # fmt: skip
+
+    def _ring(self) -> None:
+        """The terminal bell, from the UI thread or the sound thread."""
+        if threading.current_thread() is threading.main_thread():
+            self.app.bell()
+        else:
+            self.app.call_from_thread(self.app.bell)
+
     def _run(self, machine: SessionMachine, recorder: sessions.SessionRecorder) -> None:
         from hiptui.tui.screens.session import SessionScreen
 
         settings = self.home.settings
-        tempo = (settings.tempo_lift, settings.tempo_hold, settings.tempo_lower)
-        screen = SessionScreen(
-            machine, recorder, self._exercises(), units=self._units(), bell=settings.bell,
-            warn_bell=settings.warn_10s, tempo=tempo,
-        )  # fmt: skip
+        tempo = (settings.tempo_lift, settings.tempo_lower)
+        screen = SessionScreen(machine, recorder, self._exercises(), self.announcer(),
+                               units=self._units(), tempo=tempo)  # fmt: skip
         if settings.tempo and Action.START_TEMPO in machine.view.available:
             machine.perform(Action.START_TEMPO, *tempo)
         self.recorder = recorder
@@ -210,7 +259,7 @@ class SessionNavigation:
         if self.recorder is not None:
             return  # a session is running now (it may be this very one): not the time to ask
         started = record.started_at.astimezone().strftime("%a %d %b %H:%M")
-        count = len(record.sets)
+        count = sessions.sets_count((s.exercise_id, s.set_number, s.side) for s in record.sets)
         description = (
             f"{record.name}, started {started}: {count} set{'s' if count != 1 else ''} saved."
         )
@@ -234,7 +283,9 @@ class SessionNavigation:
         if db is None:
             return
         try:
-            machine, recorder = sessions.resume_session(db, session_id, clock=self._clock)
+            machine, recorder = sessions.resume_session(
+                db, session_id, clock=self._clock, lead_in=self.home.settings.lead_in_seconds
+            )
         except (ValueError, StoreError) as error:
             self.app.notify(f"This session cannot be resumed ({error}). Close it instead.",
                             severity="error", markup=False)  # fmt: skip

@@ -10,6 +10,7 @@ checks that an action applies, asks the course to do it, and shows the result.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from hiptui.core.session.completed_set import CompletedSet
@@ -19,6 +20,8 @@ from hiptui.core.session.events import (
     ExerciseSkipped,
     HoldDone,
     HoldStarted,
+    LeadInStarted,
+    RepCounted,
     RestAdjusted,
     RestEnded,
     RestStarted,
@@ -28,6 +31,7 @@ from hiptui.core.session.events import (
     SetStarted,
     SidesSwitched,
     TempoChanged,
+    TempoStepChanged,
 )
 from hiptui.core.session.phase import LEGAL_TRANSITIONS, IllegalTransition, Phase
 from hiptui.core.session.plan import SessionPlan
@@ -37,7 +41,9 @@ from hiptui.core.session.timers import Countdown, Rest
 from hiptui.core.session.view import NextTarget
 from hiptui.core.session.walk import HalfWalk, Position
 
-_COUNTDOWNS = (Phase.WARMUP, Phase.WORK, Phase.HOLD, Phase.SWITCH_SIDES, Phase.REST)
+_COUNTDOWNS = (
+    Phase.WARMUP, Phase.LEAD_IN, Phase.WORK, Phase.HOLD, Phase.SWITCH_SIDES, Phase.REST,
+)  # fmt: skip
 
 
 class SessionCourse:
@@ -48,14 +54,16 @@ class SessionCourse:
         plan: SessionPlan,
         now: float,
         *,
-        start_side: str,
+        first_sides: Mapping[str, str],
         switch_seconds: int,
         warn_at: int | None,
         auto_finish: bool,
+        lead_in: int = 0,
     ) -> None:
         self.switch_seconds = switch_seconds
         self.auto_finish = auto_finish
-        self.walk = HalfWalk(plan, start_side)
+        self.lead_in = lead_in  # seconds to get into position before a timed set counts
+        self.walk = HalfWalk(plan, first_sides)
         self.timer = Countdown(now)
         self.rest = Rest(warn_at)
         self.beat = TempoBeat()
@@ -127,7 +135,10 @@ class SessionCourse:
         if phase is Phase.SET:
             if self.beat.beat(at):
                 self.reps += 1
+                events.append(RepCounted(self.reps))
                 self._check_target(at, events)
+            if self.phase is Phase.SET and self.beat.active:
+                events.append(TempoStepChanged(self.beat.step))
         elif phase is Phase.REST and self.rest.warning_due():
             events.append(RestWarning(seconds_left=self.rest.warn()))
         elif phase is Phase.REST:
@@ -135,11 +146,14 @@ class SessionCourse:
             self.enter_half(at, auto=True, events=events)
         elif phase is Phase.SWITCH_SIDES:
             self.enter_half(at, auto=True, events=events)
+        elif phase is Phase.LEAD_IN:
+            self.start_work(at, events)
         elif phase is Phase.HOLD:
             self.reps += 1
             self.go(Phase.SET)
             self.timer.clear()
             events.append(HoldDone(reps=self.reps))
+            events.append(RepCounted(self.reps))
             self._check_target(at, events)
         else:  # WORK or WARMUP ran its full time
             self.complete(at, events, work=float(self.walk.current.work_seconds or 0))
@@ -160,19 +174,30 @@ class SessionCourse:
             events.append(HoldStarted(rep=self.reps + 1, seconds=hold, ends_at=ends_at))
         else:
             self.reps += 1
+            events.append(RepCounted(self.reps))
             self._check_target(now, events)
 
     def cancel_hold(self) -> None:
         self.go(Phase.SET)
         self.timer.clear()
 
+    def start_lead_in(self, now: float, events: list[Event]) -> None:
+        """A timed half gets its lead-in (time to get into position), or starts counting now
+        when there is none."""
+        if self.lead_in <= 0:
+            self.start_work(now, events)
+            return
+        self.go(Phase.LEAD_IN)
+        ends_at = self.timer.start(now, self.lead_in)
+        events.append(LeadInStarted(self.lead_in, ends_at))
+
     def start_work(self, now: float, events: list[Event]) -> None:
-        """A timed half waiting in READY starts counting down."""
+        """A timed half (waiting in READY, or at the end of its lead-in) starts counting down."""
         self.go(Phase.WORK)
         self._started_at = now
         self.timer.begin_work(now)
         self.timer.start(now, self.walk.current.work_seconds or 0)
-        events.append(SetStarted(*self.walk.key, now))
+        events.append(SetStarted(*self.walk.key, now, timed=True))
 
     def stop_tempo(self, events: list[Event]) -> None:
         if self.beat.stop():
@@ -272,8 +297,8 @@ class SessionCourse:
             self.enter_half(at, auto=auto, events=events)
 
     def enter_half(self, at: float, *, auto: bool, events: list[Event]) -> None:
-        """Start the half at the current position: SET for counted reps; a timed half counts
-        down at once after a rest or a side switch (``auto``), else waits in READY."""
+        """Start the half at the current position: SET for counted reps; a timed half gets its
+        lead-in at once after a rest or a side switch (``auto``), else waits in READY."""
         item = self.walk.current
         self.reps, self.discomfort = 0, False
         self.timer.clear()
@@ -283,9 +308,7 @@ class SessionCourse:
             self.go(Phase.SET)
             events.append(SetStarted(*self.walk.key, at))
         elif auto:
-            self.go(Phase.WORK)
-            self.timer.start(at, item.work_seconds or 0)
-            events.append(SetStarted(*self.walk.key, at))
+            self.start_lead_in(at, events)
         else:
             self.go(Phase.READY)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.tempo import TempoStep
 from hiptui.core.session.view import NextTarget
 
 
@@ -23,6 +24,7 @@ class SetStarted(Event):
     set_number: int
     side: str | None
     at: float
+    timed: bool = False  # a timed set (a stretch, a timed hold) starts counting down
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,28 @@ class HoldStarted(Event):
 @dataclass(frozen=True, slots=True)
 class HoldDone(Event):
     reps: int  # reps counted, this one included
+
+
+@dataclass(frozen=True, slots=True)
+class RepCounted(Event):
+    """A rep counted: by the rep key, at the end of its top hold, or on the tempo's beat."""
+
+    reps: int  # reps counted in this half, this one included
+
+
+@dataclass(frozen=True, slots=True)
+class LeadInStarted(Event):
+    """A few seconds to get into position; the timed set counts from ``ends_at``."""
+
+    seconds: int
+    ends_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class TempoStepChanged(Event):
+    """The tempo's beat moved on: lift, hold or lower now."""
+
+    step: TempoStep
 
 
 @dataclass(frozen=True, slots=True)

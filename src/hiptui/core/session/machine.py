@@ -31,6 +31,7 @@ from hiptui.core.session.events import (
 )
 from hiptui.core.session.phase import Phase
 from hiptui.core.session.plan import SIDES, SessionPlan, squeeze_cue
+from hiptui.core.session.plan import first_sides as resolve_first_sides
 from hiptui.core.session.snapshot import read_snapshot, write_snapshot
 from hiptui.core.session.summary import SessionSummary, summarize
 from hiptui.core.session.tempo import Tempo
@@ -46,17 +47,23 @@ class SessionMachine:
         plan: SessionPlan,
         clock: Clock,
         *,
-        start_side: str = "left",
+        start_side: str | None = None,
+        first_sides: Mapping[str, str] | None = None,
         switch_seconds: int = 5,
         warn_at: int | None = 10,
         auto_finish: bool = True,
         cue_every_reps: int = 3,
         cue_every_seconds: int = 10,
+        lead_in: int = 0,
     ) -> None:
-        if start_side not in SIDES:
+        """``start_side``: the side every per-side exercise starts with (``None``: the side
+        its steps work first, else the left); ``first_sides`` by exercise id wins over it.
+        ``lead_in``: seconds to get into position before each timed set counts."""
+        sides = {start_side, *(first_sides or {}).values()} - {None}
+        if not sides <= set(SIDES):
             raise ValueError(f"start_side must be 'left' or 'right', not {start_side!r}")
-        if switch_seconds < 0 or (warn_at is not None and warn_at < 1):
-            raise ValueError("switch_seconds must be 0 or more and warn_at 1 or more")
+        if switch_seconds < 0 or (warn_at is not None and warn_at < 1) or lead_in < 0:
+            raise ValueError("switch_seconds and lead_in must be 0 or more and warn_at 1 or more")
         if cue_every_reps < 1 or cue_every_seconds < 1:
             raise ValueError("cue_every_reps and cue_every_seconds must be 1 or more")
         self._clock = clock
@@ -66,10 +73,11 @@ class SessionMachine:
         self._course = SessionCourse(
             plan,
             now,
-            start_side=start_side,
+            first_sides=resolve_first_sides(plan, start_side, first_sides),
             switch_seconds=switch_seconds,
             warn_at=warn_at,
             auto_finish=auto_finish,
+            lead_in=lead_in,
         )
         self._last_cue = self._cue(now)
 
@@ -81,7 +89,18 @@ class SessionMachine:
 
     @property
     def start_side(self) -> str:
-        return self._course.walk.start_side
+        """The side the first per-side exercise starts with (left when there is none)."""
+        sides = self._course.walk.first_sides
+        return next(iter(sides.values()), SIDES[0])
+
+    @property
+    def first_sides(self) -> dict[str, str]:
+        """The side each per-side exercise starts with, by exercise id."""
+        return dict(self._course.walk.first_sides)
+
+    @property
+    def lead_in(self) -> int:
+        return self._course.lead_in
 
     @property
     def phase(self) -> Phase:
@@ -121,7 +140,8 @@ class SessionMachine:
         return self._end(now, events)
 
     def rep(self) -> list[Event]:
-        """Count a rep (or start its top hold); in READY, start the timed set's countdown."""
+        """Count a rep (or start its top hold); in READY, start the timed set's lead-in (or its
+        countdown, with no lead-in); in the lead-in, start the countdown now."""
         now, events = self._begin()
         course = self._course
         if not course.timer.paused:
@@ -129,7 +149,9 @@ class SessionMachine:
             if course.phase is Phase.SET:
                 course.count_rep(now, events)
             elif course.phase is Phase.READY:
-                course.start_work(now, events)
+                course.start_lead_in(now, events)
+            elif course.phase is Phase.LEAD_IN:
+                course.start_work(now, events)  # in position already: count from now
         return self._end(now, events)
 
     def undo(self) -> list[Event]:
@@ -145,10 +167,12 @@ class SessionMachine:
         return self._end(now, events)
 
     def finish_set(self) -> list[Event]:
-        """Complete this half now with the reps counted (or the seconds worked) so far."""
+        """Complete this half now with the reps counted (or the seconds worked) so far. With no
+        rep counted yet it does nothing: a set of 0 reps is never saved."""
         now, events = self._begin()
         course = self._course
-        if not course.timer.paused:
+        nothing = course.phase in (Phase.SET, Phase.HOLD) and course.reps == 0
+        if not course.timer.paused and not nothing:
             course.stop_tempo(events)
             if course.phase is Phase.HOLD:
                 course.cancel_hold()
@@ -232,11 +256,12 @@ class SessionMachine:
         course.finish(at, events, ended_early=True)
         return self._end(now, events)
 
-    def start_tempo(self, lift: float, hold: float, lower: float) -> list[Event]:
-        """Count reps on a beat (seconds to lift, hold, lower) until a manual action."""
+    def start_tempo(self, lift: float, lower: float) -> list[Event]:
+        """Count reps on a beat (seconds to lift and to lower; the hold at the top is the
+        exercise's own) until a manual action."""
         now, events = self._begin()
-        tempo = Tempo(lift, hold, lower)
         course = self._course
+        tempo = Tempo(lift, float(course.walk.current.hold_seconds or 0), lower)
         if not course.timer.paused and course.phase is Phase.SET and course.beat.start(tempo, now):
             events.append(TempoChanged(active=True))
         return self._end(now, events)
@@ -255,6 +280,7 @@ class SessionMachine:
             phase=course.phase,
             at=course.walk.key,
             start_side=self.start_side,
+            first_sides=course.walk.first_sides,
             reps=course.reps,
             discomfort=course.discomfort,
             warmup_done=not course.walk.in_warmup,
@@ -277,6 +303,7 @@ class SessionMachine:
         auto_finish: bool = True,
         cue_every_reps: int = 3,
         cue_every_seconds: int = 10,
+        lead_in: int = 0,
     ) -> SessionMachine:
         """A machine at the first half not yet completed, in SET (READY for a timed set).
 
@@ -290,11 +317,13 @@ class SessionMachine:
             plan,
             clock,
             start_side=point.start_side if start_side is None else start_side,
+            first_sides=point.first_sides if start_side is None else None,
             switch_seconds=switch_seconds,
             warn_at=warn_at,
             auto_finish=auto_finish,
             cue_every_reps=cue_every_reps,
             cue_every_seconds=cue_every_seconds,
+            lead_in=lead_in,
         )
         now = clock()
         machine._course.restore(point, now)
@@ -314,7 +343,7 @@ class SessionMachine:
             return course.timer.remaining(now) if phase is when else None
 
         work_left = left(Phase.WORK) if phase is Phase.WORK else left(Phase.WARMUP)
-        if phase is Phase.READY:
+        if phase in (Phase.READY, Phase.LEAD_IN):
             work_left = float(item.work_seconds or 0)
         tempo = None
         if course.beat.tempo is not None:
@@ -337,6 +366,7 @@ class SessionMachine:
             hold_seconds=item.hold_seconds,
             work_seconds=item.work_seconds,
             hold_remaining=left(Phase.HOLD),
+            lead_in_remaining=left(Phase.LEAD_IN),
             work_remaining=work_left,
             switch_remaining=left(Phase.SWITCH_SIDES),
             rest_remaining=left(Phase.REST),

@@ -15,6 +15,10 @@ from typing import Any
 from hiptui.content.models import Exercise, Range
 
 PLAN_FORMAT_VERSION = 1
+# The rest when neither the exercise, the routine nor the user gives one.
+DEFAULT_REST_SECONDS = 60
+# The parts of a dosage an ExercisePlan can say are hiptui's defaults rather than the source's.
+DOSAGE_FIELDS = ("sets", "reps", "hold_seconds", "work_seconds", "rest_seconds")
 
 SIDES: tuple[str, str] = ("left", "right")
 SQUEEZE_CUE = "Squeeze and hold"
@@ -22,6 +26,20 @@ SQUEEZE_CUE = "Squeeze and hold"
 
 def other_side(side: str) -> str:
     return SIDES[1] if side == SIDES[0] else SIDES[0]
+
+
+def first_sides(
+    plan: SessionPlan, start_side: str | None = None, chosen: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The side each per-side exercise of ``plan`` starts with: ``chosen`` for that exercise
+    (the weaker side, say), else ``start_side`` (the user's), else the side the exercise's
+    steps work first, else the left."""
+    chosen = chosen or {}
+    return {
+        item.exercise_id: chosen.get(item.exercise_id) or start_side or item.first_side or SIDES[0]
+        for item in plan.items
+        if item.per_side
+    }
 
 
 def squeeze_cue(cues: Iterable[str]) -> str:
@@ -44,9 +62,13 @@ class ExercisePlan:
     target_reps: Range | None = None
     hold_seconds: int | None = None
     work_seconds: int | None = None
-    rest_seconds: int = 60
+    rest_seconds: int = DEFAULT_REST_SECONDS
     per_side: bool = False
     cues: tuple[str, ...] = ()
+    # Which of DOSAGE_FIELDS are hiptui's defaults (the runner labels them as such).
+    defaults: tuple[str, ...] = ()
+    # The side whose half comes first, as the exercise's steps have it (None: the user's).
+    first_side: str | None = None
 
     def __post_init__(self) -> None:
         where = f"plan item {self.exercise_id!r}"
@@ -66,6 +88,10 @@ class ExercisePlan:
             self.target_reps is not None or self.hold_seconds is not None
         ):
             raise ValueError(f"{where}: a timed item (work_seconds) has no reps or hold")
+        if self.first_side is not None and self.first_side not in SIDES:
+            raise ValueError(f"{where}: first_side must be left or right, not {self.first_side!r}")
+        if any(name not in DOSAGE_FIELDS for name in self.defaults):
+            raise ValueError(f"{where}: defaults may only name {', '.join(DOSAGE_FIELDS)}")
 
     @property
     def is_timed(self) -> bool:
@@ -86,13 +112,16 @@ class ExercisePlan:
         hold: int | None = None,
         rest: int | None = None,
         work: int | None = None,
+        rest_default: int = DEFAULT_REST_SECONDS,
     ) -> ExercisePlan:
         """The exercise with its default dosage, any part of which can be overridden.
 
         Defaults: the top of the dosage's sets range, its rep range, hold and rest, and for a
-        timed exercise the low end of its work range (the shortest advised time). ``hold=0``
-        removes the top hold. An override of ``reps`` or ``work`` switches the item between
-        counted and timed.
+        timed exercise the low end of its work range (the shortest advised time). The rest is
+        ``rest`` if given, else the exercise's own, else ``rest_default`` (the user's default
+        rest). ``hold=0`` removes the top hold. An override of ``reps`` or ``work`` switches
+        the item between counted and timed. A part overridden with another value than the
+        exercise's is no longer labelled a hiptui default.
         """
         dosage = ex.dosage
         target = dosage.reps
@@ -105,16 +134,33 @@ class ExercisePlan:
             seconds, target, hold_seconds = work, None, None
         if hold is not None:
             hold_seconds = hold or None
+        own_rest = dosage.rest_seconds
+        rest_seconds = rest_default if own_rest is None else own_rest
+        if rest is not None:
+            rest_seconds = rest
+        set_count = dosage.sets.high if sets is None else sets
+        planned = {"sets": set_count, "reps": target, "hold_seconds": hold_seconds,
+                   "work_seconds": seconds, "rest_seconds": rest_seconds}  # fmt: skip
+        written = {"sets": dosage.sets.high, "reps": dosage.reps,
+                   "hold_seconds": dosage.hold_seconds,
+                   "work_seconds": dosage.work_seconds.low if dosage.work_seconds else None,
+                   "rest_seconds": own_rest}  # fmt: skip
+        labels = tuple(
+            name for name in DOSAGE_FIELDS
+            if name in dosage.defaults and planned[name] == written[name]
+        )  # fmt: skip
         return cls(
             exercise_id=ex.id,
             name=ex.name,
-            sets=dosage.sets.high if sets is None else sets,
+            sets=set_count,
             target_reps=target,
             hold_seconds=hold_seconds,
             work_seconds=seconds,
-            rest_seconds=dosage.rest_seconds if rest is None else rest,
+            rest_seconds=rest_seconds,
             per_side=ex.per_side,
             cues=tuple(ex.cues),
+            defaults=labels,
+            first_side=ex.first_side if ex.per_side else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +175,8 @@ class ExercisePlan:
             "rest_seconds": self.rest_seconds,
             "per_side": self.per_side,
             "cues": list(self.cues),
+            "defaults": list(self.defaults),
+            "first_side": self.first_side,
         }
 
     @classmethod
@@ -146,6 +194,12 @@ class ExercisePlan:
         per_side = fields.get("per_side", False)
         if not isinstance(per_side, bool):
             raise ValueError(f"{where}: per_side must be true or false")
+        defaults = fields.get("defaults", [])
+        if not (isinstance(defaults, list) and all(isinstance(d, str) for d in defaults)):
+            raise ValueError(f"{where}: defaults must be a list of names")
+        first_side = fields.get("first_side")
+        if first_side is not None and not isinstance(first_side, str):
+            raise ValueError(f"{where}: first_side must be left, right or null")
         return cls(
             exercise_id=_text(fields, "exercise_id", where),
             name=_text(fields, "name", where),
@@ -156,6 +210,8 @@ class ExercisePlan:
             rest_seconds=_int(fields, "rest_seconds", where),
             per_side=per_side,
             cues=tuple(cues),
+            defaults=tuple(defaults),
+            first_side=first_side,
         )
 
 

@@ -23,6 +23,7 @@ SNAPSHOT_VERSION = 1
 @dataclass(frozen=True, slots=True)
 class ResumePoint:
     start_side: str
+    first_sides: dict[str, str]  # by exercise id (a snapshot without them: empty)
     completed: tuple[CompletedSet, ...]
     skipped: tuple[str, ...]
     at: SetKey | None  # the half in progress when the snapshot was taken
@@ -35,6 +36,7 @@ def write_snapshot(
     phase: Phase,
     at: SetKey,
     start_side: str,
+    first_sides: Mapping[str, str],
     reps: int,
     discomfort: bool,
     warmup_done: bool,
@@ -51,6 +53,7 @@ def write_snapshot(
         "set": set_number,
         "side": side,
         "start_side": start_side,
+        "first_sides": dict(first_sides),
         "reps": reps,
         "discomfort": discomfort,
         "warmup_done": warmup_done,
@@ -70,6 +73,11 @@ def read_snapshot(
     start_side = snapshot.get("start_side", SIDES[0])
     if start_side not in SIDES:
         raise ValueError(f"snapshot: start_side {start_side!r} is not left or right")
+    sides = snapshot.get("first_sides", {})
+    if not isinstance(sides, Mapping) or not all(
+        isinstance(k, str) and v in SIDES for k, v in sides.items()
+    ):
+        raise ValueError("snapshot: first_sides must map exercise ids to left or right")
     raw = snapshot.get("completed", [])
     skipped = snapshot.get("skipped", [])
     if not isinstance(raw, list) or not isinstance(skipped, list):
@@ -90,6 +98,7 @@ def read_snapshot(
     counting = snapshot.get("phase") in (Phase.SET, Phase.HOLD)
     return ResumePoint(
         start_side=start_side,
+        first_sides={k: v for k, v in sides.items() if plan.item_index(k) is not None},
         completed=tuple(merged.values()),
         skipped=tuple(s for s in skipped if plan.item_index(s) is not None),
         at=at,

@@ -26,7 +26,7 @@ class Action(StrEnum):
     ADJUST_REST = "adjust_rest"  # takes the seconds to add (negative: take off)
     MARK_DISCOMFORT = "mark_discomfort"
     END = "end"
-    START_TEMPO = "start_tempo"  # takes the seconds to lift, hold and lower
+    START_TEMPO = "start_tempo"  # takes the seconds to lift and lower (the hold: the exercise's)
     STOP_TEMPO = "stop_tempo"
 
 
@@ -36,22 +36,29 @@ _ANY_TIME = _WHILE_PAUSED | {Action.SKIP_EXERCISE}
 _BY_PHASE: dict[Phase, frozenset[Action]] = {
     phase: _ANY_TIME | extra
     for phase, extra in (
-        (Phase.HOLD, {Action.UNDO, Action.FINISH_SET}),
         (Phase.READY, {Action.REP}),
+        (Phase.LEAD_IN, {Action.REP}),
         (Phase.WORK, {Action.FINISH_SET}),
         (Phase.WARMUP, {Action.FINISH_SET}),
         (Phase.REST, {Action.SKIP_REST, Action.ADJUST_REST}),
         (Phase.SWITCH_SIDES, {Action.SKIP_REST}),
     )
 }
-_COUNTING = _ANY_TIME | {Action.REP, Action.FINISH_SET}
-# In SET, by (something to undo, tempo on): the tempo key starts or stops the beat.
+# In SET, by (reps counted, tempo on): the tempo key starts or stops the beat; with no rep
+# counted there is nothing to finish (a set of 0 reps is never saved) and, without tempo,
+# nothing to undo.
 _IN_SET: dict[tuple[bool, bool], frozenset[Action]] = {
-    (undo, tempo): _COUNTING
-    | {Action.STOP_TEMPO if tempo else Action.START_TEMPO}
-    | ({Action.UNDO} if undo else set())
-    for undo in (False, True)
+    (counted, tempo): _ANY_TIME
+    | {Action.REP, Action.STOP_TEMPO if tempo else Action.START_TEMPO}
+    | ({Action.FINISH_SET} if counted else set())
+    | ({Action.UNDO} if counted or tempo else set())
+    for counted in (False, True)
     for tempo in (False, True)
+}
+# In HOLD, by reps counted before this one: undo cancels the hold; finishing keeps those.
+_IN_HOLD: dict[bool, frozenset[Action]] = {
+    counted: _ANY_TIME | {Action.UNDO} | ({Action.FINISH_SET} if counted else set())
+    for counted in (False, True)
 }
 
 
@@ -63,7 +70,9 @@ def available_actions(phase: Phase, *, paused: bool, reps: int, tempo: bool) -> 
     if paused:
         return _WHILE_PAUSED
     if phase is Phase.SET:
-        return _IN_SET[reps > 0 or tempo, tempo]
+        return _IN_SET[reps > 0, tempo]
+    if phase is Phase.HOLD:
+        return _IN_HOLD[reps > 0]
     return _BY_PHASE.get(phase, _ANY_TIME)
 
 
@@ -113,6 +122,7 @@ class SessionView:
     hold_seconds: int | None
     work_seconds: int | None
     hold_remaining: float | None
+    lead_in_remaining: float | None
     work_remaining: float | None
     switch_remaining: float | None
     rest_remaining: float | None

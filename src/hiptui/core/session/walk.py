@@ -7,18 +7,20 @@ skipped, and gives the halves not done in plan order from any position on.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from hiptui.core.session.completed_set import SetKey
-from hiptui.core.session.plan import ExercisePlan, SessionPlan, other_side
+from hiptui.core.session.plan import SIDES, ExercisePlan, SessionPlan, other_side
 
 Position = tuple[int, int, int]  # (plan item, set number, half); item -1 is the warm-up
 
 
 class HalfWalk:
-    def __init__(self, plan: SessionPlan, start_side: str) -> None:
+    """``first_sides``: the side that goes first, by exercise id (left when not given)."""
+
+    def __init__(self, plan: SessionPlan, first_sides: Mapping[str, str]) -> None:
         self.plan = plan
-        self.start_side = start_side
+        self.first_sides = dict(first_sides)
         self.item, self.set_number, self.half = 0, 1, 0
         self.current: ExercisePlan = plan.items[0]  # the plan item here (the warm-up in it)
         self.done: set[SetKey] = set()
@@ -51,7 +53,8 @@ class HalfWalk:
     def side_of(self, item: ExercisePlan, half: int) -> str | None:
         if not item.per_side:
             return None
-        return self.start_side if half == 0 else other_side(self.start_side)
+        first = self.first_sides.get(item.exercise_id, SIDES[0])
+        return first if half == 0 else other_side(first)
 
     def move_to(self, position: Position) -> None:
         self.item, self.set_number, self.half = position

@@ -17,6 +17,7 @@ from hiptui.content.routines import Routine
 from hiptui.content.text import printable
 from hiptui.core.session.plan import ExercisePlan
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.mat_text import defaults_label
 from hiptui.tui.render import literal
 from hiptui.tui.widgets.dialog_buttons import DialogButtons
 
@@ -133,6 +134,10 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
                 if item.per_side:
                     yield Label("Start side")
                     yield Input(self.start_side, id="plan-side")
+            label = defaults_label(item)
+            if label:
+                yield Static(literal(f"{label} (not from the article)", "$text-muted"),
+                             id="plan-defaults")  # fmt: skip
             yield Static(id="plan-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Start", variant="primary", id="plan-go")

@@ -1,39 +1,45 @@
-"""The session runner: big rep count, set and side, the current cue, holds, rests and tempo.
+"""The session runner's mat view: the phase word, the big number and the side filling the
+screen, the one thing to do next under them, and buttons big enough to tap.
 
-The screen only renders :attr:`SessionMachine.view` and forwards keys to the machine. Events
-come back from every call and go to the :class:`~hiptui.sessions.SessionRecorder`, which writes
-each completed set at once (or keeps it, shown as waiting, until it can); here they ring the
-bell and show notes. The end of the session hands a summary to the app.
+The screen only renders :attr:`SessionMachine.view` and forwards keys and taps to the machine.
+Events come back from every call; they go to the :class:`~hiptui.sessions.SessionRecorder`,
+which writes each completed set at once (or keeps it, shown as waiting, until it can), and to
+the :class:`~hiptui.sound.announcer.Announcer`, which plays their cues off the UI thread. The
+end of the session hands a summary to the app.
 """
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from hiptui.content.models import Exercise
-from hiptui.content.units import render
-from hiptui.core.session.events import (
-    Event,
-    RestEnded,
-    RestWarning,
-    SessionDone,
-    SidesSwitched,
-)
+from hiptui.core.session.events import Event, RestEnded, SessionDone, SidesSwitched
 from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.phase import Phase
+from hiptui.core.session.plan import ExercisePlan
 from hiptui.core.session.view import Action, SessionView
 from hiptui.sessions import RETRY_SECONDS, FinishedSession, SessionRecorder
-from hiptui.tui.keys import bindings_for
-from hiptui.tui.render import art_content, literal
+from hiptui.sound.announcer import Announcer
+from hiptui.tui.keys import bindings_for, relabel
+from hiptui.tui.mat_text import MatText, mat_text, step_title
+from hiptui.tui.messages import SoundLevelChosen
+from hiptui.tui.render import literal
 from hiptui.tui.screens.dialogs import ConfirmScreen
+from hiptui.tui.widgets.mat_board import MatBoard
+from hiptui.tui.widgets.mat_controls import BUTTONS, MatButton, MatControls
 
 TICK_SECONDS = 0.1
 REST_STEP = 15
+# Columns from which the steps of timed work are listed beside the board.
+STEPS_BESIDE_FROM = 100
+
+_COUNTING = (Phase.SET, Phase.HOLD, Phase.READY, Phase.LEAD_IN)
 
 
 def _action_named(name: object) -> Action | None:
@@ -44,29 +50,19 @@ def _action_named(name: object) -> Action | None:
         return None
 
 
-def _clock_text(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    whole = int(seconds + 0.999)  # a countdown shows 1 until it reaches 0
-    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
-
-
 class SessionScreen(Screen[FinishedSession]):
     HELP_TITLE = "Session"
     BINDINGS = bindings_for("session")
 
     DEFAULT_CSS = """
-    SessionScreen #runner { padding: 0 2; }
-    SessionScreen #runner-where { height: auto; margin: 1 0; }
-    SessionScreen #runner-main { height: auto; }
-    SessionScreen #runner-count { width: 1fr; height: auto; }
-    SessionScreen #runner-digits { width: auto; color: $accent; text-style: bold; }
-    SessionScreen #runner-target { color: $text-muted; }
-    SessionScreen #runner-art { width: 42; height: auto; color: $text-muted; }
-    SessionScreen #runner-cue { margin-top: 1; height: auto; }
-    SessionScreen #runner-status { height: auto; margin-top: 1; }
-    SessionScreen.-paused #runner-digits { color: $warning; }
-    SessionScreen.-rest #runner-digits { color: $success; }
+    SessionScreen #runner { padding: 0 1; height: 1fr; }
+    SessionScreen #runner-where { height: auto; }
+    SessionScreen #runner-main { height: 1fr; }
+    SessionScreen #runner-steps { width: 40%; height: 1fr; padding: 1 0 0 2; display: none; }
+    SessionScreen.-steps-beside #runner-steps { display: block; }
+    SessionScreen #runner-next { height: auto; text-style: bold; }
+    SessionScreen #runner-doing { height: auto; max-height: 3; color: $text; }
+    SessionScreen #runner-status { height: 1; }
     """
 
     def __init__(
@@ -74,23 +70,22 @@ class SessionScreen(Screen[FinishedSession]):
         machine: SessionMachine,
         recorder: SessionRecorder,
         exercises: dict[str, Exercise],
+        announcer: Announcer,
         *,
         units: str = "imperial",
-        bell: bool = True,
-        warn_bell: bool = False,
-        tempo: tuple[float, float, float] = (2, 1, 2),
+        tempo: tuple[float, float] = (2, 2),
     ) -> None:
         super().__init__()
         self.machine = machine
         self.recorder = recorder
         self.exercises = exercises
+        self.announcer = announcer
         self.units = units
-        self.bell = bell
-        self.warn_bell = warn_bell
-        self.tempo = tempo
+        self.tempo = tempo  # seconds to lift and to lower (the hold is the exercise's)
         self._shown: dict[str, object] = {}
         self._finished = False
         self._deadline_timer: Timer | None = None
+        self._step: tuple[str, int] | None = None  # the timed step last shown (its sound)
         # The session ended but its last sets are only in memory: stay until they are written.
         self._unsaved_end: SessionDone | None = None
 
@@ -99,13 +94,12 @@ class SessionScreen(Screen[FinishedSession]):
         with Vertical(id="runner"):
             yield Static(id="runner-where")
             with Horizontal(id="runner-main"):
-                with Vertical(id="runner-count"):
-                    yield Static(id="runner-label")
-                    yield Digits("0", id="runner-digits")
-                    yield Static(id="runner-target")
-                yield Static(id="runner-art")
-            yield Static(id="runner-cue")
+                yield MatBoard(id="runner-board")
+                yield Static(id="runner-steps")
+            yield Static(id="runner-next")
+            yield Static(id="runner-doing")
             yield Static(id="runner-status")
+            yield MatControls(id="runner-controls")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -132,12 +126,9 @@ class SessionScreen(Screen[FinishedSession]):
 
     def handle(self, events: list[Event]) -> None:
         self._save(self.recorder.record(events))
+        self.announcer.announce(events)
         for event in events:
-            if isinstance(event, RestWarning) and self.warn_bell:
-                self.app.bell()
-            elif isinstance(event, RestEnded) and not event.skipped:
-                if self.bell:
-                    self.app.bell()
+            if isinstance(event, RestEnded) and not event.skipped:
                 self.notify("Rest is over: next set", timeout=3)
             elif isinstance(event, SidesSwitched) and event.seconds:
                 self.notify(f"Switch sides: {event.side} next", timeout=3)
@@ -156,7 +147,12 @@ class SessionScreen(Screen[FinishedSession]):
             return
         remaining = [
             left
-            for left in (view.hold_remaining, view.rest_remaining, view.switch_remaining)
+            for left in (
+                view.hold_remaining,
+                view.rest_remaining,
+                view.switch_remaining,
+                view.lead_in_remaining,
+            )
             if left is not None
         ]
         if view.phase in (Phase.WORK, Phase.WARMUP) and view.work_remaining is not None:
@@ -207,20 +203,31 @@ class SessionScreen(Screen[FinishedSession]):
     # -- actions ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        available = self.machine.view.available
+        view = self.machine.view
+        available = view.available
         if action == "act" and parameters:
-            return _action_named(parameters[0]) in available
+            wanted = _action_named(parameters[0])
+            if wanted is Action.FINISH_SET and view.phase in (Phase.SET, Phase.HOLD):
+                return not view.paused  # with no rep yet, it says what to do instead
+            return wanted in available
         if action == "rest":
             return Action.ADJUST_REST in available
         if action == "tempo":
             return Action.START_TEMPO in available or Action.STOP_TEMPO in available
+        if action == "skip":
+            return Action.SKIP_EXERCISE in available
         if action == "end":
             return not self._finished
         return True
 
     def action_act(self, name: str) -> None:
         action = _action_named(name)
-        if action is not None and action in self.machine.view.available:
+        view = self.machine.view
+        if action is Action.FINISH_SET and view.phase in _COUNTING[:2] and view.reps == 0:
+            self.notify("No rep counted yet, so there is no set to save: space counts a rep, "
+                        "s skips the exercise.", timeout=4)  # fmt: skip
+            return
+        if action is not None and action in view.available:
             self.handle(self.machine.perform(action))
 
     def action_rest(self, delta: int) -> None:
@@ -233,6 +240,28 @@ class SessionScreen(Screen[FinishedSession]):
             self.handle(self.machine.perform(Action.STOP_TEMPO))
         elif Action.START_TEMPO in available:
             self.handle(self.machine.perform(Action.START_TEMPO, *self.tempo))
+
+    def action_skip(self) -> None:
+        """Skip the rest of the exercise, once the user says yes (``s`` sits beside ``d``)."""
+        view = self.machine.view
+        if Action.SKIP_EXERCISE not in view.available:
+            return
+        what = "the warm-up" if view.is_warmup else view.exercise_name
+        unsaved = " The set in progress is not saved." if view.reps and view.phase in (
+            Phase.SET, Phase.HOLD) else ""  # fmt: skip
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and Action.SKIP_EXERCISE in self.machine.view.available:
+                self.handle(self.machine.perform(Action.SKIP_EXERCISE))
+
+        question = f"Skip the rest of {what}?{unsaved}"
+        self.app.push_screen(ConfirmScreen(question, yes="Skip"), confirmed)
+
+    def action_sound(self) -> None:
+        level = self.announcer.cycle()
+        self.notify(f"Sound: {self.announcer.playing}", timeout=2, markup=False)
+        self.post_message(SoundLevelChosen(level))
+        self._set("runner-status", self._status(self.machine.view))
 
     def action_end(self) -> None:
         if self._unsaved_end is not None:
@@ -248,6 +277,12 @@ class SessionScreen(Screen[FinishedSession]):
             confirmed,
         )
 
+    @on(MatButton.Pressed)
+    async def _tapped(self, event: Button.Pressed) -> None:
+        action = BUTTONS.get(event.button.id or "", ("", ""))[1]
+        if action:
+            await self.run_action(action)
+
     # -- rendering -------------------------------------------------------------------------
 
     def _set(self, widget_id: str, value: object) -> None:
@@ -255,88 +290,100 @@ class SessionScreen(Screen[FinishedSession]):
         if self._shown.get(widget_id) == value:
             return
         self._shown[widget_id] = value
-        widget = self.query_one(f"#{widget_id}")
-        if isinstance(widget, Digits):
-            widget.update(str(value))
-        elif isinstance(widget, Static):
-            widget.update(value if isinstance(value, Content) else literal(str(value)))
+        widget = self.query_one(f"#{widget_id}", Static)
+        widget.update(value if isinstance(value, Content) else literal(str(value)))
 
     def refresh_view(self) -> None:
         view = self.machine.view
         exercise = self.exercises.get(view.exercise_id)
+        text = mat_text(view, exercise, units=self.units, lead_in=self.machine.lead_in)
+        mood = "paused" if view.paused else "rest" if view.phase is Phase.REST else ""
+        self.query_one(MatBoard).show(text.phase, text.number, text.side, mood)
         self._set("runner-where", self._where(view))
-        label, digits, target = self._count(view)
-        self._set("runner-label", Content.styled(label, "bold $secondary"))
-        self._set("runner-digits", digits)
-        self._set("runner-target", target)
-        cue = view.cue or ""
-        if exercise is not None and cue:
-            cue = render(cue, exercise.quantities, self.units)
-        if view.phase is Phase.HOLD:
-            cue = "Squeeze and hold at the top"
-        self._set("runner-cue", Content.styled(cue, "bold $accent") if cue else "")
+        self._set("runner-next", literal(text.next))
+        self._set("runner-doing", literal(text.doing))
         self._set("runner-status", self._status(view))
-        art = art_content(exercise, width=40) if exercise is not None else None
-        self._set("runner-art", art if art is not None else "")
-        self.set_class(view.paused, "-paused")
-        self.set_class(view.phase is Phase.REST, "-rest")
-        if self._shown.get("available") != view.available:
-            self._shown["available"] = view.available
+        self._steps(view, exercise, text)
+        if self._shown.get("available") != (view.available, view.paused, view.phase):
+            self._shown["available"] = (view.available, view.paused, view.phase)
+            relabel(self, "session.pause", "Resume" if view.paused else "Pause")
+            starting = view.phase in (Phase.READY, Phase.LEAD_IN)
+            relabel(self, "session.rep", "Start" if starting else "Rep")
+            self.query_one(MatControls).show(view, self.check_action)
             self.refresh_bindings()  # the Footer shows only the keys that do something now
 
+    def _steps(self, view: SessionView, exercise: Exercise | None, text: MatText) -> None:
+        """Timed work lists its steps beside the board when there is room; the warm-up says
+        each new movement as it comes."""
+        timed = view.phase in (Phase.WORK, Phase.WARMUP, Phase.READY, Phase.LEAD_IN)
+        beside = timed and exercise is not None and self.size.width >= STEPS_BESIDE_FROM
+        self.set_class(beside, "-steps-beside")
+        if text.step is not None and self._step != (view.exercise_id, text.step.index):
+            if self._step is not None and self._step[0] == view.exercise_id:
+                self.announcer.next_step(step_title(exercise.steps[text.step.index]))  # type: ignore[union-attr]
+            self._step = (view.exercise_id, text.step.index)
+        if not beside or exercise is None:
+            return
+        current = text.step.index if text.step is not None else None
+        parts: list[str | tuple[str, str] | Content] = [("Steps\n", "bold")]
+        for index, step in enumerate(exercise.steps):
+            here = index == current
+            marker = "▶ " if here else f"{index + 1}. "
+            parts += [(marker, "bold $accent" if here else "$text-muted"),
+                      literal(step, "bold" if here else ""), "\n"]  # fmt: skip
+        self._set("runner-steps", Content.assemble(*parts))
+
     def _where(self, view: SessionView) -> Content:
+        """Exercise, set and side, and the rest: a value marked * is a hiptui default."""
         if view.is_warmup:
-            return Content.styled(f"Warm-up · {view.exercise_name}", "bold")
-        side = f" · {view.side.upper()} side" if view.side else ""
-        parts: list[str | tuple[str, str]] = [
-            (view.exercise_name, "bold"),
-            f"  ·  exercise {view.item_number} of {view.item_count}",
-            f"  ·  set {view.set_number} of {view.sets}{side}",
-        ]
+            first = self.machine.plan.items[0].name
+            return Content.assemble(literal(view.exercise_name, "bold"), " · then ", literal(first))
+        item = self._item(view.exercise_id)
+        ours = set(item.defaults) if item is not None else set()
+
+        def mark(field: str) -> str:
+            return "*" if field in ours else ""
+
+        position = f"set {view.set_number} of {view.sets}{mark('sets')}"
+        if view.phase is Phase.REST:
+            position = "next: " + position
+        elif view.side and view.phase is not Phase.SWITCH_SIDES:
+            position += f", {view.side} side"
+        parts: list[str | tuple[str, str] | Content] = [literal(view.exercise_name, "bold")]
+        if view.item_count > 1:
+            parts.append(f" · exercise {view.item_number} of {view.item_count}")
+        parts.append(f" · {position}")
+        if item is not None:
+            # The rest of the dosage is on the line under the board; here only what is ours.
+            if "reps" in ours and item.target_reps is not None:
+                parts.append(f" · {item.target_reps} reps*")
+            if "hold_seconds" in ours and item.hold_seconds:
+                parts.append(f" · hold {item.hold_seconds} s*")
+            if "work_seconds" in ours and item.work_seconds:
+                parts.append(f" · {item.work_seconds} s*")
+            parts.append(f" · rest {item.rest_seconds} s{mark('rest_seconds')}")
+        if ours:
+            parts.append((" · *hiptui default", "$text-muted"))
         return Content.assemble(*parts)
 
-    def _count(self, view: SessionView) -> tuple[str, str, str]:
-        if view.phase is Phase.REST:
-            nxt = view.next_target
-            after = ""
-            if nxt is not None:
-                what = f"{nxt.target_reps} reps" if nxt.target_reps else f"{nxt.work_seconds} s"
-                side = f", {nxt.side}" if nxt.side else ""
-                after = (
-                    f"next: {nxt.exercise_name}, set {nxt.set_number} of {nxt.sets}{side}, {what}"
-                )
-            return "REST", _clock_text(view.rest_remaining), after
-        if view.phase is Phase.SWITCH_SIDES:
-            return "SWITCH SIDES", _clock_text(view.switch_remaining), f"next: {view.side} side"
-        if view.phase is Phase.HOLD:
-            return (
-                "HOLD",
-                _clock_text(view.hold_remaining),
-                f"rep {view.reps + 1} counts after the hold",
-            )
-        if view.phase in (Phase.WORK, Phase.WARMUP):
-            label = "WARM-UP" if view.is_warmup else "HOLD THE STRETCH"
-            return label, _clock_text(view.work_remaining), "f when done"
-        if view.phase is Phase.READY:
-            return "READY", _clock_text(view.work_remaining), "space starts the timer"
-        if view.phase is Phase.DONE:
-            return "DONE", str(view.reps), ""
-        target = f"target {view.target_reps} reps" if view.target_reps else ""
-        if view.hold_seconds:
-            target += f", hold {view.hold_seconds} s at the top"
-        if view.tempo is not None:
-            step = view.tempo.step.value.upper()
-            target += f"  ·  tempo: {step} {_clock_text(view.tempo.remaining)}"
-        return "REPS", str(view.reps), target
+    def _item(self, exercise_id: str) -> ExercisePlan | None:
+        plan = self.machine.plan
+        index = plan.item_index(exercise_id)
+        return None if index is None else plan.items[index]
 
     def _status(self, view: SessionView) -> Content:
         parts: list[str | tuple[str, str]] = []
         if view.paused:
-            parts.append(("PAUSED: p resumes", "bold $warning"))
+            parts.append(("PAUSED: p resumes  ", "bold $warning"))
         if view.discomfort:
-            parts.append(("  discomfort flagged (d clears)", "$error"))
+            parts.append(("discomfort flagged (d clears)  ", "$error"))
         saved = self.recorder.saved
-        parts.append((f"  {saved} set{'s' if saved != 1 else ''} saved", "$text-muted"))
+        text = f"{saved} set{'s' if saved != 1 else ''} saved"
+        half = self.recorder.half_to_go()
+        if half is not None:
+            text += f" ({half} half to go)"
+        parts.append((text, "$text-muted"))
         if self.recorder.pending:
             parts.append((f", {len(self.recorder.pending)} waiting to be saved", "$warning"))
+        parts.append((f"  ·  sound: {self.announcer.playing} (m)", "$text-muted"))
         return Content.assemble(*parts)

@@ -31,15 +31,19 @@ _WHOLE = re.compile(r"^[+-]?\d{1,6}$")
 NUMBERS: dict[str, tuple[str, str]] = {
     "rest_seconds": ("Default rest", "seconds"),
     "break_minutes": ("Sitting break every", "minutes"),
+    "lead_in_seconds": ("Lead-in before a timed hold", "seconds"),
     "tempo_lift": ("Tempo: lift", "seconds"),
-    "tempo_hold": ("Tempo: hold at the top", "seconds"),
     "tempo_lower": ("Tempo: lower", "seconds"),
 }
 SWITCHES: dict[str, str] = {
-    "bell": "Bell when rest ends",
-    "warn_10s": "Also ring 10 seconds before",
+    "sound_reps": "A sound for every rep",
+    "weaker_side_first": "Weaker side first (over 10% behind)",
     "tempo": "Tempo mode (count reps on a beat)",
 }
+SOUND_CHOICES = [("off", "off"), ("the terminal bell", "bell"), ("tones", "tones"),
+                 ("spoken words", "voice")]  # fmt: skip
+SIDE_CHOICES = [("as the exercise's steps say", "exercise"), ("the left side", "left"),
+                ("the right side", "right")]  # fmt: skip
 
 
 def read_number(key: str, text: str) -> tuple[int | None, str | None]:
@@ -99,17 +103,21 @@ class SettingsScreen(Screen[None]):
             yield self._row("Distances in", Select(
                 [("imperial (in, ft)", "imperial"), ("metric (cm, m)", "metric")],
                 value=settings.units, allow_blank=False, id="units", compact=True))  # fmt: skip
-            yield self._number("rest_seconds", settings.rest_seconds)
-            for key in ("bell", "warn_10s"):
-                yield self._switch(key, getattr(settings, key))
-            side = Select([("the left side", "left"), ("the right side", "right")],
-                          value=settings.start_side, allow_blank=False, id="start_side",
-                          compact=True)  # fmt: skip
+            yield self._number("rest_seconds", settings.rest_seconds,
+                               hint="when an exercise gives none")  # fmt: skip
+            sound = Select(SOUND_CHOICES, value=settings.sound, allow_blank=False, id="sound",
+                           compact=True)  # fmt: skip
+            yield self._row("Sound in the runner", sound, "m in the runner changes it")
+            yield self._switch("sound_reps", settings.sound_reps)
+            yield self._number("lead_in_seconds", settings.lead_in_seconds)
+            side = Select(SIDE_CHOICES, value=settings.start_side, allow_blank=False,
+                          id="start_side", compact=True)  # fmt: skip
             yield self._row("Start per-side sets with", side)
+            yield self._switch("weaker_side_first", settings.weaker_side_first)
             yield self._number("break_minutes", settings.break_minutes,
                                hint="empty: from the self-check, else 45")  # fmt: skip
             yield self._switch("tempo", settings.tempo)
-            for key in ("tempo_lift", "tempo_hold", "tempo_lower"):
+            for key in ("tempo_lift", "tempo_lower"):
                 yield self._number(key, getattr(settings, key))
             yield Static(id="settings-error")
             with Horizontal(id="settings-buttons"):
@@ -169,7 +177,7 @@ class SettingsScreen(Screen[None]):
         """The settings the form holds, and a message for each field that is not valid."""
         values: dict[str, object] = {}
         errors: list[str] = []
-        for key in ("theme", "units", "start_side"):
+        for key in ("theme", "units", "sound", "start_side"):
             values[key] = self.query_one(f"#{key}", Select).value
         for key in SWITCHES:
             values[key] = self.query_one(f"#{key}", Switch).value
