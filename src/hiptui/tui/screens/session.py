@@ -39,6 +39,8 @@ REST_STEP = 15
 # Columns from which the steps of timed work are listed beside the board.
 STEPS_BESIDE_FROM = 100
 
+# The lines under the board that are always one line tall (longer text is cut with "…").
+_ONE_LINE = frozenset({"runner-next", "runner-status"})
 _COUNTING = (Phase.SET, Phase.HOLD, Phase.READY, Phase.LEAD_IN)
 
 
@@ -60,9 +62,10 @@ class SessionScreen(Screen[FinishedSession]):
     SessionScreen #runner-main { height: 1fr; }
     SessionScreen #runner-steps { width: 40%; height: 1fr; padding: 1 0 0 2; display: none; }
     SessionScreen.-steps-beside #runner-steps { display: block; }
-    SessionScreen #runner-next { height: auto; text-style: bold; }
+    SessionScreen #runner-next { height: 1; text-style: bold; text-wrap: nowrap;
+        text-overflow: ellipsis; }
     SessionScreen #runner-doing { height: auto; max-height: 3; color: $text; }
-    SessionScreen #runner-status { height: 1; }
+    SessionScreen #runner-status { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(
@@ -286,12 +289,15 @@ class SessionScreen(Screen[FinishedSession]):
     # -- rendering -------------------------------------------------------------------------
 
     def _set(self, widget_id: str, value: object) -> None:
-        """Update a widget only when what it shows changed (this runs ten times a second)."""
+        """Update a widget only when what it shows changed (this runs ten times a second). The
+        one-line ones keep their size, so they are redrawn without a new layout (a rep press
+        then costs a repaint of what changed, not a reflow of the screen)."""
         if self._shown.get(widget_id) == value:
             return
         self._shown[widget_id] = value
         widget = self.query_one(f"#{widget_id}", Static)
-        widget.update(value if isinstance(value, Content) else literal(str(value)))
+        content = value if isinstance(value, Content) else literal(str(value))
+        widget.update(content, layout=widget_id not in _ONE_LINE)
 
     def refresh_view(self) -> None:
         view = self.machine.view

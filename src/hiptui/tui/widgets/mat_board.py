@@ -2,19 +2,24 @@
 space allows (:func:`hiptui.tui.mat_layout.fit_board`), so they read from across a room.
 
 Attributes down: the runner screen calls :meth:`MatBoard.show`; the board redraws only when
-what it shows (or its size) changed.
+what it shows (or its size, or the theme) changed. It hands Textual ready-made lines
+(``render_line``), one styled segment per part, since a rep press redraws it: building and
+wrapping a Content of the whole board each time cost about 2 ms a press at 80x24.
 """
 
 from __future__ import annotations
 
-from textual.content import Content
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
-from hiptui.tui.mat_layout import fit_board
+from hiptui.tui.mat_layout import Line, fit_board
 
-# The style of each part, by the board's mood (theme variables only). The words say what the
-# colour says, so nothing depends on telling colours apart.
-_NUMBER = {"": "bold $accent", "paused": "bold $warning", "rest": "bold $success"}
+# The theme variable that colours each part, by the board's mood. The words say what the
+# colour says (REST, PAUSED), so nothing depends on telling colours apart.
+_NUMBER_COLOUR = {"": "accent", "paused": "warning", "rest": "success"}
 
 
 class MatBoard(Widget):
@@ -25,21 +30,63 @@ class MatBoard(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.phase = self.number = self.side = self.mood = ""
+        self._drawn: tuple[object, ...] = ()
+        self._strips: list[Strip] = []
 
     def show(self, phase: str, number: str, side: str = "", mood: str = "") -> None:
         """Show these; ``mood`` is ``""``, ``"paused"`` or ``"rest"`` (the number's colour)."""
         values = (phase, number, side, mood)
         if values == (self.phase, self.number, self.side, self.mood):
             return
+        before = self._strips if self._drawn else []
         self.phase, self.number, self.side, self.mood = values
-        self.refresh()
+        if not before or not self.is_mounted or not self.size:
+            self.refresh()
+            return
+        # Only the lines that changed are redrawn (a rep changes the number's rows alone).
+        after = self._strips_now()
+        width = self.size.width
+        changed = [
+            Region(0, y, width, 1)
+            for y in range(max(len(before), len(after)))
+            if y >= len(before) or y >= len(after) or before[y] != after[y]
+        ]
+        if changed:
+            self.refresh(*changed)
 
-    def render(self) -> Content:
+    def lines(self) -> list[Line]:
+        """What the board draws at its size now: per line, (text, part) segments."""
         width, height = self.content_size
-        styles = {"phase": "bold $text", "side": "bold $text", "number": _NUMBER[self.mood]}
-        parts: list[str | tuple[str, str]] = []
-        for index, line in enumerate(fit_board(width, height, self.phase, self.number, self.side)):
-            if index:
-                parts.append("\n")
-            parts += [(text, styles.get(role, "")) for text, role in line]
-        return Content.assemble(*parts)
+        return fit_board(width, height, self.phase, self.number, self.side)
+
+    def _styles(self) -> dict[str, Style]:
+        colours = self.app.theme_variables
+        base = self.rich_style
+        number = colours.get(_NUMBER_COLOUR[self.mood], "")
+        words = colours.get("foreground", "")
+        return {
+            "number": base + Style(color=number or None, bold=True),
+            "phase": base + Style(color=words or None, bold=True),
+            "side": base + Style(color=words or None, bold=True),
+            "": base,
+        }
+
+    def _strips_now(self) -> list[Strip]:
+        width, height = self.content_size
+        key = (self.phase, self.number, self.side, self.mood, width, height, self.app.theme)
+        if key != self._drawn:
+            styles = self._styles()
+            self._strips = [
+                Strip([Segment(text, styles.get(part, styles[""])) for text, part in line])
+                .extend_cell_length(width, styles[""])
+                .crop(0, width)
+                for line in self.lines()
+            ]
+            self._drawn = key
+        return self._strips
+
+    def render_line(self, y: int) -> Strip:
+        strips = self._strips_now()
+        if 0 <= y < len(strips):
+            return strips[y]
+        return Strip.blank(self.content_size.width, self.rich_style)
