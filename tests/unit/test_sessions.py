@@ -246,3 +246,19 @@ def test_last_time_names_the_latest_earlier_session(db: Database) -> None:
     [text] = sessions.previous_times(db, result).values()
     assert text.endswith(": 1 sets, 2 reps")  # the second session, not the first
     assert sessions.last_time(db, "nothing-here", recorder.session_id) is None
+
+
+def test_the_weaker_side_goes_first_when_asked(db: Database) -> None:
+    items = counted("kick", sets=1, reps=(1, 20), per_side=True, first_side="right")
+    last = db.start_session("Before", {})
+    for side, reps in (("right", 12), ("left", 9)):  # the left did 25% less
+        db.log_set(last, exercise_id="kick", exercise_name="Kick", set_number=1, side=side,
+                   reps=reps)  # fmt: skip
+    db.finish_session(last, "completed")
+    assert sessions.weaker_sides(db, plan(items)) == {"kick": "left"}
+    machine, _recorder = sessions.start_session(db, plan(items), clock=FakeClock(),
+                                                start_side=None, weaker_first=True)  # fmt: skip
+    assert machine.view.side == "left"
+    steps, _recorder = sessions.start_session(db, plan(items), clock=FakeClock(),
+                                              start_side=None)  # fmt: skip
+    assert steps.view.side == "right"  # not asked: the side the steps work first

@@ -94,6 +94,26 @@ def test_import_restores_an_export_once(history: Path, tmp_path: Path) -> None:
     assert json.loads(hiptui("export").stdout) == json.loads(out.read_text())
 
 
+def test_a_per_side_set_is_one_set_in_the_export_and_the_import(tmp_path: Path) -> None:
+    db = Database.open(database_path())
+    session = db.start_session("Kickbacks", {})
+    for side in ("right", "left"):
+        db.log_set(session, exercise_id="quadruped-kickback", exercise_name="Quadruped kickback",
+                   set_number=1, side=side, reps=12)  # fmt: skip
+    db.finish_session(session, "completed")
+    db.close()
+    out = tmp_path / "backup.json"
+    hiptui("export", "--out", str(out))
+    [exported] = json.loads(out.read_text())["sessions"]
+    assert [(s["set"], s["side"]) for s in exported["sets"]] == [(1, "right"), (1, "left")]
+    database_path().unlink()
+    first = hiptui("import-history", str(out))
+    assert first.stdout.strip().endswith("added 1 sessions, 1 sets, 0 self-checks and 0 breaks; "
+                                         "0 already there")  # fmt: skip
+    again = hiptui("import-history", str(out))
+    assert again.stdout.strip().endswith("2 already there")  # the session and its one set
+
+
 def test_a_bad_file_is_reported_on_stderr_and_creates_no_database(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format_version": 1, "sessions": [{"id": "a", "status": "done"}]}))

@@ -41,7 +41,8 @@ def dosage_line(exercise: Exercise, *, rest_default: int | None = None) -> str:
         return DEFAULT_LABEL if field in dosage.defaults else ""
 
     side = " per side" if exercise.per_side else ""
-    parts = [f"{dosage.sets} sets{ours('sets')}"]
+    sets = "set" if dosage.sets.high == 1 else "sets"
+    parts = [f"{dosage.sets} {sets}{ours('sets')}"]
     if dosage.reps is not None:
         parts.append(f"x {dosage.reps} reps{side}{ours('reps')}")
     if dosage.work_seconds is not None:

@@ -55,11 +55,14 @@ def merge_records(
         else:
             session_id = int(row[0])
             counts["skipped"] += 1
+        # A set of a per-side exercise is one set in two rows (a row per side): counted once.
+        added: set[tuple[str, int]] = set()
+        there: set[tuple[str, int]] = set()
         for record in session.sets:
-            if _insert_set(db, session_id, record):
-                counts["sets_added"] += 1
-            else:
-                counts["skipped"] += 1
+            key = (record.exercise_id, record.set_number)
+            (added if _insert_set(db, session_id, record) else there).add(key)
+        counts["sets_added"] += len(added)
+        counts["skipped"] += len(there - added)
     for checkup in checkups:
         cursor = db.execute(
             "INSERT INTO checkups (uid, taken_at, answers_json, result_json) "

@@ -162,6 +162,10 @@ def _doing(view: SessionView, exercise: Exercise | None, units: str, step: StepN
         return f"step {step.index + 1} of {step.count} ({clock_text(step.left)} left): {text}"
     if view.phase is Phase.HOLD:
         return render(view.cue or "", quantities, units)
-    if view.phase in (Phase.READY, Phase.LEAD_IN) and exercise is not None and exercise.steps:
-        return "1. " + render(exercise.steps[0], quantities, units)
+    if exercise is not None and exercise.steps:
+        if view.phase in (Phase.READY, Phase.LEAD_IN):
+            return "1. " + render(exercise.steps[0], quantities, units)
+        if view.phase is Phase.WORK:  # a stretch: its cue, and its last step (the hold itself)
+            last = render(exercise.steps[-1], quantities, units)
+            return f"{render(view.cue or '', quantities, units)} · {last}".lstrip(" ·")
     return render(view.cue or "", quantities, units)
