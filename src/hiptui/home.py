@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from hiptui.content.ladders import Ladders
-    from hiptui.content.loader import Library
+    from hiptui.content.library import Library
     from hiptui.content.models import Problem
     from hiptui.content.routines import Routine
     from hiptui.store.db import Database

@@ -275,7 +275,8 @@ async def test_a_preloaded_library_makes_the_first_frame_and_the_card_follows() 
     the list is there from the start and the card is drawn once the first frame is out."""
     from concurrent.futures import Future
 
-    from hiptui.content.loader import Library, load_library
+    from hiptui.content.library import Library
+    from hiptui.content.loader import load_library
 
     folders = [FIXTURES / "exercises"]
     preload: Future[Library] = Future()
@@ -294,7 +295,7 @@ async def test_a_preloaded_library_makes_the_first_frame_and_the_card_follows() 
 async def test_a_failed_preload_is_loaded_again_in_the_app() -> None:
     from concurrent.futures import Future
 
-    from hiptui.content.loader import Library
+    from hiptui.content.library import Library
 
     preload: Future[Library] = Future()
     preload.set_exception(OSError("the cache could not be read"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,8 @@ import hiptui.content.index as index_module
 from hiptui.content import loader
 from hiptui.content.cache import RACY_NS, load_library_cached
 from hiptui.content.index import loader_fingerprint
-from hiptui.content.loader import Library, load_library
+from hiptui.content.library import Library
+from hiptui.content.loader import load_library
 from hiptui.content.models import Exercise, Problem
 from tests.unit.cache_folders import FIXTURES, LATER, OLD_NS, age, make_folders
 
@@ -78,15 +80,18 @@ def assert_same(cached: Library, plain: Library) -> None:
 
 
 class CountingLoader:
+    """Counts the files the cache has parsed (not those a plain load_library parses)."""
+
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.paths: list[Path] = []
         real = loader.load_exercise_file  # what the cache calls, counted below
 
         def counting(path: Path) -> Exercise | list[Problem]:
-            self.paths.append(path)
+            if sys._getframe(1).f_code.co_filename == cache_module.__file__:
+                self.paths.append(path)
             return real(path)
 
-        monkeypatch.setattr(cache_module, "load_exercise_file", counting)
+        monkeypatch.setattr(loader, "load_exercise_file", counting)
 
 
 def test_cold_and_warm_loads_equal_the_loader(folders: list[Path], tmp_path: Path) -> None:

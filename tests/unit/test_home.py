@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from hiptui import paths
-from hiptui.content.loader import Library, load_library
+from hiptui.content.library import Library
+from hiptui.content.loader import load_library
 from hiptui.home import Home
 from hiptui.store.db import Database
 from hiptui.store.errors import StoreError

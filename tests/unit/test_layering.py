@@ -68,6 +68,26 @@ def test_a_warm_look_up_imports_only_what_printing_a_card_needs() -> None:
         assert unwanted & loaded == set()
 
 
+def test_the_app_s_start_from_a_warm_cache_parses_no_toml() -> None:
+    """``hiptui`` alone, with the content cache in place: the library comes from the cache, so
+    neither the TOML parser nor the validator is imported (nor argparse: nothing to parse)."""
+    from hiptui import paths
+    from hiptui.content.cache import load_library_cached
+
+    load_library_cached(paths.content_folders(), paths.content_cache_path(), now_ns=lambda: 2**62)
+    loaded = _modules_after(
+        "import hiptui.cli.app as app\n"
+        "from hiptui.home import Home\n"
+        "from hiptui.tui.app import make_app\n"
+        "home = Home.for_user()\n"
+        "assert home.library().exercises\n"
+        "make_app(home=home)\n"
+    )
+    assert "hiptui.content.library" in loaded and "textual.app" in loaded
+    unwanted = {"tomllib", "argparse", "hiptui.content.loader", "hiptui.content.toml_fields"}
+    assert unwanted & loaded == set()
+
+
 def test_the_web_server_never_imports_textual_or_the_tui() -> None:
     """``hiptui serve`` runs each page's app in its own process: the server itself stays free
     of Textual (and of rich), so it starts fast and shares no state with any app."""

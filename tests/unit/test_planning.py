@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hiptui.content.loader import Library, load_library
+from hiptui.content.library import Library
+from hiptui.content.loader import load_library
 from hiptui.content.models import Dosage, Exercise, Range
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import score

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from hiptui.home import Home
 
 
-def run_app(args: argparse.Namespace, *, start: str | None = None, home: Home | None = None) -> int:
-    """The app on the user's home (or ``home``, already made by the command)."""
+def run_app(
+    args: argparse.Namespace | None, *, start: str | None = None, home: Home | None = None
+) -> int:
+    """The app on the user's home (or ``home``, already made by the command), with the folders
+    of ``args.exercises`` (``args`` is ``None`` for ``hiptui`` alone)."""
     # Until the first frame, nearly every object made (Textual's modules, the content) lives as
     # long as the app, so the cyclic collector's full passes over a growing heap are wasted
     # work: about 20-40 ms of a start with 1,000 exercises (benchmarks/first_frame.py). The app

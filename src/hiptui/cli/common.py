@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import TextIO
 
-    from hiptui.content.loader import Library
+    from hiptui.content.library import Library
     from hiptui.content.models import Problem
     from hiptui.home import Home
 

@@ -160,6 +160,11 @@ def _dispatch(arguments: list[str]) -> int:
         fast = run_fast(arguments[1:])
         if fast is not None:
             return fast
+    if not arguments:
+        # `hiptui` alone opens the app: nothing to parse, so argparse is not even imported.
+        from hiptui.cli.app import run_app
+
+        return run_app(None)
     command = command_in(arguments)
     if command in QUICK:
         module = __import__(QUICK[command], fromlist=["quick"])

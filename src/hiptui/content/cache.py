@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -37,7 +36,7 @@ from hiptui.content.index import (
     loader_fingerprint,
     toml_names,
 )
-from hiptui.content.loader import Library, load_exercise_file, load_library
+from hiptui.content.library import Library
 from hiptui.content.models import Exercise, Problem, Range
 from hiptui.paths import join
 
@@ -59,15 +58,19 @@ def load_library_cached(
     (the same clock file modification times use).
     """
     if cache_file is None:
+        from hiptui.content.loader import load_library
+
         return load_library(folders)
     key = loader_fingerprint()
     index = CacheIndex.read(str(cache_file), key, whole=True)
     if index is not None and index.describes([str(folder) for folder in folders]):
         library = _library_from(index)
         if library is not None:
-            return library
-    files = _CachedFiles(index, young=now_ns() - RACY_NS)
-    library = load_library(folders, load_file=files.load)
+            return library  # no TOML parser or validator imported, let alone run
+    from hiptui.content import loader
+
+    files = _CachedFiles(index, young=now_ns() - RACY_NS, parse=loader.load_exercise_file)
+    library = loader.load_library(folders, load_file=files.load)
     _write_cache(cache_file, key, folders, library, files.loaded)
     return library
 
@@ -103,8 +106,11 @@ class _CachedFiles:
     """Loads one exercise file at a time, from the old cache's record when its size and time
     still match, and keeps what each file loaded as for the next cache."""
 
-    def __init__(self, index: CacheIndex | None, *, young: int) -> None:
+    def __init__(
+        self, index: CacheIndex | None, *, young: int, parse: Callable[[Path], Result]
+    ) -> None:
         self.young = young
+        self._parse = parse
         self.loaded: dict[str, _Loaded] = {}
         self._old: dict[str, list[Any]] = {}
         self._records: list[Any] = []
@@ -122,10 +128,10 @@ class _CachedFiles:
         try:
             found = os.stat(path)
         except OSError:
-            return load_exercise_file(path)
+            return self._parse(path)
         result = self._reuse(self._old.get(name), found, name)
         if result is None:
-            result = load_exercise_file(path)
+            result = self._parse(path)
         cacheable = found.st_mtime_ns < self.young
         self.loaded[name] = _Loaded(found.st_size, found.st_mtime_ns, result, cacheable)
         return result
@@ -163,6 +169,8 @@ def _write_cache(
         "records": [len(records), zlib.crc32(records)],
     }
     head = json.dumps(header).encode("utf-8")
+    import tempfile
+
     try:
         cache_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(

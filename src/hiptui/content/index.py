@@ -54,7 +54,7 @@ MAX_HEADER_BYTES = 4096
 MISSING, FOLDER, NOT_A_FOLDER = "missing", "folder", "not a folder"
 _LOADER_MODULES = (
     "cache.py", "index.py", "loader.py", "toml_fields.py", "models.py", "frozen.py",
-    "toml_source.py", "toml_bounds.py", "text.py", "files.py",
+    "toml_source.py", "toml_bounds.py", "text.py", "files.py", "library.py",
 )  # fmt: skip
 # The errors for which Path.exists() says False instead of raising.
 _ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)

@@ -1,4 +1,5 @@
-"""Loading exercise files into a :class:`Library`, collecting every problem on the way.
+"""Loading exercise files into a :class:`~hiptui.content.library.Library`, collecting every
+problem on the way.
 
 Sources load in order (bundled, the user's folder, ``--exercises`` folders); a later file with
 the same id replaces an earlier one. A bad file never stops the load: its problems are kept
@@ -9,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hiptui.content.index import MISSING, NOT_A_FOLDER, folder_kind, toml_names
+from hiptui.content.library import Library
 from hiptui.content.models import (
     CATEGORIES,
     EQUIPMENT,
@@ -44,41 +45,6 @@ DOSAGE_KEYS = ("sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "
 TEXT_LISTS = ("steps", "cues", "faults", "cautions", "tips")
 ART_MAX_LINES = 12
 ART_MAX_COLUMNS = 40
-
-
-@dataclass
-class Library:
-    """Every exercise that loaded, where each came from, and every problem found."""
-
-    exercises: dict[str, Exercise] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    # id -> earlier files that a later source replaced
-    replaced: dict[str, list[Path]] = field(default_factory=dict)
-
-    def ordered(self) -> list[Exercise]:
-        """Article first, then hiptui extras, the user's own, imported; each by name."""
-        return sorted(self.exercises.values(), key=lambda e: (e.group.order, e.name.lower()))
-
-    def get(self, exercise_id: str) -> Exercise | None:
-        return self.exercises.get(exercise_id)
-
-    def add(self, path: Path, result: Exercise | list[Problem], seen_here: dict[str, Path]) -> None:
-        """Take one file's result: its problems, or its exercise. ``seen_here`` holds the ids
-        met so far in the same folder (a repeat there is an error; a later folder replaces)."""
-        if isinstance(result, list):
-            self.problems.extend(result)
-            return
-        if result.id in seen_here:
-            also = seen_here[result.id].name
-            self.problems.append(
-                Problem(str(path), None, f"duplicate id '{result.id}' (also in {also})")
-            )
-            return
-        seen_here[result.id] = path
-        earlier = self.exercises.get(result.id)
-        if earlier is not None and earlier.path is not None:
-            self.replaced.setdefault(result.id, []).append(earlier.path)
-        self.exercises[result.id] = result
 
 
 def exercise_files(folder: Path) -> list[Path]:

@@ -8,7 +8,6 @@ offending key: ``exercises/x.toml:12: dosage.reps: low (12) is above high (8)``.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,8 @@ def _split_dotted(text: str) -> list[str]:
 def _unquote(part: str) -> str:
     """A quoted key as TOML reads it: a basic string's escapes (``"a\\nb"``) are decoded."""
     if part[:1] == '"' and "\\" in part:
+        import tomllib
+
         try:
             value = tomllib.loads(f"k = {part}")["k"]
         except tomllib.TOMLDecodeError:
@@ -145,6 +146,8 @@ def parse_toml_text(text: str, path: Path, display: str) -> TomlDocument | Probl
     refused = check_toml_shape(text)
     if refused is not None:
         return Problem(display, refused[0], refused[1])
+    import tomllib  # here, not at the top: the app's start and the quick commands need no TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

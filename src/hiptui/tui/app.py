@@ -23,7 +23,7 @@ from textual.app import App, SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
 
-from hiptui.content.loader import Library
+from hiptui.content.library import Library
 from hiptui.home import Home
 from hiptui.tui import messages
 from hiptui.tui.app_base import HomeApp, freeze_what_lives_long

@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from hiptui.content.loader import Library
+from hiptui.content.library import Library
 from hiptui.content.text import printable
 from hiptui.tui.messages import OpenExercise
 

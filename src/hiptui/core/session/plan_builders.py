@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hiptui.content.loader import Library
+from hiptui.content.library import Library
 from hiptui.content.routines import Routine
 from hiptui.core.session.plan import DEFAULT_REST_SECONDS, ExercisePlan, SessionPlan
 

@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hiptui.content.loader import Library
+from hiptui.content.library import Library
 from hiptui.content.models import Exercise, Group
 from hiptui.core.catalog.filter import (
     CatalogFilter,
@@ -51,7 +51,7 @@ class CatalogScreen(Screen[None]):
     CatalogScreen #search { height: 3; margin: 0 0; }
     CatalogScreen #catalog-status { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     CatalogScreen #exercise-list { height: 1fr; border: none; }
-    CatalogScreen #detail { width: 1fr; padding: 0 1 0 2; }
+    CatalogScreen #detail { width: 1fr; padding: 0 1 0 2; scrollbar-gutter: stable; }
     CatalogScreen.-narrow #catalog-left { width: 1fr; border-right: none; }
     CatalogScreen.-narrow #detail { display: none; }
     """
@@ -107,9 +107,10 @@ class CatalogScreen(Screen[None]):
         self._exercises = library.ordered()
         self._index = CatalogIndex(self._exercises)
         self._facets = {}
-        self._problem_count = len(library.problems)
+        problems_before, self._problem_count = self._problem_count, len(library.problems)
         self.refresh_list()
-        self.refresh_bindings()
+        if (problems_before > 0) != (self._problem_count > 0):
+            self.refresh_bindings()  # the "problems" key comes or goes (check_action)
 
     def refresh_list(self) -> None:
         self._shown = [self._exercises[i] for i in self._index.matching(self.filter)]

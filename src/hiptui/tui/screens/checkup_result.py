@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from hiptui.content.checkup_form import CheckupForm
-from hiptui.content.loader import Library
+from hiptui.content.library import Library
 from hiptui.core.checkup.answers import Answers
 from hiptui.core.checkup.scoring import BANDS, CheckupResult, Recommendation
 from hiptui.core.checkup.text import BAND_LABELS, changes, figures

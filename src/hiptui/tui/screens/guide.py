@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hiptui.content.guide import Guide, GuideSection
-from hiptui.content.loader import Library
+from hiptui.content.library import Library
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.messages import OpenExercise
 from hiptui.tui.render import literal
