@@ -1,9 +1,11 @@
 """How long the catalog takes to update after one more character is typed into the filter.
 
-Usage: uv run python benchmarks/filter_latency.py [--exercises DIR] [--runs N]
+Usage: uv run python benchmarks/filter_latency.py [--exercises DIR | --total N] [--runs N]
 
-The real app runs in tmux (120x40) with the bundled exercises, and again with DIR added (for
-example 1,000 files made by `benchmarks/import_scale.py --keep DIR`). For each character typed
+The real app runs in tmux (120x40, a tmux server of the script's own) with the bundled
+exercises, and again with DIR added (for example 1,000 files made by
+`benchmarks/import_scale.py --keep DIR`) or with N generated user exercises (copies of the
+bundled ones, made in a temporary folder). For each character typed
 into the search box the script knows, from the same filter code, how many exercises should
 match; it polls the screen every 2 ms until the search box shows exactly the typed text and
 the count line shows that number.
@@ -18,15 +20,17 @@ import argparse
 import re
 import shlex
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _datasets import user_exercises
+from _tmux import Terminal
+
 QUERIES = ("glute", "hams", "bridge", "kick", "stretch", "press")
-SESSION = "hiptui-filter"
 
 MINIMAL_APP = """
 from textual.app import App
@@ -46,48 +50,33 @@ Minimal().run()
 """
 
 
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
-
-
-def _wait(done: Callable[[str], bool], limit: float = 10.0) -> str:
-    deadline = time.monotonic() + limit
-    while True:
-        screen = _tmux("capture-pane", "-p", "-t", SESSION)
-        if done(screen):
-            return screen
-        if time.monotonic() > deadline:
-            raise RuntimeError("the expected screen never appeared")
-        time.sleep(0.002)
-
-
 def _type_queries(
-    runs: int, focus: str, expect: Callable[[str, str], bool], reset: Callable[[], None]
+    term: Terminal,
+    runs: int,
+    focus: str,
+    expect: Callable[[str, str], bool],
+    reset: Callable[[], None],
 ) -> list[float]:
     samples: list[float] = []
     for run in range(runs):
         query = QUERIES[run % len(QUERIES)]
         if focus:
-            _tmux("send-keys", "-t", SESSION, focus)
+            term.keys(focus)
         time.sleep(0.2)
         for n, char in enumerate(query, start=1):
             typed = query[:n]
             start = time.perf_counter()
-            _tmux("send-keys", "-t", SESSION, "-l", char)
-            _wait(lambda screen, typed=typed: expect(screen, typed))
+            term.keys(char, literal=True)
+            term.wait(lambda screen, typed=typed: expect(screen, typed), limit=10)
             samples.append((time.perf_counter() - start) * 1000)
             time.sleep(0.05)
         reset()
     return samples
 
 
-def _start(command: str, ready: Callable[[str], bool]) -> str:
-    _tmux("kill-session", "-t", SESSION)
-    _tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", command)
-    return _wait(ready, 30)
-
-
-def measure_hiptui(extra: list[Path], runs: int, home: str) -> tuple[int, list[float]]:
+def measure_hiptui(
+    term: Terminal, extra: list[Path], runs: int, home: str
+) -> tuple[int, list[float]]:
     from hiptui.content.loader import load_library
     from hiptui.core.catalog.filter import CatalogFilter
     from hiptui.paths import content_folders
@@ -102,10 +91,10 @@ def measure_hiptui(extra: list[Path], runs: int, home: str) -> tuple[int, list[f
     env = " ".join(f"HIPTUI_{n}_DIR={home}/{n.lower()}" for n in ("DATA", "CONFIG", "CACHE"))
     more = " ".join(f"--exercises {shlex.quote(str(p))}" for p in extra)
     python = shlex.quote(sys.executable)
-    command = f"env -u PYTHONDONTWRITEBYTECODE {env} {python} -m hiptui {more}"
+    term.start(f"env -u PYTHONDONTWRITEBYTECODE {env} {python} -m hiptui {more}")
     try:
-        _start(command, lambda s: f"{total} of {total} exercises" in s)
-        time.sleep(1.0)  # let the rest of a long list arrive
+        term.wait(lambda s: f"{total} of {total} exercises" in s, limit=60)
+        time.sleep(1.0 + total / 2000)  # let the rest of a long list arrive
 
         def expect(screen: str, typed: str) -> bool:
             # The search box holds exactly what was typed, and the count is the new one.
@@ -113,32 +102,32 @@ def measure_hiptui(extra: list[Path], runs: int, home: str) -> tuple[int, list[f
             return box is not None and f" {counts[typed]} of {total} exercises" in screen
 
         def reset() -> None:
-            _tmux("send-keys", "-t", SESSION, "Escape")
-            _wait(lambda s: f"{total} of {total} exercises" in s)
-            time.sleep(0.3)
+            term.keys("Escape")
+            term.wait(lambda s: f"{total} of {total} exercises" in s)
+            time.sleep(0.3 + total / 5000)
 
-        return total, _type_queries(runs, "/", expect, reset)
+        return total, _type_queries(term, runs, "/", expect, reset)
     finally:
-        _tmux("kill-session", "-t", SESSION)
+        term.stop()
 
 
-def measure_minimal(runs: int, home: str) -> list[float]:
+def measure_minimal(term: Terminal, runs: int, home: str) -> list[float]:
     script = Path(home) / "minimal_filter.py"
     script.write_text(MINIMAL_APP)
-    command = f"env -u PYTHONDONTWRITEBYTECODE {shlex.quote(sys.executable)} {script}"
+    term.start(f"env -u PYTHONDONTWRITEBYTECODE {shlex.quote(sys.executable)} {script}")
     try:
-        _start(command, lambda s: "ready 12 matches" in s)
+        term.wait(lambda s: "ready 12 matches" in s)
 
         def expect(screen: str, typed: str) -> bool:
             return f"for '{typed}'" in screen
 
         def reset() -> None:
-            _tmux("send-keys", "-t", SESSION, "C-u")
+            term.keys("C-u")
             time.sleep(0.3)
 
-        return _type_queries(runs, "", expect, reset)
+        return _type_queries(term, runs, "", expect, reset)
     finally:
-        _tmux("kill-session", "-t", SESSION)
+        term.stop()
 
 
 def _row(label: str, samples: list[float]) -> str:
@@ -152,14 +141,18 @@ def _row(label: str, samples: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--exercises", type=Path)
+    parser.add_argument("--total", type=int, help="generate N user exercises instead")
     parser.add_argument("--runs", type=int, default=6)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as home:
-        base = measure_minimal(args.runs, home)
+    with tempfile.TemporaryDirectory() as home, Terminal() as term:
+        base = measure_minimal(term, args.runs, home)
         print(_row("minimal Textual filter app (12)", base))
-        cases: list[list[Path]] = [[]] + ([[args.exercises]] if args.exercises else [])
-        for extra in cases:
-            total, samples = measure_hiptui(extra, args.runs, home)
+        extra = args.exercises
+        if args.total:
+            extra = user_exercises(Path(home) / "generated", args.total)
+        cases: list[list[Path]] = [[]] + ([[extra]] if extra else [])
+        for folders in cases:
+            total, samples = measure_hiptui(term, folders, args.runs, home)
             print(_row(f"hiptui catalog ({total} exercises)", samples))
             ratio = statistics.median(samples) / statistics.median(base)
             print(f"{'':<36} ratio to the minimal app {ratio:.2f}")

@@ -96,23 +96,24 @@ def in_process_load(folder: Path, cache_file: Path) -> tuple[float, float]:
 
 
 def tui_figures(folder: Path, *, runs: int) -> None:
-    """The TUI with the padded folder: first frame beside a minimal Textual app, and the time
-    for the catalog to follow one more character typed into the filter."""
+    """The TUI with the padded folder (``folder`` is ``HOME/data/exercises``): first frame beside
+    a minimal Textual app, and the time for the catalog to follow one more character typed
+    into the filter."""
     import statistics
 
     import filter_latency
     import first_frame
+    from _tmux import Terminal
 
     print("\nThe TUI (tmux 120x40):")
-    for label, extra in (("bundled only", None), (f"bundled + {folder.name}", folder)):
-        sys.argv = ["first_frame.py", "--runs", str(runs)]
-        if extra is not None:
-            sys.argv += ["--exercises", str(extra)]
-        print(f"-- first frame, {label}")
-        first_frame.main()
-    with tempfile.TemporaryDirectory() as home:
-        base = filter_latency.measure_minimal(runs, home)
-        total, samples = filter_latency.measure_hiptui([folder], runs, home)
+    with tempfile.TemporaryDirectory() as empty, Terminal() as term:
+        for label, home, target in (
+            ("bundled only", Path(empty), 1.15),
+            (f"bundled + {folder.name}", folder.parent.parent, 1.3),
+        ):
+            first_frame.report(label, first_frame.first_screens(term, home, runs), target)
+        base = filter_latency.measure_minimal(term, runs, empty)
+        total, samples = filter_latency.measure_hiptui(term, [folder], runs, empty)
     ratio = statistics.median(samples) / statistics.median(base)
     print("-- one more character in the filter")
     print(filter_latency._row("minimal Textual filter app (12)", base))
