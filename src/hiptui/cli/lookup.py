@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any
 
-    from hiptui.content.loader import Library
+    from hiptui.content.library import Library
     from hiptui.content.models import Exercise
     from hiptui.content.routines import Routine
 

@@ -35,6 +35,7 @@ from hiptui.content.index import (
     folder_kind,
     loader_fingerprint,
     toml_names,
+    without_cyclic_gc,
 )
 from hiptui.content.library import Library
 from hiptui.content.models import Exercise, Problem, Range
@@ -64,7 +65,7 @@ def load_library_cached(
     key = loader_fingerprint()
     index = CacheIndex.read(str(cache_file), key, whole=True)
     if index is not None and index.describes([str(folder) for folder in folders]):
-        library = _library_from(index)
+        library = without_cyclic_gc(_library_from, index)
         if library is not None:
             return library  # no TOML parser or validator imported, let alone run
     from hiptui.content import loader

@@ -33,6 +33,7 @@ within one clock tick cannot hide). This module is light on purpose (``os``, ``j
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import stat
@@ -45,8 +46,11 @@ from hiptui.regular_file import open_regular  # a named pipe as the cache must n
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from typing import Any
+    from collections.abc import Callable, Sequence
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
+    R = TypeVar("R")
 
 CACHE_FORMAT = 5
 MAX_HEADER_BYTES = 4096
@@ -85,6 +89,18 @@ def folder_kind(folder: str) -> str:
     except ValueError:  # a NUL in the name
         return MISSING
     return FOLDER if stat.S_ISDIR(mode) else NOT_A_FOLDER
+
+
+def toml_stats(folder: str) -> list[list[object]]:
+    """``[name, size, mtime_ns]`` of each entry :func:`toml_names` lists, in its order (the
+    size and time of what a link points to, as ``os.stat`` gives them). Raises ``OSError``
+    when an entry cannot be looked at. (``os.stat`` by name: faster here than the directory
+    entries' own ``stat()``.)"""
+    stats = []
+    for name in toml_names(folder):
+        found = os.stat(join(folder, name))
+        stats.append([name, found.st_size, found.st_mtime_ns])
+    return stats
 
 
 def toml_names(folder: str) -> list[str]:
@@ -135,7 +151,7 @@ class CacheIndex:
             if len(records) != records_length or zlib.crc32(records) != records_crc:
                 records = b"[]"  # damaged records: no file's result is reused
         try:
-            index = json.loads(index_bytes)
+            index = without_cyclic_gc(json.loads, index_bytes)
         except (ValueError, RecursionError):
             return None
         if not isinstance(index, dict):
@@ -157,14 +173,8 @@ class CacheIndex:
             for folder, kind, files in stored:
                 if folder_kind(folder) != kind:
                     return False
-                if kind != FOLDER:
-                    continue
-                if toml_names(folder) != [entry[0] for entry in files]:
+                if kind == FOLDER and toml_stats(folder) != [entry[:3] for entry in files]:
                     return False
-                for name, size, mtime_ns, _result in files:
-                    found = os.stat(join(folder, name))
-                    if found.st_size != size or found.st_mtime_ns != mtime_ns:
-                        return False
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return False
         return True
@@ -178,7 +188,7 @@ class CacheIndex:
         """The library's exercise ``exercise_id``, read and decoded alone; ``None`` when there
         is none, or its record is damaged (the caller then loads the plain way)."""
         try:
-            record = dict(self.index["exercises"]).get(exercise_id)
+            record = next((r for i, r in self.index["exercises"] if i == exercise_id), None)
             if record is None:
                 return None
             offset, length, crc = self.index["spans"][record]
@@ -187,8 +197,16 @@ class CacheIndex:
                 data = handle.read(length)
             if len(data) != length or zlib.crc32(data) != crc:
                 return None
-            return decode_exercise(json.loads(data), self.record_paths()[record])
+            path = next(
+                join(folder, entry[0])
+                for folder, _kind, files in self.index["folders"]
+                for entry in files
+                if entry[3] == record and type(entry[3]) is int
+            )
+            return decode_exercise(json.loads(data), path)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
+        except StopIteration:  # no file holds the record: not what this loader wrote
             return None
 
     def record_paths(self) -> dict[int, str]:
@@ -197,17 +215,30 @@ class CacheIndex:
             result: join(folder, name)
             for folder, _kind, files in self.index["folders"]
             for name, _size, _mtime_ns, result in files
-            if isinstance(result, int)
+            if type(result) is int
         }
 
     def records(self) -> list[Any]:
         """Every record (read with ``whole=True``), decoded from JSON but not yet into
         exercises; none when the records were damaged."""
         try:
-            records = json.loads(self._records or b"[]")
+            records = without_cyclic_gc(json.loads, self._records or b"[]")
         except (ValueError, RecursionError):
             return []
         return records if isinstance(records, list) else []
+
+
+def without_cyclic_gc(work: Callable[[T], R], argument: T) -> R:
+    """``work(argument)`` with the cyclic garbage collector paused: decoding thousands of
+    entries makes objects that hold no cycles, and the collector's passes over a growing heap
+    made the decoding grow faster than the number of exercises."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return work(argument)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def decode_exercise(data: list[Any], path: str) -> Exercise:

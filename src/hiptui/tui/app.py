@@ -150,7 +150,7 @@ class HiptuiApp(HomeApp):
             self.set_timer(self.history_delay, lambda: self.run_worker(read, thread=True))
 
     def _read_history_at_start(self) -> None:
-        unfinished = self.sessions.find_unfinished()
+        unfinished = self._unfinished_session()
         breaks = self._read_breaks()
         self.call_from_thread(self._history_read_at_start, unfinished, breaks)
         self._read_today()
@@ -171,10 +171,26 @@ class HiptuiApp(HomeApp):
         # In place of the tagline, so it fits beside the break clock in 80 columns.
         self.sub_title = note or self.SUB_TITLE
 
+    def _unfinished_session(self) -> SessionRecord | None:
+        """The session left unfinished (crash, kill, closed terminal), if any; thread-safe.
+        Read without the session machinery, which comes with the first session started or
+        resumed: an app that only browses stays smaller."""
+        from hiptui.store.errors import StoreError
+
+        db = self.database()
+        if db is None:
+            return None
+        try:
+            return db.unfinished_session()
+        except StoreError as error:
+            self.tell("History unavailable", str(error), severity="error")
+            return None
+
     def _history_read_at_start(
         self, unfinished: SessionRecord | None, breaks: tuple[BreakHistory, int] | None
     ) -> None:
-        self.sessions.offer_resume(unfinished)
+        if unfinished is not None:
+            self.sessions.offer_resume(unfinished)
         self._start_break_clock(breaks)
         self.history_checked = True
 

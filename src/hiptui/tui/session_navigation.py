@@ -2,8 +2,8 @@
 
 The screens and dialogs around a session, in order; what is written to the history is the
 session service's (:mod:`hiptui.sessions`). The app owns one of these and calls it from its
-message handlers; everything here runs on the app's event loop except
-:meth:`SessionNavigation.find_unfinished`, which a start-up worker calls.
+message handlers; everything here runs on the app's event loop. (The look for an unfinished
+session at start is the app's own: it needs none of the session machinery imported here.)
 """
 
 from __future__ import annotations
@@ -237,17 +237,6 @@ class SessionNavigation:
                                            advice=advice, names=names))  # fmt: skip
 
     # -- resume ----------------------------------------------------------------------------
-
-    def find_unfinished(self) -> SessionRecord | None:
-        """The session left unfinished (crash, kill, closed terminal), if any; thread-safe."""
-        db = self._database()
-        if db is None:
-            return None
-        try:
-            return sessions.unfinished_session(db)
-        except StoreError as error:
-            self.app.tell("History unavailable", str(error), severity="error")
-            return None
 
     def offer_resume(self, record: SessionRecord | None) -> None:
         """Ask what to do with an unfinished session: resume it, close it, or decide later."""
