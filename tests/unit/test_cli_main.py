@@ -48,7 +48,8 @@ def test_the_app_path_builds_no_command_parser() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "['hiptui.cli.app', 'hiptui.cli.main']"
+    # hiptui.cli.output: the terminal-safe streams every command prints through.
+    assert done.stdout.strip() == "['hiptui.cli.app', 'hiptui.cli.main', 'hiptui.cli.output']"
     helped = subprocess.run(
         [sys.executable, "-m", "hiptui", "--help"], capture_output=True, text=True
     )

@@ -175,24 +175,25 @@ def _card(args: argparse.Namespace, *, cues_only: bool) -> int:
 def print_card(exercise: Exercise, units: str, *, cues_only: bool) -> None:
     """The card (or only its cues, steps and dosage) on stdout, bold headings on a terminal."""
     from hiptui.cli.common import safe, use_style
+    from hiptui.cli.output import write_styled
     from hiptui.content.card import card_sections
 
-    styled = use_style(sys.stdout)
-    bold, dim, reset = ("\x1b[1m", "\x1b[2m", "\x1b[0m") if styled else ("", "", "")
-    out = [f"{bold}{safe(exercise.name)}{reset}  {dim}{exercise.id}{reset}"]
+    # Lines of (text, style) pieces: the styles are hiptui's own, every text is cleaned.
+    out: list[list[tuple[str, str | None]]] = [
+        [(exercise.name, "bold"), ("  ", None), (exercise.id, "dim")]
+    ]
     if not cues_only:
-        out.append(safe(exercise.summary))
+        out.append([(safe(exercise.summary), None)])
     for section in card_sections(exercise, units, cues_only=cues_only):
-        out.append("")
-        out.append(f"{bold}{section.title}{reset}")
+        out += [[], [(section.title, "bold")]]
         for index, line in enumerate(section.lines, start=1):
             marker = f"{index:>2}. " if section.numbered else "  - "
-            out.append(marker + safe(line).replace("\n", " "))
+            out.append([(marker + safe(line).replace("\n", " "), None)])
     if not cues_only and (exercise.art.start or exercise.art.top):
         for label, drawing in (("Start", exercise.art.start), ("Top", exercise.art.top)):
             if drawing:
-                out += ["", f"{bold}{label} position{reset}", safe(drawing)]
-    print("\n".join(out))
+                out += [[], [(f"{label} position", "bold")], [(safe(drawing), None)]]
+    write_styled(out, styled=use_style(sys.stdout))
 
 
 def quick(arguments: list[str]) -> int | None:

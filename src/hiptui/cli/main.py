@@ -141,15 +141,19 @@ class _Subcommands:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from hiptui.cli.output import raw_stream, safe_streams
+
     arguments = list(sys.argv[1:] if argv is None else argv)
-    try:
-        return _dispatch(arguments)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader went away (``hiptui list | head``): not an error worth a traceback.
-        sys.stderr.close()
-        return 0
+    # Every byte a command prints goes through the terminal-safe streams (hiptui.cli.output).
+    with safe_streams():
+        try:
+            return _dispatch(arguments)
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            # The reader went away (``hiptui list | head``): not an error worth a traceback.
+            raw_stream(sys.stderr).close()
+            return 0
 
 
 def _dispatch(arguments: list[str]) -> int:

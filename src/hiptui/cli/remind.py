@@ -39,9 +39,15 @@ def register(subparsers: Any) -> None:
 
 
 def _terminal_writer(stream: TextIO) -> Callable[[str], None]:
+    """Where the notifier writes its sequences (built from cleaned text): the terminal itself,
+    past the terminal-safe stream (hiptui.cli.output) that would take them apart."""
+    from hiptui.cli.output import raw_stream
+
+    terminal = raw_stream(stream)
+
     def write(text: str) -> None:
-        stream.write(text)
-        stream.flush()
+        terminal.write(text)
+        terminal.flush()
 
     return write
 
