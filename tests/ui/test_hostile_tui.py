@@ -35,7 +35,7 @@ from tests.hostile import (
     terminal_unsafe,
     write_hostile_exercises,
 )
-from tests.ui.helpers import FIXTURES, build_app, loaded
+from tests.ui.helpers import FIXTURES, build_app, loaded, until
 
 SIZE = (110, 34)
 
@@ -194,3 +194,94 @@ def test_the_detector_sees_what_textual_would_pass_through() -> None:
     """Rich removes BEL and CR from text but keeps ESC and C1: the check must catch those."""
     assert terminal_unsafe(f"a{OSC52}b") == ["\x07", "\x1b"]
     assert terminal_unsafe(C1_CSI) == ["\x9b"]
+
+
+# Markup a dataset can carry in a name: a link (a hyperlink sequence on the terminal), a quoted
+# link, bold, and a closing tag with no opening one (a MarkupError where it is parsed).
+MARKUP_NAMES = {
+    "link": "[link=https://example.com]x[/link]",
+    "quoted-link": "[link='http://evil']Evil[/link]",
+    "bold": "[b]x[/b]",
+    "stray": "Stray [/x] close",
+}
+
+
+def palette_prompts(app: App[None]) -> list[Content]:
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    if not found:
+        return []
+    hits = found.first()
+    prompts = [hits.get_option_at_index(i).prompt for i in range(hits.option_count)]
+    return [p for p in prompts if isinstance(p, Content)]
+
+
+async def test_markup_in_names_stays_text_in_the_palette(tmp_path: Path) -> None:
+    """Names from a dataset import with markup: the palette lists and finds them as written,
+    with no link, bold or crash, whether discovered or searched."""
+    from tests.unit.fedb_fixtures import record, write_array
+
+    dataset = write_array(
+        tmp_path / "dataset.json",
+        [record(key, name=name) for key, name in MARKUP_NAMES.items()],
+    )
+    from hiptui.cli.main import main
+
+    assert main(["import", "free-exercise-db", str(dataset), "--into", str(tmp_path / "in")]) == 0
+    app = build_app([tmp_path / "in"])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        for query in ("", "evil", "stray", "x"):
+            await pilot.press("ctrl+p")
+            await pilot.press(*query)
+            wanted = [f"Open {name}" for name in MARKUP_NAMES.values()]
+            if query:
+                wanted = [w for w in wanted if query in w.lower()]
+
+            def listed(wanted: list[str] = wanted) -> bool:
+                shown = [p.plain.split("\n")[0] for p in palette_prompts(app)]
+                return all(w in shown for w in wanted)
+
+            await until(pilot, listed)
+            for prompt in palette_prompts(app):
+                for span in prompt.spans:  # the palette's own styles: dim help, reversed match
+                    style = span.style
+                    assert not isinstance(style, str) or not {"link", "bold"} & set(style.split())
+                    assert getattr(style, "link", None) is None, prompt
+                    assert getattr(style, "bold", None) is not True, prompt
+            assert_screen_safe(app)
+            await pilot.press("escape")
+        await pilot.press("ctrl+p", *"evil", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ExerciseScreen))
+        assert_screen_safe(app)
+        card = app.screen.query_one("#exercise-card", Static).visual
+        assert isinstance(card, Content) and card.plain.startswith(MARKUP_NAMES["quoted-link"])
+
+
+async def test_the_history_screen_names_rows_another_tool_edited() -> None:
+    """A set whose completed_at another tool overwrote: the history shows the rest and says,
+    once, which row it left out."""
+    from tests.ui.test_history import open_history
+
+    with Database.open(paths.database_path()) as db:
+        session = db.start_session("Edited", {})
+        for number in (1, 2):
+            db.log_set(session, exercise_id="fixture-curl", exercise_name="Fixture ball curl",
+                       set_number=number, side=None, reps=10)  # fmt: skip
+        db.finish_session(session, "completed")
+    connection = sqlite3.connect(paths.database_path())
+    connection.execute("UPDATE sets SET completed_at = 'yesterday' WHERE set_number = 1")
+    connection.commit()
+    connection.close()
+    app = build_app([FIXTURES / "exercises"])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_history(pilot)
+        assert screen.overview is not None and len(screen.overview.sessions) == 1
+        assert screen.overview.sessions[0].sets == 1
+        (left_out,) = [n for n in app._notifications if n.title.startswith("History rows")]
+        assert left_out.message == (
+            f"{paths.database_path()}: sets row 1: completed_at: 'yesterday' is not an ISO "
+            "8601 time"
+        )
+        assert_screen_safe(app)

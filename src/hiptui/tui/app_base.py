@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -134,6 +135,13 @@ class HomeApp(App[None]):
             severity=severity,
             timeout=timeout,
             markup=markup,
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title, with control characters removed: a screen's sub-title can be
+        an exercise or session name."""
+        return super().format_title(
+            printable(title, keep_newlines=False), printable(sub_title, keep_newlines=False)
         )
 
     def on_unmount(self) -> None:

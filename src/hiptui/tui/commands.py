@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from hiptui.content.library import Library
 from hiptui.content.text import printable
@@ -37,21 +39,40 @@ class ExerciseCommands(Provider):
 
         return open_it
 
+    # Names come from files and datasets: every prompt is Content, never a markup string (a
+    # name "[link=...]x[/link]" would otherwise be a link, "[b]" bold, a stray "[/x]" a crash).
+
     async def discover(self) -> Hits:
         for exercise_id, name in self._exercises()[:20]:
-            yield DiscoveryHit(f"Open {name}", self._opener(exercise_id), help="Exercise")
+            text = f"Open {name}"
+            yield DiscoveryHit(Content(text), self._opener(exercise_id), text=text,
+                               help="Exercise")  # fmt: skip
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for exercise_id, name in self._exercises():
-            for text in (f"Open {name}", exercise_id):
-                score = matcher.match(text)
+            text = f"Open {name}"
+            for candidate in (text, exercise_id):
+                score = matcher.match(candidate)
                 if score > 0:
                     yield Hit(
                         score,
-                        matcher.highlight(f"Open {name}"),
+                        highlighted(matcher, text),
                         self._opener(exercise_id),
-                        text=f"Open {name}",
-                        help=exercise_id,
+                        text=text,
+                        help=exercise_id,  # a kebab-case id: no markup in it
                     )
                     break
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """``text`` as literal Content with the letters ``matcher`` matched in its style (what
+    ``Matcher.highlight`` does, but that reads its candidate as markup)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if not score:
+        return content
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

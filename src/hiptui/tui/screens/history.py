@@ -173,6 +173,8 @@ class HistoryScreen(Screen[None]):
             )
             records = {session.id: session for session in sessions}
             days = break_days(database.breaks(), self.tz)
+            # Rows another program wrote that cannot be read are left out: say so once.
+            problems = [*problems, *database.unreadable]
             self.app.call_from_thread(self._show, found, records, collecting, problems, days)
             shown = True
         except OSError as error:
@@ -201,10 +203,16 @@ class HistoryScreen(Screen[None]):
             self.app.call_after_refresh(gc.enable)
         if not self.is_mounted:
             return
-        if problems:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            self.notify(f"{problems[0]}{more}", title="Progression ladders: problem",
-                        severity="warning", timeout=10, markup=False)  # fmt: skip
+        rows = [p for p in problems if p.path == str(self.home.database_path)]
+        ladders = [p for p in problems if p not in rows]
+        for found_here, title in (
+            (ladders, "Progression ladders: problem"),
+            (rows, "History rows left out (hiptui export lists them)"),
+        ):
+            if found_here:
+                more = f" (and {len(found_here) - 1} more)" if len(found_here) > 1 else ""
+                self.notify(f"{found_here[0]}{more}", title=title,
+                            severity="warning", timeout=10, markup=False)  # fmt: skip
         self.overview, self.records = found, records
         self.query_one("#history-summary", Static).update(self._summary(found))
         empty = found.empty and not days
