@@ -54,8 +54,14 @@ def set_fields(done: CompletedSet | SetRecord) -> dict[str, Any]:
 
 
 def completed_from_record(record: SetRecord) -> CompletedSet:
-    """A saved set as the machine's CompletedSet (for resuming; the clock times are unknown)."""
-    return CompletedSet(**set_fields(record), started_at=0.0, ended_at=0.0)
+    """A saved set as the machine's CompletedSet (for resuming; the clock times are unknown).
+    The history keeps seconds as REAL: a planned hold of 2 comes back 2.0 and goes back in as 2,
+    so the snapshots written after a resume hold what the runner writes."""
+    fields = set_fields(record)
+    hold = fields["hold_seconds"]
+    if isinstance(hold, float) and hold.is_integer():
+        fields["hold_seconds"] = int(hold)
+    return CompletedSet(**fields, started_at=0.0, ended_at=0.0)
 
 
 class SessionRecorder:

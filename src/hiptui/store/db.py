@@ -345,9 +345,11 @@ class Database:
             return [session for session in found if session is not None]
 
     def unfinished_session(self) -> SessionRecord | None:
-        """The most recent session still marked active (a crash or kill left it open)."""
+        """The session left open (a crash, a kill, a closed terminal) to offer for resuming:
+        the newest with a set saved, else the newest. A session started and killed before its
+        first set (``hiptui run`` again after a crash) must not hide an older one with sets."""
         found = self.unfinished_sessions()
-        return found[0] if found else None
+        return next((record for record in found if record.sets), found[0] if found else None)
 
     def session(self, session_id: int) -> SessionRecord:
         """One session with its sets; ``KeyError`` if there is no such session (or its row

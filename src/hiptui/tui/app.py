@@ -138,9 +138,13 @@ class HiptuiApp(HomeApp):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
         if self.start_request is not None:
-            # `hiptui run ID`: the user asked for the runner, so open the history right away.
+            # `hiptui run ID`: the user asked for the runner, so open the history right away;
+            # a session left unfinished is offered first (the request runs unless resumed).
             self.library = self.home.library()  # waits for the load if it is not done
-            self.sessions.run_requested(self.start_request)
+            request = self.start_request
+            self.sessions.offer_resume(
+                self._unfinished_session(), then=lambda: self.sessions.run_requested(request)
+            )
             self._start_break_clock(self._read_breaks())
             self.history_checked = True
         else:

@@ -238,15 +238,19 @@ class SessionNavigation:
 
     # -- resume ----------------------------------------------------------------------------
 
-    def offer_resume(self, record: SessionRecord | None) -> None:
-        """Ask what to do with an unfinished session: resume it, close it, or decide later."""
+    def offer_resume(
+        self, record: SessionRecord | None, *, then: Callable[[], None] | None = None
+    ) -> None:
+        """Ask what to do with an unfinished session: resume it, close it, or decide later.
+        ``then`` (``hiptui run ID``'s request) runs unless the session is resumed."""
         from hiptui.tui.screens.dialogs import ResumeScreen
 
         db = self._database()
-        if record is None or db is None:
+        if record is None or db is None or self.recorder is not None:
+            # (A session running now may be this very one: not the time to ask.)
+            if then is not None and self.recorder is None:
+                then()
             return
-        if self.recorder is not None:
-            return  # a session is running now (it may be this very one): not the time to ask
         started = record.started_at.astimezone().strftime("%a %d %b %H:%M")
         count = sessions.sets_count((s.exercise_id, s.set_number, s.side) for s in record.sets)
         description = (
@@ -256,13 +260,16 @@ class SessionNavigation:
         def chosen(choice: str | None) -> None:
             if choice == "resume":
                 self.resume(record.id)
-            elif choice == "close":
+                return
+            if choice == "close":
                 try:
                     sessions.close_unfinished(db, record.id)
                 except StoreError as error:
                     self._error(error)
                     return
                 self.app.notify("Closed the unfinished session; its sets stay in your history.")
+            if then is not None:
+                then()
 
         resumable = sessions.can_resume(record)
         self.app.push_screen(ResumeScreen(description, can_resume=resumable), chosen)
