@@ -16,6 +16,11 @@ def run_app(
 ) -> int:
     """The app on the user's home (or ``home``, already made by the command), with the folders
     of ``args.exercises`` (``args`` is ``None`` for ``hiptui`` alone)."""
+    # From here on a closed terminal ends hiptui within a second (hiptui.hangup).
+    from hiptui.hangup import Hangup
+
+    hangup = Hangup()
+    hangup.install()
     # Until the first frame, nearly every object made (Textual's modules, the content) lives as
     # long as the app, so the cyclic collector's full passes over a growing heap are wasted
     # work: about 20-40 ms of a start with 1,000 exercises (benchmarks/first_frame.py). The app
@@ -31,8 +36,15 @@ def run_app(
 
         from hiptui.tui.app import make_app
 
-        app = make_app(home=home, start=start)
+        app = make_app(home=home, start=start, hangup=hangup)
         app.run()
+    except Exception:
+        if not hangup.happened:
+            raise
+        # The terminal went away under Textual's start or shutdown (an EIO from the dead
+        # terminal): what there was to save is saved, and there is no one to tell.
     finally:
         gc.enable()
+    if hangup.happened:  # however the shutdown went with the terminal gone
+        return hangup.EXIT_CODE
     return app.return_code or 0

@@ -10,7 +10,6 @@ here; data goes down to them through constructor arguments and bound reactives.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
@@ -34,6 +33,7 @@ from hiptui.tui.screens.catalog import CatalogScreen
 if TYPE_CHECKING:
     from hiptui.core.breaks.idle import IdleSource
     from hiptui.core.breaks.schedule import BreakHistory
+    from hiptui.hangup import Hangup
     from hiptui.sound.announcer import Background, Find
     from hiptui.store.records import SessionRecord
     from hiptui.tui.break_clock import BreakClock
@@ -69,11 +69,13 @@ class HiptuiApp(HomeApp):
         idle: IdleSource | None = None,
         find_player: Find | None = None,
         play_in: Background | None = None,
+        hangup: Hangup | None = None,
     ) -> None:
         super().__init__(home)
         self.idle = idle
         self.find_player = find_player
         self.play_in = play_in
+        self.hangup = hangup
         self.clock = clock
         self._break_clock = break_clock
         self.wall_now = wall_now
@@ -115,6 +117,8 @@ class HiptuiApp(HomeApp):
         return catalog.data_bind(HiptuiApp.units, HiptuiApp.library, first_frame=first_frame)
 
     def on_mount(self) -> None:
+        if self.hangup is not None:  # a closed terminal: save and end (hiptui.hangup)
+            self.hangup.hand_to(asyncio.get_running_loop(), self.hang_up)
         self.settings_ready()
         if self.library is None and (library := self.home.loaded_library()) is not None:
             self.library = library  # loaded while Textual was importing
@@ -130,13 +134,9 @@ class HiptuiApp(HomeApp):
 
     def on_ready(self) -> None:
         """After the first frame: the things that may touch the disk."""
-        import signal
-
         self.first_frame_drawn = True
         if self.library is not None:
             freeze_what_lives_long()
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
         if self.start_request is not None:
             # `hiptui run ID`: the user asked for the runner, so open the history right away;
             # a session left unfinished is offered first (the request runs unless resumed).
@@ -212,9 +212,12 @@ class HiptuiApp(HomeApp):
                                            wall=self.wall_now, idle=self.idle)  # fmt: skip
 
     def hang_up(self) -> None:
-        """The terminal closed: save like ctrl+q (the session stays open to resume)."""
+        """The terminal closed: save like ctrl+q (the session stays open to resume), then end
+        within a second, whatever the shutdown does with a terminal that is gone."""
         if self._sessions is not None:
             self._sessions.save_progress()
+        if self.hangup is not None:
+            self.hangup.end_within(1.0)
         self.exit(return_code=129)
 
     # -- the screens' messages -------------------------------------------------------------
@@ -338,6 +341,7 @@ def make_app(
     idle: IdleSource | None = None,
     find_player: Find | None = None,
     play_in: Background | None = None,
+    hangup: Hangup | None = None,
 ) -> HiptuiApp:
     """The one way to build the app: the CLI, Pilot tests and snapshot tests all use it.
 
@@ -350,10 +354,12 @@ def make_app(
     (tests: it would put the real time in every header); ``idle``: the desktop's idle time
     for it (default: found when the ``idle`` setting allows). ``find_player`` gives the sound
     player of a level (default: the programs installed) and ``play_in`` runs a player that
-    waits for its program (default: one sound thread); tests pass fakes.
+    waits for its program (default: one sound thread); tests pass fakes. ``hangup``: the
+    CLI's SIGHUP handling (hiptui.hangup), handed the app's loop once it runs.
     """
     if home is None:
         home = Home.for_user(extra_dirs, content_dirs=content_dirs, preload=preload)
     return HiptuiApp(home, clock=clock, break_clock=break_clock, wall_now=wall_now, start=start,
                      history_delay=history_delay, break_reminder=break_reminder,
-                     idle=idle, find_player=find_player, play_in=play_in)  # fmt: skip
+                     idle=idle, find_player=find_player, play_in=play_in,
+                     hangup=hangup)  # fmt: skip

@@ -4,6 +4,7 @@ and notifications that are always literal and may come from any thread."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -35,11 +36,23 @@ def freeze_what_lives_long() -> None:
     gc.enable()
 
 
+def tell_the_console_its_size(app: App[None]) -> None:
+    """Under ``TERM=dumb`` rich's console answers 80x25 whatever the terminal is, while
+    Textual's driver asks ``shutil.get_terminal_size`` (the terminal, or COLUMNS and LINES);
+    the first frame is laid out at one size and the next at the other, and a screen that
+    refreshes after a resize (the catalog, the card, the self-check) then makes the two take
+    turns for ever: 99% CPU, keys never read (a bare Textual app does the same once a screen's
+    on_resize calls call_after_refresh). Give the console the size the driver uses."""
+    if app.console.is_dumb_terminal:
+        app.console.size = shutil.get_terminal_size()
+
+
 class HomeApp(App[None]):
     units: reactive[str] = reactive("imperial")  # screens bind theirs to it
 
     def __init__(self, home: Home) -> None:
         super().__init__()
+        tell_the_console_its_size(self)
         self.home = home
         self._settings_ready = False
         apply_keymap(self, self.settings.keymap)
