@@ -310,3 +310,26 @@ def test_the_quick_settings_reader_does_not_block_or_crawl(tmp_path: Path) -> No
     lines = "".join(f"[t{i}]\nk{i} = 1\n" for i in range(20_000))  # linear in tables and keys
     path.write_text("break_minutes = 30\n" + lines, encoding="utf-8")
     assert read_clock_settings(path) == (30, 4)
+
+
+# -- what a file may claim -------------------------------------------------------------------
+
+
+def test_only_bundled_files_may_claim_the_article_or_hiptui(tmp_path: Path) -> None:
+    """A user's file (or a dataset's) saying source = "article" or "hiptui: ..." is listed as
+    the user's, in the app and in hiptui list --json; the bundled ones keep their groups."""
+    from hiptui import paths
+    from hiptui.content.models import Group
+
+    for exercise_id, source in (("claims-article", "article"), ("claims-hiptui", "hiptui: X")):
+        data = exercise_data(exercise_id, source=source)
+        (tmp_path / f"{exercise_id}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+    library = load_library([paths.bundled_content_dir(), tmp_path])
+    assert library.exercises["claims-article"].group is Group.USER
+    assert library.exercises["claims-hiptui"].group is Group.USER
+    assert library.exercises["glute-bridge"].group is Group.ARTICLE
+    assert library.exercises["clamshell"].group is Group.EXTRAS
+    listed = run_hiptui("--exercises", tmp_path, "list", "--json")
+    groups = {item["id"]: item["group"] for item in json.loads(listed.stdout)}
+    assert groups["claims-article"] == "Your exercises" == groups["claims-hiptui"]
+    assert groups["glute-bridge"] == "From the article"

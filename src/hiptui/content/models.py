@@ -8,6 +8,7 @@ nothing (``hiptui cues`` imports it).
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 
 from hiptui.content.frozen import Frozen, _set
@@ -100,6 +101,16 @@ class Group(Enum):
 
 
 _GROUP_ORDER = {group: number for number, group in enumerate(Group)}
+_BUNDLED: list[str] = []  # the bundled folder, worked out when first asked
+
+
+def is_bundled(path: os.PathLike[str] | str) -> bool:
+    """Whether the file at ``path`` is one of the bundled exercises (shipped with hiptui)."""
+    if not _BUNDLED:
+        from hiptui.paths import bundled_content_dir_str
+
+        _BUNDLED.append(bundled_content_dir_str())
+    return os.path.dirname(os.fspath(path)) == _BUNDLED[0]
 
 
 class Range(Frozen):
@@ -314,12 +325,16 @@ class Exercise(Frozen):
 
     @property
     def group(self) -> Group:
+        """Where the catalog lists it. Only hiptui's own files (the bundled folder, or an
+        exercise made in code) may claim the article or hiptui: a file of the user's or a
+        dataset's saying ``source = "article"`` is the user's."""
         if self.source.startswith("free-exercise-db"):
             return Group.IMPORTED
-        if self.source == "article":
-            return Group.ARTICLE
-        if self.source.startswith("hiptui"):
-            return Group.EXTRAS
+        if self.path is None or is_bundled(self.path):
+            if self.source == "article":
+                return Group.ARTICLE
+            if self.source.startswith("hiptui"):
+                return Group.EXTRAS
         return Group.USER
 
     def search_text(self) -> str:
