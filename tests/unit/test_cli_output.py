@@ -68,16 +68,20 @@ def test_terminal_safe_keeps_text_tabs_and_line_breaks() -> None:
 def test_the_safe_streams_are_in_place_for_a_command_and_put_back(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    def current() -> object:
+        return sys.stdout
+
     before = sys.stdout
     with safe_streams():
-        assert isinstance(sys.stdout, SafeStream) and raw_stream(sys.stdout) is before
+        inside = current()
+        assert isinstance(inside, SafeStream) and raw_stream(inside) is before
         print("a\x1b[2Jb", file=sys.stderr)
         with safe_streams():  # nested: not wrapped twice
-            assert raw_stream(sys.stdout) is before
-    assert sys.stdout is before
+            assert current() is inside
+    assert current() is before
     assert capsys.readouterr().err == "a[2Jb\n"
     assert main(["show", "no-such\x1b]0;x\x07id"]) == 1
-    assert "\x1b" not in capsys.readouterr().err and sys.stdout is before
+    assert "\x1b" not in capsys.readouterr().err and current() is before
 
 
 def test_a_write_counts_what_it_was_given() -> None:

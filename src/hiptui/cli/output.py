@@ -91,7 +91,7 @@ class safe_streams:
         sys.stdout, sys.stderr = self._saved
 
 
-def raw_stream(stream: TextIO) -> TextIO:
+def raw_stream(stream: TextIO | SafeStream) -> TextIO:
     """The terminal behind ``stream``, for a control sequence hiptui built itself."""
     return stream.raw if isinstance(stream, SafeStream) else stream
 
