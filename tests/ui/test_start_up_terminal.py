@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.pty_helpers import WAIT, Terminal, db_sessions, hiptui_argv, hiptui_env, wait_for
+from tests.ui.pty_helpers import (
+    RUNNER_DRAWN,
+    WAIT,
+    Terminal,
+    db_sessions,
+    hiptui_argv,
+    hiptui_env,
+    wait_for,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -52,7 +60,7 @@ def test_a_hangup_as_a_run_starts_keeps_the_session_to_resume(tmp_path: Path) ->
     database = tmp_path / "data" / "hiptui.sqlite3"
     terminal = Terminal(hiptui_argv("run", "fixture-curl"), hiptui_env(tmp_path))
     try:
-        wait_for(lambda: b"REPS" in terminal.output, "the runner to draw")
+        wait_for(lambda: RUNNER_DRAWN in terminal.output, "the runner to draw")
         assert terminal.hang_up() == 129
     finally:
         terminal.kill()

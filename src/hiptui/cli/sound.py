@@ -49,6 +49,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from hiptui import paths
     from hiptui.cli.common import eprint, home_for
+    from hiptui.cli.output import raw_stream
     from hiptui.core.session.sounds import CUE_NAMES, Cue, Sound
     from hiptui.sound.announcer import Announcer
     from hiptui.sound.players import find_player
@@ -56,9 +57,11 @@ def run(args: argparse.Namespace) -> int:
     level = args.level or home_for(args).settings.sound
     folder = paths.cache_dir() / "sounds"
 
+    terminal = raw_stream(sys.stdout)  # the bell is hiptui's own: past the safe stream
+
     def ring() -> None:
-        sys.stdout.write("\a")
-        sys.stdout.flush()
+        terminal.write("\a")
+        terminal.flush()
 
     announcer = Announcer(
         level,
