@@ -32,27 +32,31 @@ class MatBoard(Widget):
         self.phase = self.number = self.side = self.mood = ""
         self._drawn: tuple[object, ...] = ()
         self._strips: list[Strip] = []
+        self._texts: list[str] = []  # the text of each line drawn, to see what changed
+        self._lines: list[Line] = []
+        self._look: tuple[object, ...] = ()
 
     def show(self, phase: str, number: str, side: str = "", mood: str = "") -> None:
         """Show these; ``mood`` is ``""``, ``"paused"`` or ``"rest"`` (the number's colour)."""
         values = (phase, number, side, mood)
         if values == (self.phase, self.number, self.side, self.mood):
             return
-        before = self._strips if self._drawn else []
+        before = self._texts if self._drawn else []
+        moods = self.mood != mood
         self.phase, self.number, self.side, self.mood = values
-        if not before or not self.is_mounted or not self.size:
+        if not before or moods or not self.is_mounted or not self.size:
             self.refresh()
             return
-        # Only the lines that changed are redrawn (a rep changes the number's rows alone).
-        after = self._strips_now()
+        # Only what changed is redrawn: a rep changes some columns of the number's rows.
+        self._strips_now()
         width = self.size.width
-        changed = [
-            Region(0, y, width, 1)
-            for y in range(max(len(before), len(after)))
-            if y >= len(before) or y >= len(after) or before[y] != after[y]
+        regions = [
+            region
+            for y in range(max(len(before), len(self._texts)))
+            if (region := _changed(y, before, self._texts, width)) is not None
         ]
-        if changed:
-            self.refresh(*changed)
+        if regions:
+            self.refresh(*regions)
 
     def lines(self) -> list[Line]:
         """What the board draws at its size now: per line, (text, part) segments."""
@@ -73,16 +77,24 @@ class MatBoard(Widget):
 
     def _strips_now(self) -> list[Strip]:
         width, height = self.content_size
-        key = (self.phase, self.number, self.side, self.mood, width, height, self.app.theme)
-        if key != self._drawn:
-            styles = self._styles()
-            self._strips = [
-                Strip([Segment(text, styles.get(part, styles[""])) for text, part in line])
-                .extend_cell_length(width, styles[""])
-                .crop(0, width)
-                for line in self.lines()
-            ]
-            self._drawn = key
+        look = (self.mood, width, height, self.app.theme)
+        key = (self.phase, self.number, self.side, *look)
+        if key == self._drawn:
+            return self._strips
+        styles = self._styles()
+        # A line drawn last time in the same look is kept (a rep redraws the number's rows).
+        kept = dict(zip(self._lines, self._strips, strict=True)) if self._look == look else {}
+        lines = self.lines()
+        self._strips = [
+            kept.get(line)
+            or Strip([Segment(text, styles.get(part, styles[""])) for text, part in line])
+            .extend_cell_length(width, styles[""])
+            .crop(0, width)
+            for line in lines
+        ]
+        self._lines = lines
+        self._texts = ["".join(text for text, _part in line) for line in lines]
+        self._drawn, self._look = key, look
         return self._strips
 
     def render_line(self, y: int) -> Strip:
@@ -90,3 +102,17 @@ class MatBoard(Widget):
         if 0 <= y < len(strips):
             return strips[y]
         return Strip.blank(self.content_size.width, self.rich_style)
+
+
+def _changed(y: int, before: list[str], after: list[str], width: int) -> Region | None:
+    """The columns of line ``y`` whose text differs between ``before`` and ``after`` (the
+    styles of a part never change without the mood, which redraws everything)."""
+    old = before[y] if y < len(before) else ""
+    new = after[y] if y < len(after) else ""
+    if old == new:
+        return None
+    length = max(len(old), len(new))
+    old, new = old.ljust(length), new.ljust(length)
+    first = next(x for x in range(length) if old[x] != new[x])
+    last = next(x for x in range(length - 1, -1, -1) if old[x] != new[x])
+    return Region(first, y, min(width, last + 1) - first, 1)
