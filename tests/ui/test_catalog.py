@@ -41,8 +41,28 @@ async def test_filter_narrows_the_list_and_the_count() -> None:
         await pilot.press("slash", "c", "u", "r", "l")
         assert shown_ids(screen) == ["fixture-curl"]
         assert status(screen).startswith("1 of 3")
-        await pilot.press("enter", "escape")
+        await pilot.press("enter")  # opens the first match
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "fixture-curl"
+        await pilot.press("escape")  # back to the filtered list, which has the focus
+        assert isinstance(app.screen, CatalogScreen) and shown_ids(screen) == ["fixture-curl"]
+        assert screen.query_one("#exercise-list", OptionList).has_focus
+        await pilot.press("escape")
         assert len(shown_ids(screen)) == 3
+
+
+async def test_the_catalog_opens_on_the_glute_bridge_and_a_search_on_its_best_match() -> None:
+    app = build_app()  # the bundled exercises
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        highlighted = screen.highlighted_exercise
+        assert highlighted is not None and highlighted.id == "glute-bridge"
+        await pilot.press("slash", *"thrust")
+        highlighted = screen.highlighted_exercise
+        assert highlighted is not None and highlighted.id == "hip-thrust"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "hip-thrust"
 
 
 async def test_fuzzy_subsequence_and_muscle_words_match() -> None:

@@ -258,5 +258,5 @@ def encode_exercise(ex: Exercise) -> list[Any]:
         list(ex.tips), [[v.name, v.text, v.source] for v in ex.variations], list(ex.tags),
         {k: [q.low, q.high, q.unit] for k, q in ex.quantities.items()},
         [ex.art.start, ex.art.top], list(ex.equipment_choice), ex.first_side,
-        list(ex.step_seconds),
+        list(ex.step_seconds), ex.order,
     ]  # fmt: skip

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     T = TypeVar("T")
     R = TypeVar("R")
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 MAX_HEADER_BYTES = 4096
 # What a folder was when the index was written: as load_library treats it.
 MISSING, FOLDER, NOT_A_FOLDER = "missing", "folder", "not a folder"
@@ -247,7 +247,7 @@ def decode_exercise(data: list[Any], path: str) -> Exercise:
     (
         id_, name, summary, level, category, primary, secondary, equipment, optional,
         per_side, dosage, steps, source, cues, faults, cautions, tips, variations, tags,
-        quantities, art, choice, first_side, step_seconds,
+        quantities, art, choice, first_side, step_seconds, order,
     ) = data  # fmt: skip
     sets, reps, hold, work, rest, defaults = dosage
     return Exercise(
@@ -283,6 +283,7 @@ def decode_exercise(data: list[Any], path: str) -> Exercise:
         tuple(choice),
         first_side,
         tuple(step_seconds),
+        order,
     )
 
 

@@ -7,7 +7,7 @@ not import the TOML parser or the validator.
 
 from __future__ import annotations
 
-from hiptui.content.models import Exercise, Problem
+from hiptui.content.models import ORDER_MAX, Exercise, Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,8 +49,10 @@ class Library:
         )
 
     def ordered(self) -> list[Exercise]:
-        """Article first, then hiptui extras, the user's own, imported; each by name."""
-        return sorted(self.exercises.values(), key=lambda e: (e.group.order, e.name.lower()))
+        """Article first, then hiptui extras, the user's own, imported. Within a group, those
+        with an ``order`` by it (the article's exercises in the article's order), then the
+        rest by name."""
+        return sorted(self.exercises.values(), key=catalog_position)
 
     def get(self, exercise_id: str) -> Exercise | None:
         return self.exercises.get(exercise_id)
@@ -72,3 +74,9 @@ class Library:
         if earlier is not None and earlier.path is not None:
             self.replaced.setdefault(result.id, []).append(earlier.path)
         self.exercises[result.id] = result
+
+
+def catalog_position(exercise: Exercise) -> tuple[int, int, str]:
+    """Where ``exercise`` stands in :meth:`Library.ordered`."""
+    order = exercise.order
+    return (exercise.group.order, ORDER_MAX + 1 if order is None else order, exercise.name.lower())

@@ -20,6 +20,7 @@ from hiptui.content.models import (
     EQUIPMENT,
     LEVELS,
     MUSCLES,
+    ORDER_MAX,
     UNITS,
     Art,
     Dosage,
@@ -38,7 +39,7 @@ _QUANTITY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 TOP_KEYS = (
     "id", "name", "summary", "level", "category", "per_side", "source", "tags", "steps",
     "cues", "faults", "cautions", "tips", "muscles", "equipment", "dosage", "quantities",
-    "variations", "art", "first_side", "step_seconds",
+    "variations", "art", "first_side", "step_seconds", "order",
 )  # fmt: skip
 SIDES = ("left", "right")
 DOSAGE_KEYS = ("sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "defaults")
@@ -123,6 +124,7 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
     _check_placeholders(reader, data, quantities)
     first_side = _first_side(reader, data, per_side)
     step_seconds = _step_seconds(reader, data, texts["steps"], dosage)
+    order = reader.integer(data, ("order",), low=1, high=ORDER_MAX)
 
     if reader.problems or dosage is None:
         return sorted(reader.problems, key=lambda p: p.line or 0)
@@ -152,6 +154,7 @@ def parse_exercise(document: TomlDocument) -> Exercise | list[Problem]:
         equipment_choice=kit_choice,
         first_side=first_side,
         step_seconds=step_seconds,
+        order=order,
     )
 
 

@@ -85,6 +85,7 @@ EQUIPMENT = (
 )
 
 UNITS = ("in", "ft", "cm", "m", "deg")
+ORDER_MAX = 9999  # the largest ``order`` an exercise file may give
 
 
 class Group(Enum):
@@ -208,7 +209,7 @@ class Exercise(Frozen):
         "id", "name", "summary", "level", "category", "primary_muscles", "secondary_muscles",
         "equipment", "optional_equipment", "per_side", "dosage", "steps", "source", "cues",
         "faults", "cautions", "tips", "variations", "tags", "quantities", "art", "path",
-        "equipment_choice", "first_side", "step_seconds",
+        "equipment_choice", "first_side", "step_seconds", "order",
     )  # fmt: skip
     # Every field but the file it came from.
     COMPARED = tuple(name for name in FIELDS if name != "path")
@@ -243,6 +244,9 @@ class Exercise(Frozen):
     # Seconds of each step at the shortest timed work (the warm-up's movements one by one);
     # the runner shares out the time chosen in these proportions. Empty: no timed steps.
     step_seconds: tuple[int, ...]
+    # Where the exercise stands within its catalog group (the article's numbering for the
+    # article's exercises); None: after those that have one, by name.
+    order: int | None
 
     def __init__(
         self,
@@ -271,6 +275,7 @@ class Exercise(Frozen):
         equipment_choice: tuple[str, ...] = (),
         first_side: str | None = None,
         step_seconds: tuple[int, ...] = (),
+        order: int | None = None,
     ) -> None:
         _set(self, "id", id)
         _set(self, "name", name)
@@ -297,6 +302,7 @@ class Exercise(Frozen):
         _set(self, "equipment_choice", equipment_choice)
         _set(self, "first_side", first_side)
         _set(self, "step_seconds", step_seconds)
+        _set(self, "order", order)
 
     @property
     def path(self) -> Path | None:

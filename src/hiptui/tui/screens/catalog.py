@@ -112,11 +112,13 @@ class CatalogScreen(Screen[None]):
         if (problems_before > 0) != (self._problem_count > 0):
             self.refresh_bindings()  # the "problems" key comes or goes (check_action)
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, *, keep_place: bool = True) -> None:
+        """Show the exercises the filter lets through. The highlight stays where it was if that
+        exercise is still shown (``keep_place``), else it goes to the first one."""
         self._shown = [self._exercises[i] for i in self._index.matching(self.filter)]
         option_list = self.query_one("#exercise-list", OptionList)
         options = self._options(self._shown)
-        highlighted = self.highlighted_exercise
+        highlighted = self.highlighted_exercise if keep_place else None
         self._generation += 1
         now = list(islice(options, FIRST_PAGE))
         if self._rest_timer is not None:
@@ -233,12 +235,16 @@ class CatalogScreen(Screen[None]):
         # A watcher rather than an Input.Changed handler: it runs as the key is handled, so the
         # typed character and the new list are drawn in one frame. (Input.Changed arrives after
         # the Input has been redrawn alone, and the list then waits for the next frame.)
+        # A typed search starts again from its best match: enter opens what the card shows.
         self.filter = self.filter.with_query(query)
-        self.refresh_list()
+        self.refresh_list(keep_place=False)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
+        """enter in the search box opens the first match (the list has the focus after it,
+        so escape from the card comes back to the filtered list)."""
         self.query_one("#exercise-list", OptionList).focus()
+        self.action_open()
 
     # -- actions ---------------------------------------------------------------------------
 
