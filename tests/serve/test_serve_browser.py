@@ -38,7 +38,7 @@ def test_a_set_logged_from_a_phone_is_in_the_database(tmp_path: Path) -> None:
         assert page.terminal is not None and page.terminal.screen.columns < 50
         page.wait_for("sitting")  # the history read at start (no resume offer to come)
         page.wait_for("r Start")  # the bottom bar of keys, before any input (the page focuses it)
-        assert page.terminal.find("Ball bridge and hamstring curl")  # the list alone: no card
+        assert page.terminal.find("Hip thrust")  # the list alone: no card
         assert not page.terminal.find("Muscles")
 
         page.tap("Glute bridge")  # the catalog's row: opens the card

@@ -249,7 +249,7 @@ async def test_a_set_logged_in_one_page_is_in_the_history_of_another() -> None:
             # that opens while another's session runs offers to resume that live session.)
             await desk.wait_for("sitting")
             await phone.wait_for("sitting")
-            await phone.keys("j")  # the second row: the glute bridge, its card beside
+            # The first row is the glute bridge, its card beside.
             await phone.wait_for("Lying on your back")
             await phone.keys("r")
             await phone.wait_for("Start: Glute bridge")
