@@ -167,3 +167,18 @@ def test_the_sound_queue_plays_in_its_own_thread_and_stops() -> None:
     assert done.wait(5)
     queue.close()
     assert played == ["hiptui-sound"]
+
+
+def test_a_sound_that_raises_does_not_stop_the_queue() -> None:
+    import threading
+
+    done = threading.Event()
+    queue = SoundQueue()
+
+    def broken() -> None:
+        raise RuntimeError("the app has closed")
+
+    queue(broken)
+    queue(done.set)
+    assert done.wait(5)
+    queue.close()

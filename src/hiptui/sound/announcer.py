@@ -42,7 +42,10 @@ class SoundQueue:
 
     def _work(self) -> None:
         while (job := self._jobs.get()) is not None:
-            job()
+            try:
+                job()
+            except Exception:  # a sound is never worth the thread: the next one may work
+                continue
 
     def close(self) -> None:
         """Stop the thread after the sound playing now (those waiting are dropped)."""

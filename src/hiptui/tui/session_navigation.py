@@ -8,6 +8,7 @@ session at start is the app's own: it needs none of the session machinery import
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -189,8 +190,9 @@ class SessionNavigation:
         """The terminal bell, from the UI thread or the sound thread."""
         if threading.current_thread() is threading.main_thread():
             self.app.bell()
-        else:
-            self.app.call_from_thread(self.app.bell)
+        elif self.app.is_running:
+            with contextlib.suppress(RuntimeError):  # the app closed while the sound played
+                self.app.call_from_thread(self.app.bell)
 
     def _run(self, machine: SessionMachine, recorder: sessions.SessionRecorder) -> None:
         from hiptui.tui.screens.session import SessionScreen
