@@ -11,8 +11,7 @@ pays for nothing it does not use.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 
     from hiptui.content.ladders import Ladders
     from hiptui.content.library import Library
-    from hiptui.content.models import Problem
+    from hiptui.content.models import Exercise, Problem
     from hiptui.content.routines import Routine
     from hiptui.store.db import Database
     from hiptui.store.settings import Settings
@@ -128,6 +127,30 @@ class Home:
 
             return load_library(self.content_dirs)
 
+    def exercises(self, ids: Iterable[str]) -> dict[str, Exercise]:
+        """The library's exercises with these ids (those it has). Before the library is
+        loaded, they come one by one from the content cache's index when it still describes
+        the folders (a few exercises decoded, not every one); else from the library."""
+        wanted = set(ids)
+        with self._library_lock:
+            loaded = self._library is not None or self._preload is not None
+        if not loaded and self.cache_path is not None and wanted:
+            from hiptui.content.index import CacheIndex, loader_fingerprint
+
+            index = CacheIndex.read(str(self.cache_path), loader_fingerprint())
+            if index is not None and index.describes([str(f) for f in self.content_dirs]):
+                found: dict[str, Exercise] = {}
+                for exercise_id in wanted:
+                    exercise = index.exercise(exercise_id) if index.holds(exercise_id) else None
+                    if exercise is None and index.holds(exercise_id):
+                        break  # a damaged record: the library, loaded the usual way, answers
+                    if exercise is not None:
+                        found[exercise_id] = exercise
+                else:
+                    return found
+        library = self.library().exercises
+        return {i: library[i] for i in wanted if i in library}
+
     def loaded_library(self) -> Library | None:
         """The library if it is loaded already (or a preload has finished well), else ``None``;
         never waits."""
@@ -186,6 +209,8 @@ class Home:
 
         with self._settings_lock:
             settings, problems = self._loaded_settings()
+            from dataclasses import replace  # (the commands that only read never need it)
+
             settings = replace(settings, **changes)  # type: ignore[arg-type]
             self._settings = (settings, problems)
             try:

@@ -140,7 +140,7 @@ def _strength_days(home: Home, sessions: list[SessionRecord], now: datetime) -> 
 
     if not any(session.sets for session in sessions):
         return set()
-    library = home.library().exercises
+    library = home.exercises(s.exercise_id for session in sessions for s in session.sets)
 
     def counts(exercise_id: str) -> bool:  # the history's rule: one no longer known counts
         exercise = library.get(exercise_id)
@@ -176,7 +176,7 @@ def _comebacks(
         last = {} if history is None else history.last_done(exercise_ids)
     if not last:
         return []
-    library = home.library().exercises
+    library = home.exercises(exercise_ids)
     found = []
     for exercise_id in exercise_ids:
         exercise = library.get(exercise_id)

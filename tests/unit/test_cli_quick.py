@@ -126,3 +126,20 @@ def test_main_answers_the_quick_way_when_it_can(
     monkeypatch.setattr(main, "_parse_and_run", lambda *a: pytest.fail("argparse was used"))
     assert main.main(["show", "fixture-curl"]) == 0
     assert capsys.readouterr().out.startswith("Fixture ball curl  fixture-curl\n")
+
+
+@pytest.mark.parametrize("arguments", [["today"], ["today", "--json"]])
+def test_today_without_argparse_says_what_argparse_s_today_says(
+    extra: Path, capsys: pytest.CaptureFixture[str], arguments: list[str]
+) -> None:
+    from hiptui.cli import today
+
+    paths.config_dir().mkdir(parents=True)
+    paths.settings_path().write_text('training_days = ["mon", "thu"]\n', encoding="utf-8")
+    assert today.quick(arguments) == 0
+    quick = capsys.readouterr()
+    assert main._parse_and_run(arguments, "today") == 0
+    assert capsys.readouterr() == quick
+    assert quick.out
+    assert today.quick(["today", "--jsn"]) is None
+    assert today.quick(["today", "--json", "--json"]) is None

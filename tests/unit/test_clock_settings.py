@@ -1,15 +1,22 @@
-"""`hiptui status` reads break_minutes and day_start_hour its own quick way: it must agree
-with the settings loader on every file, and read the files hiptui writes without tomllib."""
+"""`hiptui status` reads break_minutes and day_start_hour, and `hiptui cues` the units, their
+own quick way: they must agree with the settings loader on every file, and read the files
+hiptui writes without tomllib."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hiptui.store.clock_settings import _NotPlain, _plain_top_level, read_clock_settings
+from hiptui.store.clock_settings import (
+    _NotPlain,
+    _plain_top_level,
+    read_clock_settings,
+    read_units,
+)
 from hiptui.store.settings import Settings, load_settings, settings_to_toml
 
 LINES = [
@@ -52,6 +59,22 @@ LINES = [
     "[a..b]",
     "\ufeffbreak_minutes = 30",
     "break_minutes = 30\r",
+    'units = "metric"',
+    "units = 'imperial'",
+    'units = "feet"',
+    "units = 3",
+    'units = ["metric"]',
+    'training_days = ["mon", "thu"]',
+    "training_days = [ 'mon' , 'thu' , ]  # two",
+    'training_days = ["mon" "thu"]',
+    "training_days = []",
+    'training_days = [\n    "mon",\n    "thu",\n]',
+    'training_days = [ # days\n  "fri",  # one\n] # done',
+    'training_days = [\n    "mon"\n]',
+    'training_days = [\n    "mon",',
+    'training_days = ["mon",\n    "thu",\n]',
+    "x = [\n    1,\n]",
+    'x = ["a\\tb"]',
 ]
 
 
@@ -60,6 +83,14 @@ def agree(tmp_path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
     loaded, _problems = load_settings(path)
     assert read_clock_settings(path) == (loaded.break_minutes, loaded.day_start_hour), text
+    assert read_units(path) == loaded.units, text
+    try:
+        plain = _plain_top_level(text)
+    except _NotPlain:
+        return
+    # What the line reader takes, it reads as TOML does (top-level values; tables aside).
+    parsed = tomllib.loads(text)
+    assert plain == {k: v for k, v in parsed.items() if not isinstance(v, dict)}, text
 
 
 @given(st.lists(st.sampled_from(LINES), max_size=8))
@@ -84,6 +115,9 @@ def test_some_files_by_hand(tmp_path: Path) -> None:
 
 
 def test_files_hiptui_writes_are_read_without_tomllib() -> None:
+    weekly = settings_to_toml(Settings(units="metric", training_days=("mon", "thu")))
+    assert _plain_top_level(weekly)["training_days"] == ["mon", "thu"]
+    assert _plain_top_level(weekly)["units"] == "metric"
     written = settings_to_toml(Settings(theme="nord", break_minutes=50, day_start_hour=6))
     values = _plain_top_level(written)
     assert (values["break_minutes"], values["day_start_hour"]) == (50, 6)

@@ -238,3 +238,44 @@ def test_importing_the_home_loads_nothing_heavy() -> None:
     heavy = {"textual", "rich", "hiptui.tui", "hiptui.content.loader", "hiptui.store.db"}
     assert not loaded & heavy
     assert not {m for m in loaded if m.startswith(("textual.", "rich.", "concurrent"))}
+
+
+def cached_home(tmp_path: Path) -> tuple[list[Path], Path, Home]:
+    """Folders of every kind, their content cache written (every file old), and a home."""
+    from hiptui.content.cache import load_library_cached
+    from tests.unit.cache_folders import LATER, make_folders
+
+    folders = make_folders(tmp_path)
+    cache = tmp_path / "cache.json"
+    load_library_cached(folders, cache, now_ns=LATER)
+    home = Home(
+        folders,
+        settings_path=tmp_path / "settings.toml",
+        database_path=tmp_path / "db.sqlite3",
+        bundled_dir=folders[0],
+        cache_path=cache,
+    )
+    return folders, cache, home
+
+
+def test_a_few_exercises_come_from_the_cache_index_without_the_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Home.exercises`` decodes only the exercises asked for when the cache still describes
+    the folders; they equal the library's, and ids the library lacks are left out."""
+    folders, _cache, home = cached_home(tmp_path)
+    plain = load_library(folders)
+    monkeypatch.setattr(Home, "_load_library", lambda self: pytest.fail("library loaded"))
+    wanted = ["fixture-curl", "fixture-bridge", "no-such-exercise"]
+    found = home.exercises(wanted)
+    assert found == {i: plain.exercises[i] for i in wanted if i in plain.exercises}
+    assert set(found) == {"fixture-curl", "fixture-bridge"}
+
+
+def test_a_damaged_record_means_the_library_answers(tmp_path: Path) -> None:
+    folders, cache, home = cached_home(tmp_path)
+    data = bytearray(cache.read_bytes())
+    data[-3] ^= 1  # inside the last record: its own checksum no longer matches
+    cache.write_bytes(bytes(data))
+    plain = load_library(folders)
+    assert home.exercises(list(plain.exercises)) == plain.exercises

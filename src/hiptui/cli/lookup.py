@@ -274,23 +274,11 @@ def _option_value(arguments: list[str], position: int, option: str) -> tuple[str
 
 
 def _settings_units(settings_file: str) -> str:
-    """The ``units`` setting: the default when there is no settings.toml (nothing to parse),
-    else what the settings loader reads from it."""
-    import os
+    """The ``units`` setting, as the settings loader reads it (without tomllib for a file of
+    plain lines: :mod:`hiptui.store.clock_settings`)."""
+    from hiptui.store.clock_settings import read_units
 
-    from hiptui.content.units import DEFAULT_UNITS
-
-    try:
-        os.lstat(settings_file)
-    except FileNotFoundError:
-        return DEFAULT_UNITS
-    except OSError:
-        pass
-    from pathlib import Path
-
-    from hiptui.store.settings import load_settings
-
-    return load_settings(Path(settings_file))[0].units
+    return read_units(settings_file)
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -64,6 +64,7 @@ COMMANDS: dict[str, str] = {
 QUICK: dict[str, str] = {
     "show": "hiptui.cli.lookup",
     "cues": "hiptui.cli.lookup",
+    "today": "hiptui.cli.today",
 }
 
 

@@ -12,13 +12,16 @@ rich.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import datetime
-from typing import Any
 
 from hiptui.home import Home
 from hiptui.today import JSON_KEYS, TodayReport, today_report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 
 def register(subparsers: Any) -> None:
@@ -86,6 +89,22 @@ def _checkup_line(report: TodayReport) -> str:
     if report.checkup_due:
         return f"Self-check: due again (last taken {last}; {every})."
     return f"Self-check: next one due {report.checkup_due_on.isoformat()} (last {last}; {every})."
+
+
+class _Plain:
+    """The arguments of a plain ``hiptui today [--json]``, as argparse would give them."""
+
+    def __init__(self, json: bool) -> None:
+        self.json = json
+        self.exercises: list[str] = []
+
+
+def quick(arguments: list[str]) -> int | None:
+    """``hiptui today`` and ``hiptui today --json`` run without argparse (it is a command a
+    prompt or a bar may run often); anything else is left to the parser (``None``)."""
+    if arguments == ["today"] or arguments == ["today", "--json"]:
+        return run_today(_Plain(json=len(arguments) == 2))  # type: ignore[arg-type]
+    return None
 
 
 def run_today(args: argparse.Namespace) -> int:

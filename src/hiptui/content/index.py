@@ -184,6 +184,10 @@ class CacheIndex:
         folders)."""
         return [Problem(path, line, message) for path, line, message in self.index["problems"]]
 
+    def holds(self, exercise_id: str) -> bool:
+        """Whether the library has an exercise ``exercise_id``."""
+        return any(i == exercise_id for i, _record in self.index["exercises"])
+
     def exercise(self, exercise_id: str) -> Exercise | None:
         """The library's exercise ``exercise_id``, read and decoded alone; ``None`` when there
         is none, or its record is damaged (the caller then loads the plain way)."""

@@ -1,15 +1,17 @@
-"""The two settings the break clock needs, read the quick way for ``hiptui status``.
+"""The settings the quick commands need, read the quick way: the break clock's two for
+``hiptui status`` and the units for ``hiptui cues`` and ``hiptui show``.
 
-``break_minutes`` and ``day_start_hour`` from ``settings.toml``, with the rules of
-:mod:`hiptui.store.settings` for these two keys (tests check they agree): an unusable value,
-or a file that is not TOML, means the default, and nothing is reported (reporting problems is
-the app's and ``hiptui check``'s job).
+``break_minutes``, ``day_start_hour`` and ``units`` from ``settings.toml``, with the rules of
+:mod:`hiptui.store.settings` for these keys (tests check they agree): an unusable value, or a
+file that is not TOML, means the default, and nothing is reported (reporting problems is the
+app's and ``hiptui check``'s job).
 
 ``tomllib`` (with the ``typing`` module it imports) takes about as long as the rest of
 ``hiptui status``, so a file made only of plain lines, as hiptui writes it (comments,
-``[table]`` headers, ``key = value`` with a whole number, true/false or a string without
-escapes), is read line by line; anything else (escapes, arrays, inline tables, dates, dotted
-keys, a repeated key) goes to ``tomllib``, which then decides.
+``[table]`` headers, ``key = value`` with a whole number, true/false, a string without escapes
+or an array of such strings, on one line or one item a line), is read line by line; anything
+else (escapes, other arrays, inline tables, dates, dotted keys, a repeated key) goes to
+``tomllib``, which then decides.
 """
 
 from __future__ import annotations
@@ -18,7 +20,12 @@ import os
 import re
 
 from hiptui.content.toml_bounds import MAX_FILE_BYTES, check_toml_shape
+from hiptui.content.units import DEFAULT_UNITS, UNIT_SYSTEMS
 from hiptui.regular_file import read_regular
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DEFAULT_DAY_START_HOUR = 4
 BREAK_MINUTES_RANGE = (5, 240)
@@ -39,6 +46,18 @@ _PLAIN_LINE = re.compile(
     r")?[ \t]*+(?:#[^\x00-\x08\x0a-\x1f\x7f]*+)?"
 )
 _WHOLE = re.compile(r"[+-]?(?:0|[1-9](?:_?[0-9])*)")
+_STRING = r"""(?:"[^"\\\x00-\x1f\x7f]*"|'[^'\x00-\x1f\x7f]*')"""
+_COMMENT = r"[ \t]*+(?:#[^\x00-\x08\x0a-\x1f\x7f]*+)?"
+# An array of plain strings: all on one line, or opened at the end of the key's line and
+# written one item a line after it (as tomli-w writes them), closed by a line of its own.
+_ARRAY_LINE = re.compile(
+    rf"[ \t]*+(?P<key>{_KEY})[ \t]*=[ \t]*\[[ \t]*+"
+    rf"(?P<items>(?:{_STRING}[ \t]*+,[ \t]*+)*+(?:{_STRING}[ \t]*+)?)"
+    rf"(?P<close>\])?{_COMMENT}"
+)
+_ARRAY_ITEM = re.compile(rf"[ \t]*+(?P<item>{_STRING})[ \t]*+,{_COMMENT}")
+_ARRAY_END = re.compile(rf"[ \t]*+\]{_COMMENT}")
+_ITEMS = re.compile(_STRING)
 
 
 class _NotPlain(Exception):
@@ -59,8 +78,19 @@ def _plain_top_level(text: str) -> dict[str, object]:
     headers: set[str] = set()
     within: set[str] = set()  # every header and every table above one ("a" for [a.b])
     table = ""
-    for line in text.split("\n"):
-        match = _PLAIN_LINE.fullmatch(line.removesuffix("\r"))
+    lines = iter(text.split("\n"))
+    for line in lines:
+        line = line.removesuffix("\r")
+        array = _ARRAY_LINE.fullmatch(line)
+        if array is not None:
+            items = [item[1:-1] for item in _ITEMS.findall(array.group("items"))]
+            if array.group("close") is None:
+                if array.group("items"):  # items after "[" on a line that does not close it
+                    raise _NotPlain
+                items = _array_items(lines)
+            _add_value(values, keys, within, table, array.group("key"), items)
+            continue
+        match = _PLAIN_LINE.fullmatch(line)
         if match is None:
             raise _NotPlain
         header = match.group("header")
@@ -80,38 +110,81 @@ def _plain_top_level(text: str) -> dict[str, object]:
         key = match.group("key")
         if key is None:
             continue
-        key = key.strip('"')
-        full = f"{table}.{key}" if table else key
-        if (table, key) in keys or full in within:
-            raise _NotPlain
-        keys.add((table, key))
-        if table:
-            continue
         raw = match.group("value")
+        value: object
         if _WHOLE.fullmatch(raw):
-            values[key] = int(raw.replace("_", ""))
+            value = int(raw.replace("_", ""))
         elif raw in ("true", "false"):
-            values[key] = raw == "true"
+            value = raw == "true"
         else:
-            values[key] = raw[1:-1]
+            value = raw[1:-1]
+        _add_value(values, keys, within, table, key, value)
     return values
 
 
-def read_clock_settings(path: str | os.PathLike[str]) -> tuple[int | None, int]:
-    """``(break_minutes or None, day_start_hour)`` from the settings file at ``path``."""
+def _array_items(lines: Iterator[str]) -> list[str]:
+    """The items of an array written one a line, up to its closing line."""
+    items: list[str] = []
+    for line in lines:
+        line = line.removesuffix("\r")
+        if _ARRAY_END.fullmatch(line):
+            return items
+        item = _ARRAY_ITEM.fullmatch(line)
+        if item is None:
+            raise _NotPlain
+        items.append(item.group("item")[1:-1])
+    raise _NotPlain  # never closed: not TOML
+
+
+def _add_value(
+    values: dict[str, object],
+    keys: set[tuple[str, str]],
+    within: set[str],
+    table: str,
+    key: str,
+    value: object,
+) -> None:
+    """Note ``key = value`` under ``[table]``: a top-level one is kept. Raises
+    :class:`_NotPlain` for a key set twice or over a table."""
+    key = key.strip('"')
+    full = f"{table}.{key}" if table else key
+    if (table, key) in keys or full in within:
+        raise _NotPlain
+    keys.add((table, key))
+    if not table:
+        values[key] = value
+
+
+def _read_top_level(path: str | os.PathLike[str]) -> dict[str, object] | None:
+    """The top-level values of the settings file at ``path``; ``None`` when it cannot be used
+    at all (missing, not a regular file, too large, not UTF-8, not TOML)."""
     try:
         # A regular file within the limit, like every TOML file hiptui reads (a named pipe
         # would block hiptui status for good).
         text = read_regular(path, MAX_FILE_BYTES).decode("utf-8")
         try:
-            data = _plain_top_level(text)
+            return _plain_top_level(text)
         except _NotPlain:
             if check_toml_shape(text) is not None:  # a shape tomllib would be slow on
-                return None, DEFAULT_DAY_START_HOUR
+                return None
             import tomllib
 
-            data = tomllib.loads(text)
+            return tomllib.loads(text)
     except (OSError, ValueError, RecursionError, MemoryError):  # missing, a pipe, not TOML
+        return None
+
+
+def read_units(path: str | os.PathLike[str]) -> str:
+    """The ``units`` setting of the settings file at ``path`` (the default when unusable)."""
+    data = _read_top_level(path) or {}
+    units = data.get("units")
+    return units if isinstance(units, str) and units in UNIT_SYSTEMS else DEFAULT_UNITS
+
+
+def read_clock_settings(path: str | os.PathLike[str]) -> tuple[int | None, int]:
+    """``(break_minutes or None, day_start_hour)`` from the settings file at ``path``."""
+    data = _read_top_level(path)
+    if data is None:
         return None, DEFAULT_DAY_START_HOUR
     minutes = _whole(data.get("break_minutes"), *BREAK_MINUTES_RANGE)
     hour = _whole(data.get("day_start_hour"), *DAY_START_HOUR_RANGE)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -118,6 +117,8 @@ def create_database(path: Path, busy_timeout: float) -> None:
     """Make a new, fully migrated database at ``path`` in one step, owner-only: it is built in
     a temporary file beside ``path`` and hard-linked in, so a reader finds either no file or a
     whole database. When another process got there first, its database is kept."""
+    import tempfile  # only when a copy is made: a read-only opening starts faster without it
+
     descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     os.close(descriptor)
     temporary = Path(name)

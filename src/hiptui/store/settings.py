@@ -16,7 +16,6 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from hiptui.bindings.keymap import KeymapEntry, check_keymap
 from hiptui.content.files import file_kind, read_bytes
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char, quoted
@@ -245,6 +244,9 @@ def _read_keymap(
             f'keymap: expected a table ([keymap] with "id" = "keys" lines), got {_show(value)}'
         )
         return {}, [Problem(path, line, f"{message}; ignored")]
+    # The binding table is imported only for a file with a [keymap] (few have one).
+    from hiptui.bindings.keymap import KeymapEntry, check_keymap
+
     entries = [
         KeymapEntry(str(binding_id), keys, _first_line(lines, (KEYMAP, str(binding_id))))
         for binding_id, keys in value.items()
@@ -285,6 +287,8 @@ def validate(settings: Settings) -> None:
         error = check(value)
         if error is not None:
             raise ValueError(f"{key}: {error}")
+    from hiptui.bindings.keymap import KeymapEntry, check_keymap
+
     entries = [KeymapEntry(k, v, None) for k, v in settings.keymap.items()]
     _kept, problems = check_keymap(entries, KEYMAP)
     if problems:
