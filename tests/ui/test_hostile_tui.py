@@ -285,3 +285,16 @@ async def test_the_history_screen_names_rows_another_tool_edited() -> None:
             "8601 time"
         )
         assert_screen_safe(app)
+
+
+async def test_a_toast_is_never_markup_unless_asked() -> None:
+    """Screens notify through the app, whose default is literal text: a message quoting a name
+    with "[/x]" cannot be a MarkupError, "[b]" cannot be bold."""
+    app = build_app([FIXTURES / "exercises"])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        app.screen.notify(f"Saved {MARKUP_NAMES['stray']} and {MARKUP_NAMES['bold']}")
+        await pilot.pause()
+        (toast,) = [n for n in app._notifications if "Saved" in n.message]
+        assert not toast.markup and toast.message == "Saved Stray [/x] close and [b]x[/b]"
+        assert_screen_safe(app)

@@ -138,16 +138,19 @@ class HomeApp(App[None]):
         title: str = "",
         severity: SeverityLevel = "information",
         timeout: float | None = None,
-        markup: bool = True,
+        markup: bool = False,
     ) -> None:
-        """Every notification, with control characters removed: messages quote file names,
-        keys and values from files, and Textual would pass an ESC in them to the terminal."""
+        """Every notification, as literal text with control characters removed: messages
+        quote file names, keys, values and names from files, in which Textual would pass an
+        ESC to the terminal and read markup ("[/x]" is a MarkupError, "[b]" bold). ``markup``
+        is ignored: a screen's ``notify`` passes Textual's default, True, to here, and no
+        toast of hiptui's needs markup."""
         super().notify(
             printable(message),
             title=printable(title, keep_newlines=False),
             severity=severity,
             timeout=timeout,
-            markup=markup,
+            markup=False,
         )
 
     def format_title(self, title: str, sub_title: str) -> Content:
