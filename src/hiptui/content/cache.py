@@ -79,11 +79,10 @@ def load_library_cached(
 def _library_from(index: CacheIndex) -> Library | None:
     """The library an index :meth:`~CacheIndex.describes`, or ``None`` if a record is
     damaged."""
-    records = index.records()
     paths = index.record_paths()
     try:
         exercises = {
-            exercise_id: decode_exercise(records[record], paths[record])
+            exercise_id: decode_exercise(index.record(record), paths[record])
             for exercise_id, record in index.index["exercises"]
         }
         replaced = {
@@ -114,7 +113,7 @@ class _CachedFiles:
         self._parse = parse
         self.loaded: dict[str, _Loaded] = {}
         self._old: dict[str, list[Any]] = {}
-        self._records: list[Any] = []
+        self._index = index
         if index is not None:
             try:
                 for folder, _kind, files in index.index["folders"]:
@@ -122,7 +121,6 @@ class _CachedFiles:
                         self._old[join(folder, entry[0])] = entry
             except (KeyError, TypeError, ValueError, IndexError):
                 self._old = {}
-            self._records = index.records()
 
     def load(self, path: Path) -> Result:
         name = str(path)
@@ -144,7 +142,9 @@ class _CachedFiles:
             if size != found.st_size or mtime_ns != found.st_mtime_ns:
                 return None
             if isinstance(result, int) and not isinstance(result, bool):
-                return decode_exercise(self._records[result], name)
+                if self._index is None:
+                    return None
+                return decode_exercise(self._index.record(result), name)
             return [decode_problem(item) for item in result]
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None

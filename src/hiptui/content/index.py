@@ -222,14 +222,13 @@ class CacheIndex:
             if type(result) is int
         }
 
-    def records(self) -> list[Any]:
-        """Every record (read with ``whole=True``), decoded from JSON but not yet into
-        exercises; none when the records were damaged."""
-        try:
-            records = without_cyclic_gc(json.loads, self._records or b"[]")
-        except (ValueError, RecursionError):
-            return []
-        return records if isinstance(records, list) else []
+    def record(self, number: int) -> Any:
+        """Record ``number`` (of an index read with ``whole=True``), decoded from JSON alone:
+        a whole library is decoded one record at a time, so the decoded records never all
+        exist at once beside the exercises made from them. Raises ``ValueError`` (or
+        ``IndexError``, ``TypeError``) when the records were damaged."""
+        offset, length, _crc = self.index["spans"][number]  # the part's checksum matched
+        return json.loads(self._records[offset : offset + length] if self._records else b"")
 
 
 def without_cyclic_gc(work: Callable[[T], R], argument: T) -> R:
