@@ -309,3 +309,18 @@ def test_the_cache_key_covers_every_loader_module_by_its_current_name() -> None:
         if line.startswith("from hiptui.content.")
     }
     assert imported <= set(index_module._LOADER_MODULES)
+
+
+def test_a_rewrite_after_an_edit_is_the_cache_a_fresh_load_writes(
+    folders: list[Path], tmp_path: Path
+) -> None:
+    """After one file changes, the records of the others are kept as they were written (not
+    encoded again): the rewritten file is byte for byte the one a load without a cache writes."""
+    cache, fresh = tmp_path / "library.json", tmp_path / "fresh.json"
+    load_library_cached(folders, cache, now_ns=LATER)
+    target = folders[0] / "fixture-curl.toml"
+    target.write_text(target.read_text(encoding="utf-8").replace("Hips", "Hips high"))
+    age(folders[0])
+    assert_same(load_library_cached(folders, cache, now_ns=LATER), load_library(folders))
+    load_library_cached(folders, fresh, now_ns=LATER)
+    assert cache.read_bytes() == fresh.read_bytes()

@@ -100,6 +100,7 @@ class _Loaded(NamedTuple):
     mtime_ns: int
     result: Result
     cacheable: bool  # old enough to trust its size and time
+    encoded: bytes | None = None  # the old cache's record, when the exercise came from it
 
 
 class _CachedFiles:
@@ -128,26 +129,30 @@ class _CachedFiles:
             found = os.stat(path)
         except OSError:
             return self._parse(path)
-        result = self._reuse(self._old.get(name), found, name)
+        result, encoded = self._reuse(self._old.get(name), found, name)
         if result is None:
             result = self._parse(path)
         cacheable = found.st_mtime_ns < self.young
-        self.loaded[name] = _Loaded(found.st_size, found.st_mtime_ns, result, cacheable)
+        self.loaded[name] = _Loaded(found.st_size, found.st_mtime_ns, result, cacheable, encoded)
         return result
 
-    def _reuse(self, entry: Any, found: os.stat_result, name: str) -> Result | None:
-        """The cached result when ``entry`` matches the file's size and time, else ``None``."""
+    def _reuse(
+        self, entry: Any, found: os.stat_result, name: str
+    ) -> tuple[Result | None, bytes | None]:
+        """The cached result when ``entry`` matches the file's size and time (and the record
+        it came from, for an exercise), else ``(None, None)``."""
         try:
             _name, size, mtime_ns, result = entry
             if size != found.st_size or mtime_ns != found.st_mtime_ns:
-                return None
+                return None, None
             if isinstance(result, int) and not isinstance(result, bool):
                 if self._index is None:
-                    return None
-                return decode_exercise(self._index.record(result), name)
-            return [decode_problem(item) for item in result]
+                    return None, None
+                encoded = self._index.record_bytes(result)
+                return decode_exercise(json.loads(encoded), name), encoded
+            return [decode_problem(item) for item in result], None
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-            return None
+            return None, None
 
 
 def _write_cache(
@@ -212,7 +217,7 @@ def _encode(
                 result = record_of.get(id(got.result))
                 if result is None:
                     result = record_of[id(got.result)] = len(spans)
-                    data = json.dumps(
+                    data = got.encoded or json.dumps(
                         encode_exercise(got.result), ensure_ascii=False, separators=(",", ":")
                     ).encode("utf-8")
                     spans.append([offset, len(data), zlib.crc32(data)])

@@ -227,8 +227,13 @@ class CacheIndex:
         a whole library is decoded one record at a time, so the decoded records never all
         exist at once beside the exercises made from them. Raises ``ValueError`` (or
         ``IndexError``, ``TypeError``) when the records were damaged."""
-        offset, length, _crc = self.index["spans"][number]  # the part's checksum matched
-        return json.loads(self._records[offset : offset + length] if self._records else b"")
+        return json.loads(self.record_bytes(number))
+
+    def record_bytes(self, number: int) -> bytes:
+        """Record ``number`` as written (of an index read with ``whole=True``; the part's
+        checksum matched), for a rewrite of the cache to keep without encoding it again."""
+        offset, length, _crc = self.index["spans"][number]
+        return self._records[offset : offset + length] if self._records else b""
 
 
 def without_cyclic_gc(work: Callable[[T], R], argument: T) -> R:
