@@ -136,7 +136,10 @@ def main() -> int:
             "python -c pass": ([sys.executable, "-c", "pass"], small),
             warm_label: (commands["cues"], big),
             f"hiptui cues after an edit ({args.total})": (commands["cues"], big),
-            f"hiptui cues after an install: no cache ({args.total})": (commands["cues"], big),
+            f"hiptui cues with no cache: first run, new loader ({args.total})": (
+                commands["cues"],
+                big,
+            ),
         }
         before = [None, None, edit, lambda: shutil.rmtree(cache, ignore_errors=True)]
         timed = time_interleaved(list(cold.values()), runs=args.runs, before=before)

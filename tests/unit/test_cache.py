@@ -324,3 +324,23 @@ def test_a_rewrite_after_an_edit_is_the_cache_a_fresh_load_writes(
     assert_same(load_library_cached(folders, cache, now_ns=LATER), load_library(folders))
     load_library_cached(folders, fresh, now_ns=LATER)
     assert cache.read_bytes() == fresh.read_bytes()
+
+
+def test_the_key_follows_the_loader_s_code_not_its_files_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same code installed again (new modification times) keeps the cache; any change to
+    a loader module drops it."""
+    here = Path(index_module.__file__).parent
+    copy = tmp_path / "content"
+    copy.mkdir()
+    for name in index_module._LOADER_MODULES:
+        shutil.copy(here / name, copy / name)
+    monkeypatch.setattr(index_module, "__file__", str(copy / "index.py"))
+    before = loader_fingerprint()
+    for name in index_module._LOADER_MODULES:
+        os.utime(copy / name, ns=(OLD_NS, OLD_NS))
+    assert loader_fingerprint() == before
+    with (copy / "toml_fields.py").open("a", encoding="utf-8") as handle:
+        handle.write("# changed\n")
+    assert loader_fingerprint() != before

@@ -108,15 +108,23 @@ def test_other_shapes_are_left_to_argparse(
     assert capsys.readouterr() == ("", "")
 
 
-def test_a_cache_that_no_longer_matches_is_left_alone(
-    extra: Path, capsys: pytest.CaptureFixture[str]
+def test_a_cache_that_no_longer_matches_is_loaded_again_and_rewritten(
+    extra: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """After an edit the index no longer describes the folders: the quick way then answers
+    from the library loaded through the cache (the same answer as the full way), which writes
+    the cache again, and the next answer comes from the index alone."""
+    from hiptui.content import cache, index
+
     warm([])
     (paths.user_exercises_dir() / "fixture-curl.toml").unlink()
-    assert lookup.quick(["cues", "fixture-bridge"]) is None
-    assert main.main(["cues", "fixture-bridge"]) == 0  # the full way, which rewrites the cache
-    capsys.readouterr()
+    answered, quick, full, slow = both_ways(["cues", "fixture-bridge"], capsys)
+    assert answered == 0 and full == 0 and quick == slow
+    stale = index.CacheIndex.read(paths.content_cache_str(), index.loader_fingerprint())
+    assert stale is not None and stale.describes(paths.content_folders_str())
+    monkeypatch.setattr(cache, "load_library_cached", lambda *a, **k: pytest.fail("loaded"))
     assert lookup.quick(["cues", "fixture-bridge"]) == 0
+    assert capsys.readouterr().out == quick[0]
 
 
 def test_main_answers_the_quick_way_when_it_can(

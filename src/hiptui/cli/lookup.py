@@ -198,24 +198,33 @@ def print_card(exercise: Exercise, units: str, *, cues_only: bool) -> None:
 
 def quick(arguments: list[str]) -> int | None:
     """``hiptui [--exercises DIR]... show|cues ID [--units U] [--exercises DIR]...`` answered
-    from the content index; ``None`` when the arguments are anything else, or the index cannot
-    answer for the folders as they are now (the caller then parses and loads as usual)."""
+    without argparse: from the content index, or, when it no longer describes the folders (a
+    file was edited), from the library loaded through the cache (which is then rewritten).
+    ``None`` when the arguments are anything else or the id is unknown (the caller then parses
+    and loads as usual, and suggests ids)."""
     plain = _plain_arguments(arguments)
     if plain is None:
         return None
     command, exercise_id, units, extra = plain
     from hiptui import paths
+    from hiptui.cli.common import report_problems
     from hiptui.content.index import CacheIndex, loader_fingerprint
 
+    folders = paths.content_folders_str(extra)
     index = CacheIndex.read(paths.content_cache_str(), loader_fingerprint())
-    if index is None or not index.describes(paths.content_folders_str(extra)):
-        return None
-    exercise = index.exercise(exercise_id)
+    if index is not None and index.describes(folders):
+        exercise = index.exercise(exercise_id)
+        problems = index.problems()
+    else:
+        from pathlib import Path
+
+        from hiptui.content.cache import load_library_cached
+
+        library = load_library_cached([Path(f) for f in folders], Path(paths.content_cache_str()))
+        exercise, problems = library.get(exercise_id), library.problems
     if exercise is None:
         return None  # an unknown id gets its suggestions the usual way
-    from hiptui.cli.common import report_problems
-
-    report_problems(index.problems())
+    report_problems(problems)
     units = units or _settings_units(paths.settings_str())
     print_card(exercise, units, cues_only=command == "cues")
     return 0

@@ -12,7 +12,7 @@ ids within a folder are problems), so the result is always equal to it.
 
 The cache is only a shortcut: a missing, unreadable, damaged or foreign cache file is ignored
 and rewritten, and failing to write it is not an error. It is also dropped whenever the loader
-itself changes (its source files' sizes and times are part of the key), and a file modified
+itself changes (a checksum of each of its source files is part of the key), and a file modified
 within the last few seconds is never cached, since a second edit in the same clock tick could
 keep its size and time. No pickle and nothing executable: JSON only.
 """

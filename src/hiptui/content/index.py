@@ -37,6 +37,7 @@ import gc
 import json
 import os
 import stat
+import sys
 import zlib
 
 from hiptui import __version__
@@ -65,13 +66,15 @@ _ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 
 
 def loader_fingerprint() -> str:
-    """Changes whenever hiptui or the loader's own source files change."""
+    """Changes whenever hiptui, the loader's own source files or Python (its TOML parser)
+    change. The files count by their content, not their times: installing the same code again
+    (a new environment, a reinstall) keeps the cache."""
     here = os.path.dirname(__file__)
-    parts = [f"{CACHE_FORMAT}", __version__]
+    parts = [f"{CACHE_FORMAT}", __version__, sys.version]
     for module in _LOADER_MODULES:
         try:
-            found = os.stat(os.path.join(here, module))
-            parts.append(f"{module}:{found.st_size}:{found.st_mtime_ns}")
+            with open(os.path.join(here, module), "rb") as source:
+                parts.append(f"{module}:{zlib.crc32(source.read()):08x}")
         except OSError:
             parts.append(f"{module}:?")
     return "|".join(parts)
