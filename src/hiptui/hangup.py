@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import asyncio
     from collections.abc import Callable
     from types import FrameType
+    from typing import NoReturn
 
 EXIT_CODE = 129  # 128 + SIGHUP, as a shell reports a process that SIGHUP ended
 
@@ -75,6 +76,11 @@ class Hangup:
             self._loop.call_soon_threadsafe(self._handler)
         except RuntimeError:  # the loop is closed: the app is past saving, ending anyway
             os._exit(EXIT_CODE)
+
+    def end_now(self) -> NoReturn:
+        """End the process at once with the hang-up code (nothing is flushed: the terminal
+        it would go to is gone; the history's writes are committed already)."""
+        os._exit(EXIT_CODE)
 
     def end_within(self, seconds: float) -> None:
         """End the process ``seconds`` from now unless it has ended by then."""
