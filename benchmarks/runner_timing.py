@@ -10,7 +10,9 @@ Usage: uv run python benchmarks/runner_timing.py [--rest SECONDS] [--presses N] 
    minimal Textual app that redraws a counter on a key, both running at once on a tmux server
    of the benchmark's own (`-L hiptui-bench-PID`). Presses alternate between the two (ours,
    the baseline, ours, ...), so both see the same machine load; each press is timed from
-   send-keys until capture-pane shows a changed screen (polled every 2 ms). The runner counts
+   send-keys until the program writes its new frame (a tmux control-mode client sees the
+   pane's %output, no polling; --method screen instead polls capture-pane every 2 ms until
+   the screen changed, which adds a few ms of tmux calls to both). The runner counts
    reps of an exercise written for the benchmark (200 reps a set, no hold, so no press
    completes the set), as a user counts them: one rep after the other. Prints both medians
    and the ratio.
@@ -21,11 +23,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import queue
 import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -99,22 +103,64 @@ def _press(session: str, key: str) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+class ControlClient:
+    """A tmux control-mode client on one session: it sends the key and sees the moment the
+    program in the pane writes its answer (tmux's ``%output`` notice), with no polling."""
+
+    def __init__(self, session: str) -> None:
+        command = ["tmux", "-L", SOCKET, "-C", "attach", "-t", session]
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
+        )
+        self.outputs: queue.Queue[float] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if line.startswith(b"%output "):
+                self.outputs.put(time.perf_counter())
+
+    def press(self, key: str) -> float:
+        """Milliseconds from sending ``key`` until the program writes to the terminal."""
+        time.sleep(0.05)  # let anything still on its way arrive, then forget it
+        while not self.outputs.empty():
+            self.outputs.get_nowait()
+        assert self.process.stdin is not None
+        start = time.perf_counter()
+        self.process.stdin.write(f"send-keys {key}\n".encode())
+        return (self.outputs.get(timeout=5) - start) * 1000
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=5)
+
+
 def key_latency(
-    ours: str, theirs: str, presses: int, size: tuple[int, int]
+    ours: str, theirs: str, presses: int, size: tuple[int, int], method: str
 ) -> tuple[list[float], list[float]]:
-    """Alternating presses on the runner and on the minimal counter; both lists of ms."""
+    """Alternating presses on the runner and on the minimal counter; both lists of ms.
+    ``method``: ``output`` (until the program writes) or ``screen`` (until capture-pane
+    shows a changed screen, polled)."""
+    clients: list[ControlClient] = []
     try:
         _started("runner", ours, "sets saved", size)
         _started("counter", theirs, "counter ready", size)
+        if method == "output":
+            clients = [ControlClient("runner"), ControlClient("counter")]
+            press_ours, press_theirs = clients[0].press, clients[1].press
+        else:
+            press_ours = lambda key: _press("runner", key)  # noqa: E731
+            press_theirs = lambda key: _press("counter", key)  # noqa: E731
         mine: list[float] = []
         baseline: list[float] = []
         for _ in range(presses):
-            mine.append(_press("runner", "Space"))
-            time.sleep(0.05)
-            baseline.append(_press("counter", "Space"))
-            time.sleep(0.05)
+            mine.append(press_ours("Space"))
+            baseline.append(press_theirs("Space"))
         return mine, baseline
     finally:
+        for client in clients:
+            client.close()
         _tmux("kill-server")
 
 
@@ -156,6 +202,9 @@ def main() -> int:
     parser.add_argument("--rest", type=int, default=60)
     parser.add_argument("--presses", type=int, default=20)
     parser.add_argument("--size", default="80x24", help="the terminal, WIDTHxHEIGHT")
+    parser.add_argument("--method", choices=("output", "screen"), default="output",
+                        help="until the program writes (default), or until capture-pane "
+                        "shows a changed screen (polled, coarser)")  # fmt: skip
     args = parser.parse_args()
     width, _, height = args.size.partition("x")
     size = (int(width), int(height))
@@ -181,12 +230,13 @@ def main() -> int:
             f"env -u PYTHONDONTWRITEBYTECODE {python} {shlex.quote(str(counter))}",
             args.presses,
             size,
+            args.method,
         )
     mine, base = statistics.median(ours), statistics.median(theirs)
     print(f"{'minimal Textual counter':<34} key-to-screen median {base:6.1f} ms")
     print(f"{'hiptui mat view (rep key)':<34} key-to-screen median {mine:6.1f} ms")
     load = os.getloadavg()[0]
-    runs = f"n={args.presses} each, alternating, {args.size}; load {load:.1f}"
+    runs = f"n={args.presses} each, alternating, {args.size}, {args.method}; load {load:.1f}"
     print(f"ratio {mine / base:.2f} ({runs})")
     return 0
 

@@ -11,6 +11,8 @@ Plain Python (no Textual): the mat board widget turns the lines into styled Cont
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 GLYPH_HEIGHT = 7
 
 _GLYPHS: dict[str, tuple[str, ...]] = {
@@ -79,8 +81,13 @@ def width_at(text: str, scale: int) -> int:
 
 def draw(text: str, scale: int) -> list[str]:
     """``text`` as :func:`rows_at` lines of block characters, each :func:`width_at` wide."""
+    return list(_drawn(text, scale))
+
+
+@lru_cache(maxsize=512)
+def _drawn(text: str, scale: int) -> tuple[str, ...]:
     if scale <= 0:
-        return [text]
+        return (text,)
     bitmap = ["" for _ in range(GLYPH_HEIGHT)]
     for index, char in enumerate(text.upper()):
         glyph = _GLYPHS[char]
@@ -98,4 +105,4 @@ def draw(text: str, scale: int) -> list[str]:
                 for a, b in zip(top_pixels, bottom_pixels, strict=True)
             )
         )
-    return lines
+    return tuple(lines)

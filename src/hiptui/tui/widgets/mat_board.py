@@ -85,13 +85,7 @@ class MatBoard(Widget):
         # A line drawn last time in the same look is kept (a rep redraws the number's rows).
         kept = dict(zip(self._lines, self._strips, strict=True)) if self._look == look else {}
         lines = self.lines()
-        self._strips = [
-            kept.get(line)
-            or Strip([Segment(text, styles.get(part, styles[""])) for text, part in line])
-            .extend_cell_length(width, styles[""])
-            .crop(0, width)
-            for line in lines
-        ]
+        self._strips = [kept.get(line) or _strip(line, styles, width) for line in lines]
         self._lines = lines
         self._texts = ["".join(text for text, _part in line) for line in lines]
         self._drawn, self._look = key, look
@@ -102,6 +96,19 @@ class MatBoard(Widget):
         if 0 <= y < len(strips):
             return strips[y]
         return Strip.blank(self.content_size.width, self.rich_style)
+
+
+def _strip(line: Line, styles: dict[str, Style], width: int) -> Strip:
+    """One line of the board, ``width`` cells (block characters are one cell each)."""
+    segments, used = [], 0
+    for text, part in line:
+        text = text[: max(0, width - used)]
+        if text:
+            segments.append(Segment(text, styles.get(part, styles[""])))
+            used += len(text)
+    if used < width:
+        segments.append(Segment(" " * (width - used), styles[""]))
+    return Strip(segments, width)
 
 
 def _changed(y: int, before: list[str], after: list[str], width: int) -> Region | None:
