@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from hiptui.content.load import Load
 from hiptui.content.text import printable
 from hiptui.store.stamps import format_timestamp as format_timestamp
 from hiptui.store.stamps import parse_optional_timestamp as parse_optional_timestamp
@@ -42,6 +43,10 @@ class SetRecord:
     note: str | None
     started_at: datetime | None
     completed_at: datetime
+    # Logged after the set, each optional: the load, reps in reserve (0-5), pain (0-10).
+    load: Load | None = None
+    rir: int | None = None
+    pain: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class SessionRecord:
     ended_at: datetime | None
     status: str
     sets: tuple[SetRecord, ...] = ()
+    # How the worked area felt the next morning (0-10), asked once; None when not given.
+    pain_next_day: int | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
+from hiptui.content.load import Load
+
 
 class SetLike(Protocol):
     @property
@@ -31,6 +33,12 @@ class SetLike(Protocol):
     @property
     def discomfort(self) -> bool: ...
     @property
+    def load(self) -> Load | None: ...
+    @property
+    def rir(self) -> int | None: ...
+    @property
+    def pain(self) -> int | None: ...
+    @property
     def completed_at(self) -> datetime: ...
 
 
@@ -49,6 +57,8 @@ class SessionLike(Protocol):
     def status(self) -> str: ...
     @property
     def sets(self) -> Sequence[SetLike]: ...
+    @property
+    def pain_next_day(self) -> int | None: ...
 
 
 class CheckupLike(Protocol):
