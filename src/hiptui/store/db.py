@@ -40,13 +40,13 @@ from hiptui.store.records import (
 from hiptui.store.rows import (
     BREAK_COLUMNS,
     CHECKUP_COLUMNS,
-    SESSION_COLUMNS,
-    SET_COLUMNS,
     RowReader,
     break_record,
     checkup_record,
     dump_json,
+    session_columns,
     session_record,
+    set_columns,
     set_record,
 )
 from hiptui.store.schema import describe
@@ -208,6 +208,14 @@ class Database:
         return self._version
 
     @property
+    def _set_columns(self) -> str:
+        return set_columns(self.schema_version)
+
+    @property
+    def _session_columns(self) -> str:
+        return session_columns(self.schema_version)
+
+    @property
     def timeline(self) -> SittingLog:
         """The sitting timeline: days seen, times away, pauses (hiptui.store.timeline)."""
         if self._timeline is None:
@@ -276,7 +284,8 @@ class Database:
         with self._writing() as db:
             self._require_session(db, session_id)
             db.execute(
-                f"INSERT INTO sets ({SET_COLUMNS.removeprefix('id, ')}) "
+                "INSERT INTO sets (session_id, exercise_id, exercise_name, set_number, side, "
+                "reps, hold_seconds, work_seconds, discomfort, note, started_at, completed_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, exercise_id, set_number, side) DO UPDATE SET "
                 "exercise_name = excluded.exercise_name, reps = excluded.reps, "
@@ -339,7 +348,8 @@ class Database:
         """The sessions still marked active (a crash or kill left them open), newest first."""
         with self._reading() as db:
             rows = db.execute(
-                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE status = 'active' {_NEWEST_FIRST}"
+                f"SELECT {self._session_columns} FROM sessions WHERE status = 'active' "
+                f"{_NEWEST_FIRST}"
             ).fetchall()
             found = (self._with_sets(db, row) for row in rows)
             return [session for session in found if session is not None]
@@ -356,7 +366,7 @@ class Database:
         cannot be read: see :attr:`unreadable`)."""
         with self._reading() as db:
             row = db.execute(
-                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+                f"SELECT {self._session_columns} FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
             found = None if row is None else self._with_sets(db, row)
             if found is None:
@@ -368,7 +378,7 @@ class Database:
         count = -1 if limit is None else max(int(limit), 0)
         with self._reading() as db:
             rows = db.execute(
-                f"SELECT {SESSION_COLUMNS} FROM sessions {_NEWEST_FIRST} LIMIT ?", (count,)
+                f"SELECT {self._session_columns} FROM sessions {_NEWEST_FIRST} LIMIT ?", (count,)
             ).fetchall()
             by_session: dict[int, list[SetRecord]] = {}
             if with_sets and rows:
@@ -379,7 +389,7 @@ class Database:
                     f"(SELECT id FROM sessions {_NEWEST_FIRST} LIMIT {count}) "
                 )
                 set_rows = db.execute(
-                    f"SELECT {SET_COLUMNS} FROM sets {within}ORDER BY completed_at, id"
+                    f"SELECT {self._set_columns} FROM sets {within}ORDER BY completed_at, id"
                 ).fetchall()
                 for item in self._rows.read(set_rows, set_record):
                     by_session.setdefault(item.session_id, []).append(item)
@@ -392,7 +402,7 @@ class Database:
         since = format_timestamp(moment)
         with self._reading() as db:
             rows = db.execute(
-                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE started_at >= ? "
+                f"SELECT {self._session_columns} FROM sessions WHERE started_at >= ? "
                 "ORDER BY started_at, id",
                 (since,),
             ).fetchall()
@@ -423,14 +433,15 @@ class Database:
         """Every set of one exercise across all sessions, oldest first."""
         with self._reading() as db:
             rows = db.execute(
-                f"SELECT {SET_COLUMNS} FROM sets WHERE exercise_id = ? ORDER BY completed_at, id",
+                f"SELECT {self._set_columns} FROM sets WHERE exercise_id = ? "
+                "ORDER BY completed_at, id",
                 (exercise_id,),
             ).fetchall()
             return self._rows.read(rows, set_record)
 
     def _with_sets(self, db: sqlite3.Connection, row: Sequence[Any]) -> SessionRecord | None:
         set_rows = db.execute(
-            f"SELECT {SET_COLUMNS} FROM sets WHERE session_id = ? ORDER BY completed_at, id",
+            f"SELECT {self._set_columns} FROM sets WHERE session_id = ? ORDER BY completed_at, id",
             (row[0],),
         ).fetchall()
         sets = tuple(self._rows.read(set_rows, set_record))

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
+from hiptui.content.load import LOAD_UNITS, Load
 from hiptui.content.models import Problem
 from hiptui.content.text import printable
 from hiptui.store.records import (
@@ -29,11 +30,38 @@ from hiptui.store.records import (
     parse_timestamp,
 )
 
-SESSION_COLUMNS = "id, uid, name, routine_id, plan_json, state_json, started_at, ended_at, status"
+SESSION_COLUMNS = (
+    "id, uid, name, routine_id, plan_json, state_json, started_at, ended_at, status, pain_next_day"
+)
 SET_COLUMNS = (
     "id, session_id, exercise_id, exercise_name, set_number, side, reps, hold_seconds, "
-    "work_seconds, discomfort, note, started_at, completed_at"
+    "work_seconds, discomfort, note, started_at, completed_at, load_value, load_unit, rir, pain"
 )
+# Schema version 3 added these columns; an older file (read without upgrading it) has none,
+# and reads as if none were logged.
+LOAD_SINCE_VERSION = 3
+_ADDED_IN_3 = ("pain_next_day", "load_value", "load_unit", "rir", "pain")
+MAX_LOAD = 10_000.0
+MAX_RIR = 5
+MAX_PAIN = 10
+
+
+def _as_of(columns: str, version: int) -> str:
+    if version >= LOAD_SINCE_VERSION:
+        return columns
+    return ", ".join(f"NULL AS {name}" if name in _ADDED_IN_3 else name for name in _names(columns))
+
+
+def session_columns(version: int) -> str:
+    """The sessions columns to select from a database of schema ``version``."""
+    return _as_of(SESSION_COLUMNS, version)
+
+
+def set_columns(version: int) -> str:
+    """The sets columns to select from a database of schema ``version``."""
+    return _as_of(SET_COLUMNS, version)
+
+
 CHECKUP_COLUMNS = "id, uid, taken_at, answers_json, result_json"
 BREAK_COLUMNS = "id, uid, at, kind, minutes"
 
@@ -171,6 +199,35 @@ class _Row:
     def optional_moment(self, column: str) -> datetime | None:
         return None if self.values[column] is None else self.moment(column)
 
+    def scale(self, column: str, high: int) -> int | None:
+        """A whole number from 0 to ``high``, or NULL."""
+        value = self.values[column]
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
+            raise self.fail(
+                column, f"expected a whole number from 0 to {high} or NULL, got {_shown(value)}"
+            )
+        return value
+
+    def load(self) -> Load | None:
+        """The load in ``load_value`` and ``load_unit``: both NULL (no load) or both set."""
+        value, unit = self.values["load_value"], self.values["load_unit"]
+        if value is None and unit is None:
+            return None
+        if unit not in LOAD_UNITS:
+            raise self.fail("load_unit", f"expected kg, lb or band, got {_shown(unit)}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not 0 <= value <= MAX_LOAD
+        ):
+            raise self.fail(
+                "load_value", f"expected a number from 0 to {MAX_LOAD:g}, got {_shown(value)}"
+            )
+        return Load(float(value), unit)
+
 
 def _shown(value: object) -> str:
     if value is None:
@@ -203,6 +260,9 @@ def set_record(row: Sequence[Any]) -> SetRecord:
         note=read.optional_text("note"),
         started_at=read.optional_moment("started_at"),
         completed_at=read.moment("completed_at"),
+        load=read.load(),
+        rir=read.scale("rir", MAX_RIR),
+        pain=read.scale("pain", MAX_PAIN),
     )
 
 
@@ -219,6 +279,7 @@ def session_record(row: Sequence[Any], sets: tuple[SetRecord, ...]) -> SessionRe
         ended_at=read.optional_moment("ended_at"),
         status=read.choice("status", SESSION_STATUSES),
         sets=sets,
+        pain_next_day=read.scale("pain_next_day", MAX_PAIN),
     )
 
 

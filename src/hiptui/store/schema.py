@@ -91,6 +91,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE UNIQUE INDEX timeline_reminded ON timeline (started_at) WHERE kind = 'reminded'",
         "CREATE INDEX sessions_by_end ON sessions (ended_at) WHERE status = 'completed'",
     ),
+    # 3: load, effort and pain. Per set the load (a weight in kg or lb, or a band level; both
+    # columns NULL for bodyweight), reps in reserve (0-5) and pain during the set (0-10); per
+    # session how the worked area felt the next morning (0-10). All optional: NULL when not
+    # logged, which every row of an older database is.
+    (
+        """
+        ALTER TABLE sets ADD COLUMN load_value REAL
+            CHECK (load_value IS NULL OR (load_value >= 0 AND load_value <= 10000))
+        """,
+        """
+        ALTER TABLE sets ADD COLUMN load_unit TEXT
+            CHECK ((load_unit IS NULL) = (load_value IS NULL)
+                AND (load_unit IS NULL OR load_unit IN ('kg', 'lb', 'band')))
+        """,
+        "ALTER TABLE sets ADD COLUMN rir INTEGER CHECK (rir IS NULL OR rir BETWEEN 0 AND 5)",
+        "ALTER TABLE sets ADD COLUMN pain INTEGER CHECK (pain IS NULL OR pain BETWEEN 0 AND 10)",
+        """
+        ALTER TABLE sessions ADD COLUMN pain_next_day INTEGER
+            CHECK (pain_next_day IS NULL OR pain_next_day BETWEEN 0 AND 10)
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
