@@ -118,6 +118,16 @@ async def test_a_stretch_gets_a_lead_in_with_a_sound_before_its_hold_counts() ->
         assert screen.machine.view.phase is Phase.SWITCH_SIDES and board.side == "LEFT"
 
 
+async def test_a_stretchs_steps_beside_the_board_fill_in_their_quantities() -> None:
+    clock = FakeClock()
+    app = mat_app(clock, settings='units = "metric"\n')
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await runner(pilot, "couch-stretch")
+        await pilot.press("space")  # the lead-in: the steps are listed beside the board
+        steps = text_of(screen, "runner-steps")
+        assert "front knee at about 90 degrees" in steps and "{" not in steps
+
+
 async def test_the_warm_up_shows_each_movement_with_its_share_of_the_time() -> None:
     clock = FakeClock()
     voice = FakePlayer("voice")

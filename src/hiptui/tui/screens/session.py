@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Static
 
 from hiptui.content.models import Exercise
+from hiptui.content.units import render
 from hiptui.core.session.events import Event, RestEnded, SessionDone, SidesSwitched
 from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.phase import Phase
@@ -326,18 +327,23 @@ class SessionScreen(Screen[FinishedSession]):
         self.set_class(beside, "-steps-beside")
         if text.step is not None and self._step != (view.exercise_id, text.step.index):
             if self._step is not None and self._step[0] == view.exercise_id:
-                self.announcer.next_step(step_title(exercise.steps[text.step.index]))  # type: ignore[union-attr]
+                step = self._filled(exercise)[text.step.index]  # type: ignore[arg-type]
+                self.announcer.next_step(step_title(step))
             self._step = (view.exercise_id, text.step.index)
         if not beside or exercise is None:
             return
         current = text.step.index if text.step is not None else None
         parts: list[str | tuple[str, str] | Content] = [("Steps\n", "bold")]
-        for index, step in enumerate(exercise.steps):
+        for index, step in enumerate(self._filled(exercise)):
             here = index == current
             marker = "▶ " if here else f"{index + 1}. "
             parts += [(marker, "bold $accent" if here else "$text-muted"),
                       literal(step, "bold" if here else ""), "\n"]  # fmt: skip
         self._set("runner-steps", Content.assemble(*parts))
+
+    def _filled(self, exercise: Exercise) -> tuple[str, ...]:
+        """``exercise``'s steps as its card writes them: each {quantity} in the user's units."""
+        return tuple(render(step, exercise.quantities, self.units) for step in exercise.steps)
 
     def _where(self, view: SessionView) -> Content:
         """Exercise, set and side, and the rest: a value marked * is a hiptui default."""
