@@ -157,3 +157,38 @@ def test_groups_order_article_first() -> None:
     exercise = library.exercises["fixture-bridge"]
     assert exercise.group is Group.USER
     assert re.search("per side", exercise.search_text())
+
+
+def _with_dosage(tmp_path: Path, lines: str, *, timed: bool = False) -> Path:
+    text = (FIXTURES / "exercises/fixture-bridge.toml").read_text()
+    if timed:
+        text = text.replace("reps = [8, 12]\nhold_seconds = 2\n", "work_seconds = [20, 30]\n")
+    path = tmp_path / "x.toml"
+    path.write_text(text.replace("[dosage]\n", f"[dosage]\n{lines}\n"))
+    return path
+
+
+def test_load_step_and_hold_cap_are_read(tmp_path: Path) -> None:
+    loaded = load_exercise_file(_with_dosage(tmp_path, "load_step = { kg = 5, lb = 10 }"))
+    assert not isinstance(loaded, list)
+    assert (loaded.dosage.load_step_kg, loaded.dosage.load_step_lb) == (5.0, 10.0)
+    timed = load_exercise_file(_with_dosage(tmp_path, "hold_cap_seconds = 45", timed=True))
+    assert not isinstance(timed, list) and timed.dosage.hold_cap_seconds == 45
+
+
+@pytest.mark.parametrize(
+    ("lines", "timed", "message"),
+    [
+        ("load_step = 5", False, "dosage.load_step: must be a table like { kg = 5, lb = 10 }"),
+        ("load_step = { kg = 0 }", False, "dosage.load_step.kg: must be above 0"),
+        ("load_step = { st = 1 }", False, "dosage.load_step.st: unknown key 'st'"),
+        ("hold_cap_seconds = 45", False, "only a timed exercise (work_seconds) has one"),
+        ("hold_cap_seconds = 10", True, "dosage.hold_cap_seconds: 10 is below work_seconds (20)"),
+    ],
+)
+def test_bad_load_step_or_hold_cap_is_a_problem_with_a_line(
+    tmp_path: Path, lines: str, timed: bool, message: str
+) -> None:
+    problems = load_exercise_file(_with_dosage(tmp_path, lines, timed=timed))
+    assert isinstance(problems, list)
+    assert [p.line for p in problems if message in p.message] == [15], problems

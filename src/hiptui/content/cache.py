@@ -253,7 +253,7 @@ def encode_exercise(ex: Exercise) -> list[Any]:
     d = ex.dosage
     dosage = [
         _range(d.sets), _range(d.reps), d.hold_seconds, _range(d.work_seconds),
-        d.rest_seconds, list(d.defaults),
+        d.rest_seconds, list(d.defaults), d.load_step_kg, d.load_step_lb, d.hold_cap_seconds,
     ]  # fmt: skip
     return [
         ex.id, ex.name, ex.summary, ex.level, ex.category,

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     T = TypeVar("T")
     R = TypeVar("R")
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 MAX_HEADER_BYTES = 4096
 # What a folder was when the index was written: as load_library treats it.
 MISSING, FOLDER, NOT_A_FOLDER = "missing", "folder", "not a folder"
@@ -260,7 +260,7 @@ def decode_exercise(data: list[Any], path: str) -> Exercise:
         per_side, dosage, steps, source, cues, faults, cautions, tips, variations, tags,
         quantities, art, choice, first_side, step_seconds, order,
     ) = data  # fmt: skip
-    sets, reps, hold, work, rest, defaults = dosage
+    sets, reps, hold, work, rest, defaults, step_kg, step_lb, hold_cap = dosage
     return Exercise(
         id_,
         name,
@@ -279,6 +279,9 @@ def decode_exercise(data: list[Any], path: str) -> Exercise:
             None if work is None else Range(*work),
             rest,
             tuple(defaults),
+            step_kg,
+            step_lb,
+            hold_cap,
         ),
         tuple(steps),
         source,

@@ -38,6 +38,13 @@ class Ladder:
         index = self.steps.index(exercise_id)
         return self.steps[index + 1] if index + 1 < len(self.steps) else None
 
+    def before(self, exercise_id: str) -> str | None:
+        """The rung below ``exercise_id``; ``None`` at the bottom or when it is not on it."""
+        if exercise_id not in self.steps:
+            return None
+        index = self.steps.index(exercise_id)
+        return self.steps[index - 1] if index > 0 else None
+
 
 @dataclass(frozen=True, slots=True)
 class NextStep:
@@ -65,6 +72,17 @@ class Ladders:
             if after is not None and after not in seen:
                 seen.add(after)
                 steps.append(NextStep(ladder, after))
+        return steps
+
+    def easier_steps(self, exercise_id: str) -> list[NextStep]:
+        """The rung below ``exercise_id`` on each ladder holding it (none at the bottom)."""
+        steps: list[NextStep] = []
+        seen: set[str] = set()
+        for ladder in self.containing(exercise_id):
+            below = ladder.before(exercise_id)
+            if below is not None and below not in seen:
+                seen.add(below)
+                steps.append(NextStep(ladder, below))
         return steps
 
     def tops(self, exercise_id: str) -> bool:

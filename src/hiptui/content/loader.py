@@ -43,6 +43,10 @@ TOP_KEYS = (
 )  # fmt: skip
 SIDES = ("left", "right")
 DOSAGE_KEYS = ("sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "defaults")
+# Progression settings of the dosage table, not dosage fields (``defaults`` cannot name them).
+PROGRESSION_KEYS = ("load_step", "hold_cap_seconds")
+LOAD_STEP_UNITS = ("kg", "lb")
+MAX_LOAD_STEP = 100.0
 TEXT_LISTS = ("steps", "cues", "faults", "cautions", "tips")
 ART_MAX_LINES = 12
 ART_MAX_COLUMNS = 40
@@ -192,13 +196,19 @@ def _dosage(reader: TomlFieldReader, data: dict[str, Any]) -> Dosage | None:
     if not table:
         return None
     path = ("dosage",)
-    reader.known_keys(table, path, DOSAGE_KEYS)
+    reader.known_keys(table, path, (*DOSAGE_KEYS, *PROGRESSION_KEYS))
     sets = reader.int_range(table, (*path, "sets"), low=1, high=20, required=True)
     reps = reader.int_range(table, (*path, "reps"), low=1, high=500)
     hold = reader.integer(table, (*path, "hold_seconds"), low=1, high=600)
     work = reader.int_range(table, (*path, "work_seconds"), low=1, high=7200)
     rest = reader.integer(table, (*path, "rest_seconds"), low=0, high=3600)
     defaults = reader.text_list(table, (*path, "defaults"), vocabulary=DOSAGE_KEYS[:-1])
+    steps = _load_step(reader, table, (*path, "load_step"))
+    hold_cap = reader.integer(table, (*path, "hold_cap_seconds"), low=1, high=7200)
+    if hold_cap is not None and (work is None or reps is not None):
+        reader.error((*path, "hold_cap_seconds"), "only a timed exercise (work_seconds) has one")
+    elif hold_cap is not None and work is not None and hold_cap < work.low:
+        reader.error((*path, "hold_cap_seconds"), f"{hold_cap} is below work_seconds ({work.low})")
     if reps is None and work is None and "reps" not in table and "work_seconds" not in table:
         reader.error(path, "needs 'reps' or 'work_seconds'")
     if sets is None or (reps is None and work is None):
@@ -210,7 +220,32 @@ def _dosage(reader: TomlFieldReader, data: dict[str, Any]) -> Dosage | None:
         work_seconds=work,
         rest_seconds=rest,
         defaults=defaults,
+        load_step_kg=steps.get("kg"),
+        load_step_lb=steps.get("lb"),
+        hold_cap_seconds=hold_cap,
     )
+
+
+def _load_step(
+    reader: TomlFieldReader, table: dict[str, Any], path: tuple[str, ...]
+) -> dict[str, float]:
+    """``load_step = { kg = 5, lb = 10 }``: either unit or both, each above 0."""
+    value = table.get("load_step")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        reader.error(path, "must be a table like { kg = 5, lb = 10 }")
+        return {}
+    reader.known_keys(value, path, LOAD_STEP_UNITS)
+    steps: dict[str, float] = {}
+    for unit in LOAD_STEP_UNITS:
+        if unit in value:
+            step = reader.number(value[unit], (*path, unit), low=0, high=MAX_LOAD_STEP)
+            if step == 0:
+                reader.error((*path, unit), "must be above 0")
+            elif step is not None:
+                steps[unit] = step
+    return steps
 
 
 def _quantities(reader: TomlFieldReader, data: dict[str, Any]) -> dict[str, Quantity]:

@@ -146,6 +146,7 @@ class Quantity(Frozen):
 class Dosage(Frozen):
     __slots__ = FIELDS = COMPARED = (
         "sets", "reps", "hold_seconds", "work_seconds", "rest_seconds", "defaults",
+        "load_step_kg", "load_step_lb", "hold_cap_seconds",
     )  # fmt: skip
     sets: Range
     reps: Range | None
@@ -155,6 +156,12 @@ class Dosage(Frozen):
     rest_seconds: int | None
     # Names of the fields above whose values are hiptui defaults, not from the source.
     defaults: tuple[str, ...]
+    # The weight to add when the double progression moves a loaded set up (kilograms and
+    # pounds); None: the user's setting (load_step_kg / load_step_lb) applies.
+    load_step_kg: float | None
+    load_step_lb: float | None
+    # The longest a timed set grows to before the next rung; None: the top of work_seconds.
+    hold_cap_seconds: int | None
 
     def __init__(
         self,
@@ -164,6 +171,9 @@ class Dosage(Frozen):
         work_seconds: Range | None = None,
         rest_seconds: int | None = None,
         defaults: tuple[str, ...] = (),
+        load_step_kg: float | None = None,
+        load_step_lb: float | None = None,
+        hold_cap_seconds: int | None = None,
     ) -> None:
         _set(self, "sets", sets)
         _set(self, "reps", reps)
@@ -171,6 +181,9 @@ class Dosage(Frozen):
         _set(self, "work_seconds", work_seconds)
         _set(self, "rest_seconds", rest_seconds)
         _set(self, "defaults", defaults)
+        _set(self, "load_step_kg", load_step_kg)
+        _set(self, "load_step_lb", load_step_lb)
+        _set(self, "hold_cap_seconds", hold_cap_seconds)
 
     @property
     def is_timed(self) -> bool:
