@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.ui.helpers import fixture_app, loaded
 
 SIZE = (100, 30)
+# The catalog and the help as a new user meets them, on a laptop's terminal and a larger one.
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -20,8 +23,9 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def test_catalog_snapshot(snap_compare: Any) -> None:
-    assert snap_compare(fixture_app(), terminal_size=SIZE, run_before=settle)
+@SIZES
+def test_catalog_snapshot(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(fixture_app(), terminal_size=size, run_before=settle)
 
 
 def test_catalog_filtered_snapshot(snap_compare: Any) -> None:
@@ -42,13 +46,14 @@ def test_exercise_detail_snapshot(snap_compare: Any) -> None:
     assert snap_compare(fixture_app(), terminal_size=SIZE, run_before=open_bridge)
 
 
-def test_help_snapshot(snap_compare: Any) -> None:
+@SIZES
+def test_help_snapshot(snap_compare: Any, size: tuple[int, int]) -> None:
     async def help_open(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(fixture_app(), terminal_size=SIZE, run_before=help_open)
+    assert snap_compare(fixture_app(), terminal_size=size, run_before=help_open)
 
 
 def test_guide_snapshot(snap_compare: Any) -> None:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from hiptui.bindings.keymap import keys_in_force, textual_keymap
 from hiptui.bindings.keynames import display_key
-from hiptui.bindings.table import APP, BY_ID, screen_bindings
+from hiptui.bindings.table import APP, BY_ID, BY_SCREEN, screen_bindings
 
 HelpRow = tuple[str, str]
 
@@ -50,6 +50,15 @@ def relabel(node: DOMNode, binding_id: str, description: str) -> None:
             ]
 
 
+def key_in_force(screen: Screen[Any], binding_id: str) -> str:
+    """The first key that runs ``binding_id`` on ``screen`` now, as it is typed (``/``), the
+    user's keymap applied; ``""`` when none does."""
+    for key, active in screen.active_bindings.items():
+        if active.binding.id == binding_id:
+            return display_key(key)
+    return ""
+
+
 def apply_keymap(app: App[Any], keymap: Mapping[str, str]) -> None:
     """Give ``app`` the user's (checked) keymap; the Footer finds the palette's key again."""
     app.set_keymap(textual_keymap(keymap))
@@ -67,33 +76,59 @@ def _typed(binding_id: str, keymap: Mapping[str, str], *, leave_out: tuple[str, 
     return " ".join(dict.fromkeys(keys))
 
 
+def _screen_name(screen: Screen[Any]) -> str:
+    """The binding table's name for ``screen`` (its bindings' ids say it)."""
+    for found in screen._bindings.key_to_bindings.values():
+        for binding in found:
+            if binding.id and not binding.id.startswith(f"{APP}."):
+                return binding.id.partition(".")[0]
+    return ""
+
+
+def _applies(node: DOMNode, action: str) -> bool:
+    """Whether ``node``'s ``check_action`` lets ``action`` (an action string) run now."""
+    from textual.actions import parse
+
+    _namespace, name, arguments = parse(action)  # the screen answers for app actions too
+    return node.check_action(name, arguments) is not False
+
+
 def help_rows(app: App[Any], screen: Screen[Any], keymap: Mapping[str, str]) -> list[HelpRow]:
-    """(keys, what they do) for every key of ``screen`` that does something now, then how to
-    move, get help, open the palette and quit, all with the keys in force."""
+    """(keys, what they do) for every binding of ``screen`` in the binding table that does
+    something now, once each with all its keys in force (the Footer's label when the screen
+    relabels it), then how to move, get help, open the palette and quit. Textual's own keys
+    (tab, copy) are left out: they would drown the screen's."""
+    name = _screen_name(screen)
+    described = {
+        binding.id: binding.description
+        for found in screen._bindings.key_to_bindings.values()
+        for binding in found
+        if binding.id
+    }
     rows: dict[str, str] = {}
-    name = ""
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if binding.id and active.node is screen:
-            name = name or binding.id.partition(".")[0]
-        if not isinstance(active.node, Screen | App):
-            continue  # widget internals (scrolling, copy) would drown the screen's own keys
-        if not binding.description or binding.action in ("help", "app.help"):
+    table = BY_SCREEN[name].bindings if name in BY_SCREEN else ()
+    for binding in table:
+        short = binding.id.partition(".")[2]
+        if short in _MOVES or short == "help" or binding.action in ("help", "app.help"):
             continue
-        display = binding.key_display or app.get_key_display(binding)
-        if binding.description in rows:
-            rows[binding.description] += f" {display}"
-        else:
-            rows[binding.description] = display
+        if binding.widget is not None or not _applies(screen, binding.action):
+            continue  # a widget's keys are the arrows, under "Move in a list"
+        keys = _typed(binding.id, keymap).replace("comma", ",")
+        description = described.get(binding.id, binding.description)
+        if not keys or not description:
+            continue
+        rows[description] = f"{rows[description]} {keys}" if description in rows else keys
     moves = " ".join(
         keys
         for move in _MOVES
         if (keys := _typed(f"{name}.{move}", keymap, leave_out=("down", "up")))
     )
-    rows.setdefault("Move in a list", f"↑ ↓ {moves}".strip())
+    if moves:  # a screen with a list to move in
+        rows.setdefault("Move in a list", f"↑ ↓ {moves}")
     rows.setdefault("Help (this screen)", _typed(f"{name}.help", keymap) or "? f1")
     rows.setdefault(
-        "Command palette: jump to an exercise, change theme", _typed(f"{APP}.palette", keymap)
+        "Command palette: screens, actions, exercises",
+        _typed(f"{APP}.palette", keymap),
     )
     rows.setdefault("Quit from anywhere", _typed(f"{APP}.quit", keymap))
     return [(keys, description) for description, keys in rows.items()]

@@ -28,12 +28,17 @@ from hiptui.core.catalog.filter import (
     cycle_tristate,
     facet_values,
 )
-from hiptui.tui.keys import bindings_for
+from hiptui.tui.keys import bindings_for, key_in_force
 from hiptui.tui.messages import OpenExercise, RunExercise
 from hiptui.tui.render import card_content, row_label
 
 FIRST_PAGE = 30
 REST_OF_LIST_DELAY = 0.15  # seconds without a keystroke before a long list is completed
+
+
+def search_placeholder(key: str) -> str:
+    """The search box's hint, short enough for the box at 80 columns (31 characters)."""
+    return f"{key} search: name, muscle, kit"
 
 
 class CatalogScreen(Screen[None]):
@@ -81,7 +86,7 @@ class CatalogScreen(Screen[None]):
         yield Header()
         with Horizontal(id="catalog-body"):
             with Vertical(id="catalog-left"):
-                yield Input(placeholder="/ search name, muscle, equipment", id="search")
+                yield Input(placeholder=search_placeholder("/"), id="search")
                 yield Static("Loading exercises…", id="catalog-status")
                 yield OptionList(id="exercise-list")
             with VerticalScroll(id="detail", can_focus=False):
@@ -90,6 +95,9 @@ class CatalogScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#exercise-list", OptionList).focus()
+        search_key = key_in_force(self, "catalog.search")  # a [keymap] may have moved it
+        if search_key and search_key != "/":
+            self.query_one("#search", Input).placeholder = search_placeholder(search_key)
         self.watch(self.query_one("#search", Input), "value", self._query_changed, init=False)
         if self.library is not None:
             self.set_library(self.library)

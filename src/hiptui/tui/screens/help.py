@@ -20,7 +20,9 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen { align: center middle; }
     HelpScreen #help-box {
         width: 72; max-width: 95%; height: auto; max-height: 90%;
-        padding: 1 2; border: round $accent; background: $surface;
+        padding: 0 2; border: round $accent; background: $surface;
+        border-title-color: $text; border-title-style: bold;
+        border-subtitle-color: $text; border-subtitle-align: right;
     }
     """
 
@@ -31,12 +33,15 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         width = max((len(key) for key, _ in self.rows), default=4)
-        parts: list[str | tuple[str, str]] = [(f"Keys: {self.title_text}\n\n", "bold $accent")]
+        parts: list[str | tuple[str, str]] = []
         for key, description in self.rows:
-            parts += [(f"{key:>{width}}", "bold $secondary"), f"  {description}\n"]
-        parts.append(("\nescape closes this help", "$text-muted"))
-        with VerticalScroll(id="help-box"):
-            yield Static(Content.assemble(*parts), id="help-text")
+            parts += [(f"{key:>{width}}", "bold"), f"  {description}\n"]
+        box = VerticalScroll(id="help-box")
+        # On the border: the title and the way out stay in view however long the list is.
+        box.border_title = Content(f"Keys: {self.title_text}")
+        box.border_subtitle = Content("escape closes this help")
+        with box:
+            yield Static(Content.assemble(*parts).rstrip(), id="help-text")
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
