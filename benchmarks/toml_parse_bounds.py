@@ -8,8 +8,10 @@ Every shape is built at ``--bytes`` (default: the 1 MiB limit of the readers) an
   seconds (default 10; a dotted key of 1 MiB would take hours);
 - through hiptui's readers, in this process, median of ``--runs`` runs: ``parse`` is
   ``parse_toml_text`` (the bounds pass, tomllib, the key-line scan), ``exercise``,
-  ``settings`` and ``answers`` are the whole readers of an exercise file, settings.toml and a
-  self-check answers file on the same bytes written to disk (read, parse, check every field).
+  ``settings``, ``answers`` and ``routine`` are the whole readers of an exercise file,
+  settings.toml, a self-check answers file and a routine on the same bytes written to disk
+  (read, parse, check every field); ``quick`` is the settings reader of ``hiptui status``
+  and ``cues`` (its own line reader for plain files, the bounds and tomllib for the rest).
 
 The shapes are of two kinds: those the bounds refuse (long dotted keys and table names, deep
 nesting, long numbers, too many items) and those just inside every bound, where the parser and
@@ -31,9 +33,11 @@ from functools import partial
 from pathlib import Path
 
 from hiptui.content.loader import load_exercise_file
+from hiptui.content.routines import load_routine_file
 from hiptui.content.toml_bounds import MAX_FILE_BYTES, MAX_ITEMS, MAX_KEY_PARTS, MAX_NESTING
 from hiptui.content.toml_source import parse_toml_text
 from hiptui.core.checkup.answers import load_answers
+from hiptui.store.clock_settings import read_clock_settings
 from hiptui.store.settings import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -114,6 +118,18 @@ def shapes(size: int) -> Iterator[tuple[str, str]]:
     yield "1 MiB string of \\u escapes", fill('x = "', lambda i: "\\u0041", size - 2, '"\n')
     yield "1 MiB string of \\\\ escapes", fill('x = "', lambda i: "\\\\", size - 2, '"\n')
     yield "1 MiB multi-line string, ' and ''", fill("x = '''", lambda i: "a''", size - 4, "'''\n")
+    # Quoted keys and table names whose every part holds an escape: the key-line scan decodes
+    # each part (it once called tomllib per part: 1.4 s for the first of these).
+    quoted = ".".join(f'"p\\u00{i:02d}"' for i in range(MAX_KEY_PARTS - 1))
+    lines = items_bound(2 * MAX_KEY_PARTS + 2)
+    yield (
+        f"{lines:,} quoted keys, every part escaped",
+        "".join(f'{quoted}."k\\u0041{i}" = 1\n' for i in range(lines)),
+    )
+    yield (
+        f"{lines:,} quoted table names, escaped",
+        "".join(f'[{quoted}."t\\u0041{i}"]\n' for i in range(lines)),
+    )
     yield "1 MiB bare key", fill("", lambda i: "k", size - 5, " = 1\n")
     yield "1 MiB of spaces", fill("", lambda i: " ", size - 6, "x = 1\n")
     yield "1 MiB comment", fill("#", lambda i: "#", size - 7, "\nx = 1\n")
@@ -125,6 +141,13 @@ def shapes(size: int) -> Iterator[tuple[str, str]]:
         "key-line scan: '[' and 1 MiB of spaces",
         ('x = """\na\\"""\n[' + " " * (size - 40) + 'x\n"""\n'),
     )
+    # What the scan meets in a string it lost track of is not counted by the bounds but as
+    # the string's lines: one line of dotted parts, and the most key lines with an escaped
+    # quoted key that the line bound lets through.
+    lost = 'x = """\na\\"""\n'
+    yield "key-line scan: a 1 MiB dotted line", fill(lost, lambda i: "a.", size - 9, 'a=1\n"""\n')
+    lines = items_bound(1)
+    yield f"key-line scan: {lines:,} escaped key lines", lost + '"\\b"=1\n' * lines + '"""\n'
 
 
 def tomllib_seconds(text: str, cap: float) -> float | None:
@@ -175,24 +198,32 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
           f"{args.runs} runs each, medians; tomllib alone killed after {args.cap:g} s")  # fmt: skip
     print(f"{'shape':<44} {'bytes':>9} {'tomllib':>9} {'parse':>7} {'exercise':>9} "
-          f"{'settings':>9} {'answers':>8}  outcome")  # fmt: skip
+          f"{'settings':>9} {'answers':>8} {'routine':>8} {'quick':>6}  outcome")  # fmt: skip
     worst = 0.0
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "shape.toml"
+        routine = Path(folder) / "routines" / "shape.toml"
+        routine.parent.mkdir()
         for name, text in shapes(args.bytes):
             if args.only and args.only not in name:
                 continue
             path.write_text(text, encoding="utf-8")
+            routine.write_text(text, encoding="utf-8")
             alone = tomllib_seconds(text, args.cap)
             parse, result = median_seconds(partial(parse_toml_text, text, path, "x"), args.runs)
             exercise, _ = median_seconds(partial(load_exercise_file, path), args.runs)
             settings, _ = median_seconds(partial(load_settings, path), args.runs)
             answers, _ = median_seconds(partial(load_answers, path), args.runs)
-            worst = max(worst, parse, exercise, settings, answers)
+            routines, _ = median_seconds(partial(load_routine_file, routine), args.runs)
+            quick, _ = median_seconds(partial(read_clock_settings, path), args.runs)
+            worst = max(worst, parse, exercise, settings, answers, routines, quick)
             shown = f"> {args.cap:g}" if alone is None else f"{alone:.3f}"
-            print(f"{name[:44]:<44} {len(text.encode()):>9,} {shown:>9} {parse:>7.3f} "
-                  f"{exercise:>9.3f} {settings:>9.3f} {answers:>8.3f}  {outcome(result)}",
-                  flush=True)  # fmt: skip
+            figures = (parse, exercise, settings, answers, routines, quick)
+            widths = (7, 9, 9, 8, 8, 6)
+            pairs = zip(figures, widths, strict=True)
+            columns = " ".join(f"{figure:>{width}.3f}" for figure, width in pairs)
+            print(f"{name[:44]:<44} {len(text.encode()):>9,} {shown:>9} {columns}  "
+                  f"{outcome(result)}", flush=True)  # fmt: skip
     print(f"slowest hiptui reader: {worst:.3f} s (the bound is 2 s)")
 
 

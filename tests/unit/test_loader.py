@@ -4,10 +4,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hiptui.content.loader import load_exercise_file, load_library
 from hiptui.content.models import Group, Problem, Quantity
-from hiptui.content.toml_source import KeyLines
+from hiptui.content.toml_source import KeyLines, TomlDocument, parse_toml_text
 from hiptui.content.units import format_quantity, render
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -126,6 +128,42 @@ def test_key_lines_follow_tables_arrays_and_multiline_strings() -> None:
     assert keys.line(("dosage", "reps")) == 10
     assert keys.line(("variations", 1, "name")) == 14
     assert keys.line(("dosage", "missing")) == 9
+
+
+def test_key_lines_are_never_read_inside_a_string_the_line_count_misreads() -> None:
+    # '\"""' does not end a basic string; counted line by line, it seemed to.
+    text = 'note = """\na\\"""\nfake = 1\n[fake]\n"""\nreal = 1\n'
+    document = parse_toml_text(text, Path("x.toml"), "x.toml")
+    assert isinstance(document, TomlDocument)
+    assert document.data["note"] == 'a"""\nfake = 1\n[fake]\n'
+    assert document.keys.line(("fake",)) is None
+    assert document.keys.line(("real",)) == 6
+
+
+# Pieces of a basic string key: plain text, every escape TOML knows (surrogates and code points
+# past U+10FFFF among them, which TOML refuses), and escapes it does not.
+KEY_PIECES = st.one_of(
+    st.text(st.characters(exclude_characters='"\\\n', exclude_categories=["Cs"]), max_size=4),
+    st.sampled_from(["\\b", "\\t", "\\n", "\\f", "\\r", '\\"', "\\\\"]),
+    st.sampled_from(["\\e", "\\x41", "\\u", "\\u12", "\\ ", "\\q"]),
+    st.integers(0, 0xFFFF).map(lambda code: f"\\u{code:04x}"),
+    st.integers(0, 0x10FFFF).map(lambda code: f"\\U{code:08X}"),
+    st.integers(0xD800, 0xDFFF).map(lambda code: f"\\u{code:04X}"),
+    st.just("\\U00110000"),
+)
+
+
+@given(st.lists(KEY_PIECES, min_size=1, max_size=6).map("".join))
+def test_a_quoted_keys_line_is_found_under_the_key_tomllib_reads(inner: str) -> None:
+    import tomllib
+
+    text = f'["{inner}"]\nx = 1\n'
+    keys = KeyLines.scan(text)  # never raises, whatever the escapes
+    try:
+        (key,) = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:  # a syntax error: reported with tomllib's own line
+        return
+    assert keys.line((key, "x")) == 2
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,18 @@ _NUMBER_START = re.compile(r"[+\-]?[0-9]")
 
 def check_toml_shape(text: str) -> tuple[int, str] | None:
     """``(line, what is wrong)`` for the first limit ``text`` crosses, or ``None``."""
+    return check_toml_shape_and_strings(text)[0]
+
+
+def check_toml_shape_and_strings(text: str) -> tuple[tuple[int, str] | None, set[int]]:
+    """:func:`check_toml_shape`, and the lines that lie wholly inside a multi-line string (after
+    the line it opens on, before the line it closes on): what the key-line scan must not read
+    as keys, whatever the string holds."""
+    inside: set[int] = set()
+    return _check(text, inside), inside
+
+
+def _check(text: str, inside: set[int]) -> tuple[int, str] | None:
     line = 1
     items = 0
     depth = 0
@@ -82,6 +94,8 @@ def check_toml_shape(text: str) -> tuple[int, str] | None:
                 )
             if kind == "string":
                 newlines = value.count("\n")
+                if newlines > 1:
+                    inside.update(range(line + 1, line + newlines))
                 line += newlines
                 items += newlines
         elif kind == "open":

@@ -14,34 +14,60 @@ from typing import Any
 
 from hiptui.content.files import read_text
 from hiptui.content.models import Problem
-from hiptui.content.toml_bounds import MAX_FILE_BYTES, check_toml_shape
+from hiptui.content.toml_bounds import MAX_FILE_BYTES, MAX_KEY_PARTS, check_toml_shape_and_strings
 
 KeyPath = tuple[str | int, ...]
 
 # Every pattern here is linear on any line (no two quantifiers can share the same characters):
 # the scanner also meets lines that are really inside a string it lost track of.
 _TABLE = re.compile(r"^\s*+(\[\[?)([^\]\n]*+)\]\]?\s*+(?:#.*)?$")
-_BARE_OR_QUOTED = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
-_KEY = re.compile(rf"^\s*({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*=\s*(.*)$")
+_BARE_OR_QUOTED = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+# A key of more than MAX_KEY_PARTS parts is refused before the scan (toml_bounds), so a line
+# holding one is inside a string: the pattern stops after that many parts instead of reading
+# a megabyte of them.
+_KEY = re.compile(
+    rf"^\s*+({_BARE_OR_QUOTED}(?:\s*+\.\s*+{_BARE_OR_QUOTED}){{0,{MAX_KEY_PARTS - 1}}})"
+    r"\s*+=\s*+(.*)$"
+)
 _LINE_IN_ERROR = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 def _split_dotted(text: str) -> list[str]:
-    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", text)
+    parts = re.findall(_BARE_OR_QUOTED, text)
     return [_unquote(p) if p[:1] in "\"'" else p for p in parts]
 
 
-def _unquote(part: str) -> str:
-    """A quoted key as TOML reads it: a basic string's escapes (``"a\\nb"``) are decoded."""
-    if part[:1] == '"' and "\\" in part:
-        import tomllib
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_SHORT_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
+
+class _BadEscape(ValueError):
+    pass
+
+
+def _decode_escape(found: re.Match[str]) -> str:
+    four, eight, short = found.groups()
+    if short is not None:
+        if short not in _SHORT_ESCAPES:
+            raise _BadEscape(short)
+        return _SHORT_ESCAPES[short]
+    code = int(four or eight, 16)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:  # not a Unicode scalar value: TOML refuses
+        raise _BadEscape(four or eight)
+    return chr(code)
+
+
+def _unquote(part: str) -> str:
+    """A quoted key as TOML reads it: a basic string's escapes (``"a\\nb"``) are decoded (in
+    one linear pass: a file may hold tens of thousands of such keys); a key with an escape
+    TOML does not know is kept as written, for tomllib reports it."""
+    inner = part[1:-1]
+    if part[:1] == '"' and "\\" in inner:
         try:
-            value = tomllib.loads(f"k = {part}")["k"]
-        except tomllib.TOMLDecodeError:
-            return part[1:-1]
-        return value if isinstance(value, str) else part[1:-1]
-    return part[1:-1]
+            return _ESCAPE.sub(_decode_escape, inner)
+        except _BadEscape:
+            return inner
+    return inner
 
 
 @dataclass
@@ -51,7 +77,11 @@ class KeyLines:
     lines: dict[KeyPath, int] = field(default_factory=dict)
 
     @classmethod
-    def scan(cls, text: str) -> KeyLines:
+    def scan(cls, text: str, inside_strings: set[int] | frozenset[int] = frozenset()) -> KeyLines:
+        """The lines of ``text``'s keys; ``inside_strings``: the lines known to lie inside a
+        multi-line string (:func:`check_toml_shape_and_strings`), never read as keys (the
+        scan's own tracking of strings is line by line and can be fooled, by ``\\\"""`` for
+        one)."""
         found: dict[KeyPath, int] = {}
         table: KeyPath = ()
         array_counts: dict[KeyPath, int] = {}
@@ -61,6 +91,8 @@ class KeyLines:
         # Only "\n" ends a line in TOML: str.splitlines() would also split at U+2028, U+0085
         # and form feeds, which may sit in strings and comments, and shift every line after.
         for number, line in enumerate(text.split("\n"), start=1):
+            if number in inside_strings:
+                continue
             if in_string is not None:
                 if line.count(in_string) % 2 == 1:
                     in_string = None
@@ -143,7 +175,7 @@ def parse_toml_text(text: str, path: Path, display: str) -> TomlDocument | Probl
     whatever is wrong, with its line when it can be found. Shapes that would make parsing
     slow are refused first (:mod:`hiptui.content.toml_bounds`), so this takes a bounded time
     whatever the text holds, and nothing the parser raises gets out."""
-    refused = check_toml_shape(text)
+    refused, inside_strings = check_toml_shape_and_strings(text)
     if refused is not None:
         return Problem(display, refused[0], refused[1])
     import tomllib  # here, not at the top: the app's start and the quick commands need no TOML
@@ -160,4 +192,4 @@ def parse_toml_text(text: str, path: Path, display: str) -> TomlDocument | Probl
         return Problem(display, None, "TOML is nested too deeply")
     except (ValueError, MemoryError) as error:  # what the bounds above should already stop
         return Problem(display, None, f"cannot be read as TOML: {error}")
-    return TomlDocument(path, data, KeyLines.scan(text))
+    return TomlDocument(path, data, KeyLines.scan(text, inside_strings))
