@@ -20,10 +20,10 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hiptui.core.session.completed_set import CompletedSet, SetKey
 from hiptui.core.session.events import DiscomfortChanged, Event, SetCompleted
@@ -33,6 +33,10 @@ from hiptui.core.session.summary import SessionSummary
 from hiptui.store.db import DEFAULT_BUSY_TIMEOUT, Database
 from hiptui.store.errors import StoreError
 from hiptui.store.records import SessionRecord, SetRecord, utc_now
+
+if TYPE_CHECKING:
+    from hiptui.content.models import Exercise
+    from hiptui.core.week.comeback import Comeback
 
 Clock = Callable[[], float]
 
@@ -237,6 +241,45 @@ def start_session(
     machine = SessionMachine(plan, clock, start_side=start_side, first_sides=chosen, warn_at=10,
                              lead_in=lead_in)  # fmt: skip
     return machine, SessionRecorder(db, session_id, machine.snapshot, clock=clock, wall=wall)
+
+
+def eased_back_in(
+    db: Database, plan: SessionPlan, exercises: Mapping[str, Exercise], now: datetime
+) -> tuple[SessionPlan, list[Comeback]]:
+    """``plan`` with an easier dosage for each exercise not done for two weeks or more before
+    ``now`` (an aware time: its zone decides the days), and why
+    (:mod:`hiptui.core.week.comeback`). An item is eased only when the easier dosage is no more
+    than the planned one in sets and in reps or seconds (a routine may already ask for less);
+    an unreadable history eases nothing."""
+    from hiptui.core.week.comeback import comeback
+
+    try:
+        last = db.last_done([item.exercise_id for item in plan.items])
+    except StoreError:
+        return plan, []
+    items, reasons = [], []
+    for item in plan.items:
+        exercise, when = exercises.get(item.exercise_id), last.get(item.exercise_id)
+        easier = None
+        if exercise is not None and when is not None:
+            easier = comeback(exercise, when.astimezone(now.tzinfo).date(), now.date())
+        if easier is None or easier.sets > item.sets:
+            items.append(item)
+        elif item.target_reps is not None and easier.reps is not None:
+            if easier.reps.low > item.target_reps.low:
+                items.append(item)
+                continue
+            items.append(replace(item, sets=easier.sets, target_reps=easier.reps))
+            reasons.append(easier)
+        elif item.work_seconds is not None and easier.work_seconds is not None:
+            if easier.work_seconds > item.work_seconds:
+                items.append(item)
+                continue
+            items.append(replace(item, sets=easier.sets, work_seconds=easier.work_seconds))
+            reasons.append(easier)
+        else:  # a routine that times what the exercise counts, or the other way round
+            items.append(item)
+    return (replace(plan, items=tuple(items)) if reasons else plan), reasons
 
 
 def weaker_sides(db: Database, plan: SessionPlan) -> dict[str, str]:

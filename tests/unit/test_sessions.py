@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -262,3 +262,33 @@ def test_the_weaker_side_goes_first_when_asked(db: Database) -> None:
     steps, _recorder = sessions.start_session(db, plan(items), clock=FakeClock(),
                                               start_side=None)  # fmt: skip
     assert steps.view.side == "right"  # not asked: the side the steps work first
+
+
+# -- easing back in after time off ---------------------------------------------------------
+
+
+def test_a_plan_is_eased_for_exercises_back_after_two_weeks_off(path: Path) -> None:
+    from hiptui.content.models import Dosage, Range
+    from tests.unit.test_planning import exercise
+
+    dosage = Dosage(sets=Range(2, 3), reps=Range(8, 12))
+    exercises = {name: exercise(name, dosage) for name in ("bridge", "thrust", "curl")}
+    for name, days in (("bridge", 15), ("thrust", 15), ("curl", 3)):
+        when = NOON - timedelta(days=days)
+        with Database.open(path, now=lambda when=when: when) as before:  # type: ignore[misc]
+            session = before.start_session("Before", {})
+            before.log_set(session, exercise_id=name, exercise_name=name, set_number=1,
+                           side=None, reps=8)  # fmt: skip
+    db = Database.open(path)
+    usual = plan(
+        counted("bridge", sets=3, reps=(8, 12)),
+        counted("thrust", sets=1, reps=(12, 12)),  # a routine asking for less than the low end
+        counted("curl", sets=3),
+    )
+    eased, reasons = sessions.eased_back_in(db, usual, exercises, NOON)
+    assert [r.exercise_id for r in reasons] == ["bridge"]
+    assert [(i.sets, i.target_reps) for i in eased.items] == [
+        (2, Range(8, 8)), (1, Range(12, 12)), (3, Range(8, 12)),
+    ]  # fmt: skip
+    assert sessions.eased_back_in(db, usual, {}, NOON) == (usual, [])  # nothing known: as planned
+    db.close()

@@ -104,7 +104,8 @@ class HiptuiApp(HomeApp):
             units = lambda: self.units  # noqa: E731
             self._sessions = SessionNavigation(self, clock=self.clock, units=units, running=running,
                                                find_player=self.find_player,
-                                               play_in=self.play_in)  # fmt: skip
+                                               play_in=self.play_in,
+                                               wall_now=self.wall_now)  # fmt: skip
         return self._sessions
 
     # -- start-up --------------------------------------------------------------------------
@@ -242,7 +243,10 @@ class HiptuiApp(HomeApp):
 
     @on(messages.RunPlan)
     def _run_plan(self, message: messages.RunPlan) -> None:
-        self.sessions.start(message.plan)
+        if message.ease:
+            self.sessions.start_eased(message.plan)
+        else:
+            self.sessions.start(message.plan)
 
     @on(messages.SettingsChanged)
     def _settings_changed(self, message: messages.SettingsChanged) -> None:
@@ -348,7 +352,8 @@ def make_app(
     ``home``: the user's home (default: the folders of :mod:`hiptui.paths`, ``content_dirs``
     replacing the bundled and the user's exercises, then ``extra_dirs``; ``preload``: the
     library being loaded). ``clock`` runs the session timers, ``break_clock`` and ``wall_now``
-    the break reminder (``wall_now`` also gives the weekly plan's day for the catalog's title).
+    the break reminder (``wall_now`` also gives the weekly plan's day for the catalog's title,
+    and the day a session starts on, which decides an easier first session back).
     ``history_delay``: how long after the first frame the history is read (the resume offer,
     the break clock, the weekly plan). ``break_reminder`` off leaves the break clock out
     (tests: it would put the real time in every header); ``idle``: the desktop's idle time

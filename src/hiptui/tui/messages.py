@@ -48,9 +48,12 @@ class RunRoutine(Message):
 
 @dataclass
 class RunPlan(Message):
-    """Start a session with a plan made elsewhere (the self-check's plan, a break snack)."""
+    """Start a session with a plan made elsewhere (the self-check's plan, a break snack);
+    ``ease``: an exercise back after two weeks or more off starts easier (a training plan's,
+    not a break's few reps)."""
 
     plan: SessionPlan
+    ease: bool = False
 
 
 @dataclass

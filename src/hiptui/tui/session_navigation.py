@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from hiptui import sessions
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from hiptui.content.routines import Routine
     from hiptui.core.session.machine import SessionMachine
     from hiptui.core.session.plan import SessionPlan
+    from hiptui.core.week.comeback import Comeback
     from hiptui.sound.announcer import Announcer, Background, Find
     from hiptui.store.records import SessionRecord
     from hiptui.tui.app_base import HomeApp
@@ -43,6 +45,7 @@ class SessionNavigation:
         running: Callable[[bool], None],
         find_player: Find | None = None,
         play_in: Background | None = None,
+        wall_now: Callable[[], datetime] | None = None,
     ) -> None:
         self.app = app
         self.home = app.home
@@ -52,6 +55,7 @@ class SessionNavigation:
         self._running = running  # told when a session starts and ends (the break clock waits)
         self._find_player = find_player  # None: the programs installed (hiptui.sound.players)
         self._play_in = play_in  # None: one sound thread for the app
+        self._wall_now = wall_now  # None: the local time (the day decides an easier comeback)
         self.recorder: sessions.SessionRecorder | None = None
         self._routine_problems_told = False
 
@@ -99,7 +103,9 @@ class SessionNavigation:
         except PlanError as error:
             self._error(error)
             return
+        plan, reasons = self._eased(plan)
         if not ask:
+            self._tell_eased(reasons)
             self.start(plan)
             return
 
@@ -113,7 +119,22 @@ class SessionNavigation:
             self.start(adjusted, start_side=choice.start_side)
 
         side = self._first_sides(plan).get(exercise_id, "left")
-        self.app.push_screen(PlanScreen(plan.items[0], side), chosen)
+        note = reasons[0].text if reasons else ""
+        self.app.push_screen(PlanScreen(plan.items[0], side, note=note), chosen)
+
+    def _eased(self, plan: SessionPlan) -> tuple[SessionPlan, list[Comeback]]:
+        """``plan`` eased for the exercises back after two weeks or more off, and why."""
+        db = self._database()
+        if db is None:
+            return plan, []
+        now = self._wall_now() if self._wall_now is not None else datetime.now().astimezone()
+        return sessions.eased_back_in(db, plan, self._exercises(), now)
+
+    def _tell_eased(self, reasons: list[Comeback]) -> None:
+        if reasons:
+            self.app.notify("\n".join(reason.text for reason in reasons),
+                            title="Easing back in after time off", timeout=15,
+                            markup=False)  # fmt: skip
 
     def _first_sides(self, plan: SessionPlan) -> dict[str, str]:
         """The side each per-side exercise of ``plan`` will start with, as the settings and
@@ -148,6 +169,13 @@ class SessionNavigation:
         except PlanError as error:
             self._error(error)
             return
+        self.start_eased(plan)
+
+    def start_eased(self, plan: SessionPlan) -> None:
+        """Start ``plan`` (a routine's, the self-check's) eased for the exercises back after
+        time off, saying so."""
+        plan, reasons = self._eased(plan)
+        self._tell_eased(reasons)
         self.start(plan)
 
     def start(self, plan: SessionPlan, *, start_side: str | None = None) -> None:

@@ -299,7 +299,7 @@ class CheckupResultScreen(Screen[None]):
         except PlanError as error:
             self.notify(str(error), title="Cannot start", severity="error", markup=False)
             return
-        self.post_message(RunPlan(plan))
+        self.post_message(RunPlan(plan, ease=True))
 
     def action_again(self) -> None:
         self.post_message(RetakeCheckup(self.questionnaire, self.answers.values()))
