@@ -178,6 +178,29 @@ class BrowserPage:
             "Input.synthesizeTapGesture", {"x": x, "y": y, "gestureSourceType": "touch"}
         )
 
+    def tap_rep(self) -> None:
+        """A tap on the mat view's +1 rep button."""
+        self.tap("+1 rep", offset=2)
+
+    def turn(self, width: int, height: int) -> None:
+        """The phone turned: the window takes a new size (CSS pixels), and the page asks
+        the app for a terminal to fit."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True},
+        )
+
+    def wait_for_size(self, *, columns_over: int, timeout: float = DRAW_TIMEOUT) -> Terminal:
+        """The terminal once the page has asked for more than ``columns_over`` columns."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self._pump()
+            if self.terminal is not None and self.terminal.screen.columns > columns_over:
+                return self.terminal
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the terminal never grew past {columns_over} columns")
+            time.sleep(0.05)
+
     def keys(self, text: str) -> None:
         """Type ``text`` as a keyboard would (xterm's input box has the focus)."""
         box = self.driver.find_element("css selector", ".xterm-helper-textarea")
