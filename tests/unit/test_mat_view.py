@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from textual.geometry import Region
 
 from hiptui.content.loader import load_library
 from hiptui.core.history.sides import weaker_side
@@ -15,6 +16,7 @@ from hiptui.store.records import SetRecord
 from hiptui.tui.bigfont import can_draw, draw, rows_at, width_at
 from hiptui.tui.mat_layout import fit_board
 from hiptui.tui.mat_text import clock_text, mat_text, step_title
+from hiptui.tui.widgets.mat_board import _changed
 from tests.unit.content_files import CONTENT
 from tests.unit.test_session_support import counted, machine, timed, warmup
 
@@ -154,3 +156,13 @@ def test_the_weaker_side_is_the_one_more_than_ten_percent_behind_last_time() -> 
         replace(r, reps=0, work_seconds=w) for r, w in zip(rows(3, 0, 0), (30, 20), strict=True)
     ]
     assert weaker_side(timed_rows) == "right"
+
+
+def test_the_board_redraws_only_the_columns_that_changed() -> None:
+    before = ["", "   ██  ██   ", "   ██  ██", "REPS      "]
+    after = ["", "   ██  ▀▀   ", "   ██  ██", "REPS   "]
+    assert _changed(1, before, after, 12) == Region(7, 1, 2, 1)
+    assert _changed(2, before, after, 12) is None
+    assert _changed(3, before, after, 12) is None  # only trailing blanks differ
+    assert _changed(0, before, ["▄"], 12) == Region(0, 0, 1, 1)
+    assert _changed(4, before, [*after, "  ▄▄ ▄"], 12) == Region(2, 4, 4, 1)

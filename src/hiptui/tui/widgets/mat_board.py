@@ -9,6 +9,8 @@ wrapping a Content of the whole board each time cost about 2 ms a press at 80x24
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
@@ -35,6 +37,7 @@ class MatBoard(Widget):
         self._texts: list[str] = []  # the text of each line drawn, to see what changed
         self._lines: list[Line] = []
         self._look: tuple[object, ...] = ()
+        self._part_styles: dict[str, Style] = {}
 
     def show(self, phase: str, number: str, side: str = "", mood: str = "") -> None:
         """Show these; ``mood`` is ``""``, ``"paused"`` or ``"rest"`` (the number's colour)."""
@@ -81,9 +84,13 @@ class MatBoard(Widget):
         key = (self.phase, self.number, self.side, *look)
         if key == self._drawn:
             return self._strips
-        styles = self._styles()
-        # A line drawn last time in the same look is kept (a rep redraws the number's rows).
-        kept = dict(zip(self._lines, self._strips, strict=True)) if self._look == look else {}
+        # A line drawn last time in the same look is kept (a rep redraws the number's rows),
+        # and so are the look's styles.
+        same_look = self._look == look
+        if not same_look or not self._part_styles:
+            self._part_styles = self._styles()
+        styles = self._part_styles
+        kept = dict(zip(self._lines, self._strips, strict=True)) if same_look else {}
         lines = self.lines()
         self._strips = [kept.get(line) or _strip(line, styles, width) for line in lines]
         self._lines = lines
@@ -120,6 +127,22 @@ def _changed(y: int, before: list[str], after: list[str], width: int) -> Region 
         return None
     length = max(len(old), len(new))
     old, new = old.ljust(length), new.ljust(length)
-    first = next(x for x in range(length) if old[x] != new[x])
-    last = next(x for x in range(length - 1, -1, -1) if old[x] != new[x])
-    return Region(first, y, min(width, last + 1) - first, 1)
+    if old == new:
+        return None  # only trailing blanks differ: nothing to see
+    first = _same_for(old, new, lambda text, n: text[:n])
+    last = length - _same_for(old, new, lambda text, n: text[length - n :])
+    return Region(first, y, min(width, last) - first, 1)
+
+
+def _same_for(old: str, new: str, part: Callable[[str, int], str]) -> int:
+    """The longest ``n`` for which ``part(old, n) == part(new, n)`` (two texts of one length
+    that differ), found by halving: a few slices compared in C instead of a loop over the
+    characters (a rep compares some 20 lines of a hundred columns)."""
+    low, high = 0, len(old) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if part(old, middle) == part(new, middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
