@@ -1,6 +1,7 @@
 """`hiptui status` reads break_minutes and day_start_hour, and `hiptui cues` the units, their
 own quick way: they must agree with the settings loader on every file, and read the files
-hiptui writes without tomllib."""
+hiptui writes without tomllib. The settings loader itself reads a file of plain lines with
+nothing to report the same quick way: it must give what its TOML reader gives."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hiptui.store.clock_settings import (
-    _NotPlain,
+    NotPlain,
     _plain_top_level,
     read_clock_settings,
     read_units,
 )
-from hiptui.store.settings import Settings, load_settings, settings_to_toml
+from hiptui.store.settings import (
+    Settings,
+    _plain_settings,
+    _toml_settings,
+    load_settings,
+    settings_to_toml,
+)
 
 LINES = [
     "break_minutes = 30",
@@ -55,6 +62,20 @@ LINES = [
     "[[list]]",
     "[break_minutes]",
     '"catalog.search" = "slash"',
+    '"catalog.search" = "ctrl+nope"',
+    '"no.such.binding" = "f6"',
+    '"catalog.search" = 5',
+    "keymap = 3",
+    'sound = "tones"',
+    "sound_reps = true",
+    "bell = true",
+    "warn_10s = true",
+    'training_routine = "whole-hip-home"',
+    "checkup_every_weeks = 2",
+    'training_days = ["mon", "mon"]',
+    'training_days = ["thu", "mon"]',
+    'training_days = ["mond"]',
+    "unknown_key = 1",
     "break_minutes = 20",
     "[a..b]",
     "\ufeffbreak_minutes = 30",
@@ -81,12 +102,17 @@ LINES = [
 def agree(tmp_path: Path, text: str) -> None:
     path = tmp_path / "settings.toml"
     path.write_bytes(text.encode("utf-8"))
-    loaded, _problems = load_settings(path)
+    loaded, problems = load_settings(path)
+    quick = _plain_settings(text, str(path))
+    if quick is not None:  # read without tomllib: exactly what the TOML reader gives
+        assert (quick, []) == _toml_settings(path) == (loaded, problems), text
+    else:
+        assert _toml_settings(path) == (loaded, problems), text
     assert read_clock_settings(path) == (loaded.break_minutes, loaded.day_start_hour), text
     assert read_units(path) == loaded.units, text
     try:
         plain = _plain_top_level(text)
-    except _NotPlain:
+    except NotPlain:
         return
     # What the line reader takes, it reads as TOML does (top-level values; tables aside).
     parsed = tomllib.loads(text)
@@ -121,5 +147,29 @@ def test_files_hiptui_writes_are_read_without_tomllib() -> None:
     written = settings_to_toml(Settings(theme="nord", break_minutes=50, day_start_hour=6))
     values = _plain_top_level(written)
     assert (values["break_minutes"], values["day_start_hour"]) == (50, 6)
-    with pytest.raises(_NotPlain):  # an escape needs tomllib
+    keymapped = settings_to_toml(Settings(training_days=("wed",), keymap={"catalog.search": "f6"}))
+    assert _plain_settings(keymapped, "settings.toml") == load_settings_text(keymapped)
+    assert _plain_settings(keymapped, "settings.toml") is not None
+    with pytest.raises(NotPlain):  # an escape needs tomllib
         _plain_top_level('x = "a\\tb"\n')
+
+
+def load_settings_text(text: str) -> Settings:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "settings.toml"
+        path.write_text(text, encoding="utf-8")
+        settings, problems = load_settings(path)
+        assert problems == []
+        return settings
+
+
+def test_a_plain_file_with_a_problem_is_still_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    text = 'theme = "nord"\nbreak_minutes = 2\n[keymap]\n"catalog.search" = "ctrl+nope"\n'
+    path.write_text(text, encoding="utf-8")
+    assert _plain_settings(text, str(path)) is None
+    settings, problems = load_settings(path)
+    assert settings.theme == "nord" and settings.break_minutes is None and settings.keymap == {}
+    assert [problem.line for problem in problems] == [2, 4]

@@ -105,3 +105,9 @@ def test_every_default_key_is_valid_as_written_in_the_table() -> None:
     for binding in every_binding():
         for key in binding.keys:
             assert parse_key(key) == key, binding.id
+
+
+def test_the_punctuation_written_out_is_the_string_modules() -> None:
+    from hiptui.bindings.keynames import _PUNCTUATION
+
+    assert string.punctuation == _PUNCTUATION

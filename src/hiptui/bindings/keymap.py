@@ -14,14 +14,12 @@ something else on a screen (the app's own keys count on every screen). The rest 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from hiptui.bindings.keynames import BadKey, display_key, parse_key, quoted
 from hiptui.bindings.table import APP, BY_ID, SCREENS, KeyBinding
 from hiptui.content.models import Problem
-from hiptui.content.toml_fields import MAX_HINTS
 
 IGNORED = "entry ignored"
 
@@ -66,11 +64,16 @@ def check_keymap(entries: Sequence[KeymapEntry], path: str) -> tuple[dict[str, s
     problems: list[Problem] = []
     # id -> (its keys, the value as written, the entry's line)
     chosen: dict[str, tuple[tuple[str, ...], str, int | None]] = {}
-    known = list(BY_ID)
-    hints = MAX_HINTS  # a fuzzy match costs; a file may hold thousands of unknown ids
+    hints: int | None = None  # fuzzy matches left (set at the first unknown id)
     for entry in entries:
         if entry.id not in BY_ID:
-            close = difflib.get_close_matches(entry.id, known, n=1) if hints > 0 else []
+            import difflib  # (here: a keymap of known ids, the usual one, needs neither)
+
+            from hiptui.content.toml_fields import MAX_HINTS
+
+            # A fuzzy match costs; a file may hold thousands of unknown ids.
+            hints = MAX_HINTS if hints is None else hints
+            close = difflib.get_close_matches(entry.id, list(BY_ID), n=1) if hints > 0 else []
             hints -= 1
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             message = f"keymap: unknown binding {quoted(entry.id)}{hint}; {IGNORED}"

@@ -9,8 +9,6 @@ character may stand for its name, as in Textual (``?`` is ``question_mark``).
 
 from __future__ import annotations
 
-import difflib
-import string
 import unicodedata
 
 # In the order Textual writes them in a key press (alphabetical).
@@ -63,7 +61,9 @@ def character_key(character: str) -> str:
 
 
 # The character a bare punctuation key stands for, to show keys the way they can be typed.
-_CHARACTERS = {character_key(c): c for c in string.punctuation}
+# (string.punctuation, written out: the string module is not worth importing for it.)
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_CHARACTERS = {character_key(c): c for c in _PUNCTUATION}
 
 
 def quoted(text: str, limit: int = 30) -> str:
@@ -72,6 +72,8 @@ def quoted(text: str, limit: int = 30) -> str:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
+    import difflib  # (only for a key that cannot be matched)
+
     close = difflib.get_close_matches(word.lower(), choices, n=1)
     return f' (did you mean "{close[0]}"?)' if close else ""
 

@@ -60,7 +60,7 @@ _ARRAY_END = re.compile(rf"[ \t]*+\]{_COMMENT}")
 _ITEMS = re.compile(_STRING)
 
 
-class _NotPlain(Exception):
+class NotPlain(Exception):
     """The file needs a real TOML parser."""
 
 
@@ -72,8 +72,15 @@ def _whole(value: object, low: int, high: int) -> int | None:
 
 def _plain_top_level(text: str) -> dict[str, object]:
     """The top-level keys of a file of plain lines, each value as TOML reads it (whole
-    numbers as ``int``, anything else as ``str`` or ``bool``). Raises :class:`_NotPlain`."""
-    values: dict[str, object] = {}
+    numbers as ``int``, anything else as ``str`` or ``bool``). Raises :class:`NotPlain`."""
+    return plain_tables(text)[""]
+
+
+def plain_tables(text: str) -> dict[str, dict[str, object]]:
+    """The values of a file of plain lines by table (``""`` the top level, ``"a.b"`` for
+    ``[a.b]``; every table named by a header is there, empty or not), each value as TOML
+    reads it (see :func:`_plain_top_level`). Raises :class:`NotPlain`."""
+    values: dict[str, dict[str, object]] = {"": {}}
     keys: set[tuple[str, str]] = set()  # (table, key) of every value
     headers: set[str] = set()
     within: set[str] = set()  # every header and every table above one ("a" for [a.b])
@@ -86,25 +93,26 @@ def _plain_top_level(text: str) -> dict[str, object]:
             items = [item[1:-1] for item in _ITEMS.findall(array.group("items"))]
             if array.group("close") is None:
                 if array.group("items"):  # items after "[" on a line that does not close it
-                    raise _NotPlain
+                    raise NotPlain
                 items = _array_items(lines)
             _add_value(values, keys, within, table, array.group("key"), items)
             continue
         match = _PLAIN_LINE.fullmatch(line)
         if match is None:
-            raise _NotPlain
+            raise NotPlain
         header = match.group("header")
         if header is not None:
             if header.startswith("[["):  # arrays of tables: not worth following
-                raise _NotPlain
+                raise NotPlain
             table = header.strip("[] \t")
             parts = table.split(".")
             for depth in range(len(parts)):
                 if (".".join(parts[:depth]), parts[depth]) in keys:
-                    raise _NotPlain  # a table over a value already set
+                    raise NotPlain  # a table over a value already set
             if table in headers:
-                raise _NotPlain
+                raise NotPlain
             headers.add(table)
+            values.setdefault(table, {})
             within.update(".".join(parts[: depth + 1]) for depth in range(len(parts)))
             continue
         key = match.group("key")
@@ -113,7 +121,10 @@ def _plain_top_level(text: str) -> dict[str, object]:
         raw = match.group("value")
         value: object
         if _WHOLE.fullmatch(raw):
-            value = int(raw.replace("_", ""))
+            try:
+                value = int(raw.replace("_", ""))
+            except ValueError:  # more digits than int() takes: for tomllib (and the bounds)
+                raise NotPlain from None
         elif raw in ("true", "false"):
             value = raw == "true"
         else:
@@ -131,28 +142,27 @@ def _array_items(lines: Iterator[str]) -> list[str]:
             return items
         item = _ARRAY_ITEM.fullmatch(line)
         if item is None:
-            raise _NotPlain
+            raise NotPlain
         items.append(item.group("item")[1:-1])
-    raise _NotPlain  # never closed: not TOML
+    raise NotPlain  # never closed: not TOML
 
 
 def _add_value(
-    values: dict[str, object],
+    values: dict[str, dict[str, object]],
     keys: set[tuple[str, str]],
     within: set[str],
     table: str,
     key: str,
     value: object,
 ) -> None:
-    """Note ``key = value`` under ``[table]``: a top-level one is kept. Raises
-    :class:`_NotPlain` for a key set twice or over a table."""
+    """Note ``key = value`` under ``[table]``. Raises :class:`NotPlain` for a key set twice
+    or over a table."""
     key = key.strip('"')
     full = f"{table}.{key}" if table else key
     if (table, key) in keys or full in within:
-        raise _NotPlain
+        raise NotPlain
     keys.add((table, key))
-    if not table:
-        values[key] = value
+    values[table][key] = value
 
 
 def _read_top_level(path: str | os.PathLike[str]) -> dict[str, object] | None:
@@ -164,7 +174,7 @@ def _read_top_level(path: str | os.PathLike[str]) -> dict[str, object] | None:
         text = read_regular(path, MAX_FILE_BYTES).decode("utf-8")
         try:
             return _plain_top_level(text)
-        except _NotPlain:
+        except NotPlain:
             if check_toml_shape(text) is not None:  # a shape tomllib would be slow on
                 return None
             import tomllib

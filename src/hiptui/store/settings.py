@@ -16,21 +16,25 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from hiptui.content.files import file_kind, read_bytes
+from hiptui.content.files import file_kind, read_bytes, read_text
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char, quoted
 from hiptui.content.toml_bounds import MAX_FILE_BYTES
-from hiptui.content.toml_fields import MAX_HINTS
-from hiptui.content.toml_source import KeyLines, read_toml
 from hiptui.content.units import DEFAULT_UNITS
 from hiptui.paths import ensure_private_dir
 from hiptui.store.clock_settings import (
     BREAK_MINUTES_RANGE,
     DAY_START_HOUR_RANGE,
     DEFAULT_DAY_START_HOUR,
+    NotPlain,
+    plain_tables,
 )
 from hiptui.store.errors import StoreError
 from hiptui.store.files import atomic_write
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hiptui.content.toml_source import KeyLines
 
 DEFAULT_BREAK_MINUTES = 45
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -198,6 +202,16 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     default and is reported with its line; the file itself is never changed."""
     if not path.exists() and not path.is_symlink():
         return Settings(), []
+    text = read_text(path, str(path), kind="a TOML file", limit=MAX_FILE_BYTES, too_large="")
+    quick = None if isinstance(text, Problem) else _plain_settings(text, str(path))
+    return (quick, []) if quick is not None else _toml_settings(path)
+
+
+def _toml_settings(path: Path) -> tuple[Settings, list[Problem]]:
+    """:func:`load_settings` through the TOML reader, which gives each problem its line."""
+    from hiptui.content.toml_fields import MAX_HINTS
+    from hiptui.content.toml_source import read_toml
+
     document = read_toml(path)
     if isinstance(document, Problem):
         return Settings(), [
@@ -234,6 +248,36 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
             continue
         values[key] = _week_order(value) if key in _DAY_LISTS else value
     return Settings(**values), problems
+
+
+def _plain_settings(text: str, path: str) -> Settings | None:
+    """The settings of a file of plain lines (as hiptui writes it) in which everything can be
+    used as it is, read without tomllib; ``None`` for any other file, which the TOML reader
+    then reads and reports on (only it knows the lines)."""
+    try:
+        tables = plain_tables(text)
+    except NotPlain:
+        return None
+    top = tables[""]
+    if tables.keys() - {"", KEYMAP} or KEYMAP in top:
+        return None
+    values: dict[str, Any] = {}
+    for key, value in top.items():
+        if key in RETIRED:
+            if key == "bell" and value is False and "sound" not in top:
+                values["sound"] = "off"
+            continue
+        if key not in CHECKS or CHECKS[key](value) is not None:
+            return None
+        values[key] = _week_order(value) if key in _DAY_LISTS else value  # type: ignore[arg-type]
+    if KEYMAP in tables:
+        from hiptui.bindings.keymap import KeymapEntry, check_keymap
+
+        entries = [KeymapEntry(key, keys, None) for key, keys in tables[KEYMAP].items()]
+        values[KEYMAP], problems = check_keymap(entries, path)
+        if problems:
+            return None
+    return Settings(**values)
 
 
 def _read_keymap(
