@@ -209,9 +209,7 @@ class Home:
 
         with self._settings_lock:
             settings, problems = self._loaded_settings()
-            from dataclasses import replace  # (the commands that only read never need it)
-
-            settings = replace(settings, **changes)  # type: ignore[arg-type]
+            settings = settings.replace(**changes)
             self._settings = (settings, problems)
             try:
                 save_settings(self.settings_path, settings, had_problems=bool(problems))

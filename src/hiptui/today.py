@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -36,18 +35,47 @@ JSON_KEYS = (
 )  # fmt: skip
 
 
-@dataclass
 class TodayReport:
-    plan: DayPlan
-    session_due: str | None  # a routine id or "checkup-plan"
-    session_name: str | None
-    training_days: tuple[str, ...]
-    checkup_due: bool
-    checkup_due_on: date | None
-    last_checkup: date | None
-    every_weeks: int
-    comebacks: list[Comeback] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # problems worth a line on stderr
+    """What :func:`today_report` found (a plain class: ``hiptui today`` never imports
+    dataclasses)."""
+
+    __slots__ = (
+        "checkup_due",
+        "checkup_due_on",
+        "comebacks",
+        "every_weeks",
+        "last_checkup",
+        "notes",
+        "plan",
+        "session_due",
+        "session_name",
+        "training_days",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        plan: DayPlan,
+        session_due: str | None,  # a routine id or "checkup-plan"
+        session_name: str | None,
+        training_days: tuple[str, ...],
+        checkup_due: bool,
+        checkup_due_on: date | None,
+        last_checkup: date | None,
+        every_weeks: int,
+        comebacks: list[Comeback] | None = None,
+        notes: list[str] | None = None,  # problems worth a line on stderr
+    ) -> None:
+        self.plan = plan
+        self.session_due = session_due
+        self.session_name = session_name
+        self.training_days = training_days
+        self.checkup_due = checkup_due
+        self.checkup_due_on = checkup_due_on
+        self.last_checkup = last_checkup
+        self.every_weeks = every_weeks
+        self.comebacks: list[Comeback] = [] if comebacks is None else comebacks
+        self.notes: list[str] = [] if notes is None else notes
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -191,7 +190,7 @@ def test_saving_keeps_the_keymap_and_loads_it_back(tmp_path: Path) -> None:
     save_settings(path, chosen, had_problems=False)
     assert tomllib.loads(path.read_text())["keymap"] == chosen.keymap
     assert load_settings(path) == (chosen, [])
-    save_settings(path, replace(chosen, sound="off"), had_problems=False)
+    save_settings(path, chosen.replace(sound="off"), had_problems=False)
     assert load_settings(path)[0].keymap == chosen.keymap
 
 

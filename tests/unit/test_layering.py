@@ -111,3 +111,37 @@ def test_today_command_stays_off_textual_and_the_exercise_library_when_nothing_n
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
     # No history, no session due: neither the exercise files nor their cache are read.
     assert not {"hiptui.content.cache", "hiptui.content.routines", "uuid"} & loaded
+
+
+def test_today_with_a_plain_settings_file_and_a_history_needs_no_toml_parser_or_dataclasses() -> (
+    None
+):
+    """``hiptui today`` for a user with training days, a keymap, a self-check and a session
+    this week: settings.toml as hiptui writes it is read without tomllib, and the records,
+    the settings and the report are Frozen or plain classes, so neither tomllib nor
+    dataclasses (with inspect) is imported."""
+    from hiptui import paths
+    from hiptui.content.cache import load_library_cached
+    from hiptui.store.db import Database
+    from hiptui.store.settings import Settings, save_settings
+
+    load_library_cached(paths.content_folders(), paths.content_cache_path(), now_ns=lambda: 2**62)
+    days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    chosen = Settings(training_days=days, keymap={"catalog.search": "f6"})
+    save_settings(paths.settings_path(), chosen, had_problems=False)
+    with Database.open(paths.database_path()) as db:
+        session = db.start_session("Today", {})
+        db.log_set(session, exercise_id="glute-bridge", exercise_name="Glute bridge",
+                   set_number=1, side=None, reps=10)  # fmt: skip
+        db.save_checkup({}, {"reminder_minutes": 30, "recommendations": []})
+    code = (
+        "import io, contextlib\n"
+        "from hiptui.cli.main import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    assert main(['today']) == 0\n"
+        "assert 'Done today: yes' in out.getvalue(), out.getvalue()\n"
+    )
+    loaded = _modules_after(code)
+    assert "hiptui.store.db" in loaded and "hiptui.bindings.keymap" in loaded
+    assert {"tomllib", "dataclasses", "inspect", "argparse"} & loaded == set()

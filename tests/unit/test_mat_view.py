@@ -3,7 +3,7 @@ the words for each phase, the warm-up's steps on the clock, the weaker side."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -143,7 +143,7 @@ NOON = datetime(2024, 5, 1, 12, tzinfo=UTC)
 
 def rows(session: int, left: int, right: int, *, at: datetime = NOON) -> list[SetRecord]:
     base = SetRecord(1, session, "kick", "Kick", 1, "left", left, None, None, False, None, at, at)
-    return [base, replace(base, side="right", reps=right)]
+    return [base, base.replace(side="right", reps=right)]
 
 
 def test_the_weaker_side_is_the_one_more_than_ten_percent_behind_last_time() -> None:
@@ -153,7 +153,7 @@ def test_the_weaker_side_is_the_one_more_than_ten_percent_behind_last_time() -> 
     assert weaker_side(rows(1, 5, 12) + rows(2, 12, 9, at=later)) == "right"  # the latest
     assert weaker_side(rows(1, 10, 12)[:1]) is None  # one side only: nothing to compare
     timed_rows = [
-        replace(r, reps=0, work_seconds=w) for r, w in zip(rows(3, 0, 0), (30, 20), strict=True)
+        r.replace(reps=0, work_seconds=w) for r, w in zip(rows(3, 0, 0), (30, 20), strict=True)
     ]
     assert weaker_side(timed_rows) == "right"
 

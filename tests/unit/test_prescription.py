@@ -290,8 +290,8 @@ def test_per_side_needs_both_sides_at_the_top() -> None:
 def test_per_side_one_side_short_is_not_the_top() -> None:
     ten = Load(10.0, "kg")
     last = session("step-up", [20, 20], load=ten, per_side=True)
-    short = SetRecord(**{**last.sets[-1].__dict__, "id": 99, "reps": 18})
-    last = SessionRecord(**{**last.__dict__, "sets": (*last.sets[:-1], short)})
+    short = last.sets[-1].replace(id=99, reps=18)
+    last = last.replace(sets=(*last.sets[:-1], short))
     p = nxt("step-up", last)
     assert (p.load, p.target_reps) == (ten, 19)
     assert (

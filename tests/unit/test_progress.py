@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -100,7 +99,7 @@ def a_session(
         started_at=at,
         ended_at=None if minutes is None else at + timedelta(minutes=minutes),
         status="completed",
-        sets=tuple(replace(s, session_id=session_id, completed_at=at) for s in sets),
+        sets=tuple(s.replace(session_id=session_id, completed_at=at) for s in sets),
     )
 
 
@@ -267,9 +266,9 @@ def test_session_row_counts_sets_sides_duration_and_flags() -> None:
     row = session_row(session)
     assert (row.sets, row.reps, row.reps_left, row.reps_right) == (3, 39, 18, 9)
     assert row.duration == timedelta(minutes=25) and row.discomfort == 1
-    unfinished = replace(session, ended_at=None)
+    unfinished = session.replace(ended_at=None)
     assert session_row(unfinished).duration == timedelta(0)
-    assert session_row(replace(session, ended_at=None, sets=())).duration is None
+    assert session_row(session.replace(ended_at=None, sets=())).duration is None
 
 
 def test_exercise_stats_per_session_best_set_and_hold() -> None:
@@ -354,7 +353,7 @@ def test_fewer_sets_than_planned_or_a_missing_side_is_not_the_top() -> None:
     fewer = [bridge_session(0, [12, 12]), bridge_session(2, [12], sets=2)]
     assert suggest(fewer, "bridge", library=LIBRARY, ladders=LADDERS) == []
     one_side = bridge_session(2, [12, 12])
-    one_side = replace(one_side, sets=tuple(s for s in one_side.sets if s.side == "left"))
+    one_side = one_side.replace(sets=tuple(s for s in one_side.sets if s.side == "left"))
     assert not reached_top(one_side, "bridge", BRIDGE)
     assert reached_top(bridge_session(2, [12, 12]), "bridge", BRIDGE)
 
@@ -365,7 +364,7 @@ def test_the_plan_target_wins_over_the_dosage() -> None:
     )
     assert rep_range(session, "thrust", THRUST) == Range(4, 6)
     assert reached_top(session, "thrust", THRUST)
-    no_plan = replace(session, plan={})
+    no_plan = session.replace(plan={})
     assert rep_range(no_plan, "thrust", THRUST) == Range(8, 12)
     assert not reached_top(no_plan, "thrust", THRUST)
 
@@ -430,19 +429,17 @@ def test_overview_puts_it_together() -> None:
 def test_training_days_of_a_session_past_midnight_or_left_open_for_days() -> None:
     start = datetime(2024, 5, 6, 23, 50, tzinfo=UTC)
     late = a_session([a_set("bridge", 10)], at=start)
-    late = replace(
-        late,
+    late = late.replace(
         sets=(
             *late.sets,
-            replace(late.sets[0], set_number=2, completed_at=start + timedelta(minutes=20)),
+            late.sets[0].replace(set_number=2, completed_at=start + timedelta(minutes=20)),
         ),
     )
     assert training_days([late], tz=UTC) == {date(2024, 5, 6), date(2024, 5, 7)}
     moments = [start, start + timedelta(days=1, hours=2), start + timedelta(days=3)]
-    open_for_days = replace(
-        late,
+    open_for_days = late.replace(
         sets=tuple(
-            replace(late.sets[0], set_number=n, completed_at=m) for n, m in enumerate(moments, 1)
+            late.sets[0].replace(set_number=n, completed_at=m) for n, m in enumerate(moments, 1)
         ),
     )
     assert training_days([open_for_days], tz=UTC) == {

@@ -13,11 +13,11 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hiptui.content.frozen import Frozen, _set
 from hiptui.content.models import Problem
 from hiptui.store import opening
 from hiptui.store.clock_rows import TIMELINE_SINCE_VERSION, ClockRows, read_clock_rows
@@ -65,15 +65,29 @@ def _new_uid() -> str:
     return uuid.uuid4().hex
 
 
-@dataclass(frozen=True)
-class MergeCounts:
+class MergeCounts(Frozen):
     """What :meth:`Database.merge` added, and how many records were already there."""
 
-    sessions_added: int = 0
-    sets_added: int = 0
-    checkups_added: int = 0
-    breaks_added: int = 0
-    skipped: int = 0
+    __slots__ = ("breaks_added", "checkups_added", "sessions_added", "sets_added", "skipped")
+    sessions_added: int
+    sets_added: int
+    checkups_added: int
+    breaks_added: int
+    skipped: int
+
+    def __init__(
+        self,
+        sessions_added: int = 0,
+        sets_added: int = 0,
+        checkups_added: int = 0,
+        breaks_added: int = 0,
+        skipped: int = 0,
+    ) -> None:
+        _set(self, "sessions_added", sessions_added)
+        _set(self, "sets_added", sets_added)
+        _set(self, "checkups_added", checkups_added)
+        _set(self, "breaks_added", breaks_added)
+        _set(self, "skipped", skipped)
 
 
 class Database:

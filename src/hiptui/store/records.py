@@ -1,12 +1,15 @@
 """What the history database hands back: frozen records, and timestamps (from
-:mod:`hiptui.store.stamps`: ISO 8601 UTC strings with second precision)."""
+:mod:`hiptui.store.stamps`: ISO 8601 UTC strings with second precision).
+
+The records are :class:`hiptui.content.frozen.Frozen` classes rather than dataclasses, so
+``hiptui today`` does not import ``dataclasses`` (benchmarks/frozen_gain.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from hiptui.content.frozen import Frozen, _set
 from hiptui.content.load import Load
 from hiptui.content.text import printable
 from hiptui.store.stamps import format_timestamp as format_timestamp
@@ -26,10 +29,14 @@ SIDES: tuple[str, ...] = ("left", "right")
 MAX_TEXT = 10_000
 
 
-@dataclass(frozen=True)
-class SetRecord:
+class SetRecord(Frozen):
     """One completed set (or one side of a per-side set)."""
 
+    __slots__ = FIELDS = COMPARED = (
+        "id", "session_id", "exercise_id", "exercise_name", "set_number", "side", "reps",
+        "hold_seconds", "work_seconds", "discomfort", "note", "started_at", "completed_at",
+        "load", "rir", "pain",
+    )  # fmt: skip
     id: int
     session_id: int
     exercise_id: str
@@ -44,15 +51,54 @@ class SetRecord:
     started_at: datetime | None
     completed_at: datetime
     # Logged after the set, each optional: the load, reps in reserve (0-5), pain (0-10).
-    load: Load | None = None
-    rir: int | None = None
-    pain: int | None = None
+    load: Load | None
+    rir: int | None
+    pain: int | None
+
+    def __init__(
+        self,
+        id: int,
+        session_id: int,
+        exercise_id: str,
+        exercise_name: str,
+        set_number: int,
+        side: str | None,
+        reps: int,
+        hold_seconds: float | None,
+        work_seconds: float | None,
+        discomfort: bool,
+        note: str | None,
+        started_at: datetime | None,
+        completed_at: datetime,
+        load: Load | None = None,
+        rir: int | None = None,
+        pain: int | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "session_id", session_id)
+        _set(self, "exercise_id", exercise_id)
+        _set(self, "exercise_name", exercise_name)
+        _set(self, "set_number", set_number)
+        _set(self, "side", side)
+        _set(self, "reps", reps)
+        _set(self, "hold_seconds", hold_seconds)
+        _set(self, "work_seconds", work_seconds)
+        _set(self, "discomfort", discomfort)
+        _set(self, "note", note)
+        _set(self, "started_at", started_at)
+        _set(self, "completed_at", completed_at)
+        _set(self, "load", load)
+        _set(self, "rir", rir)
+        _set(self, "pain", pain)
 
 
-@dataclass(frozen=True)
-class SessionRecord:
+class SessionRecord(Frozen):
     """A workout session; ``sets`` in the order they were completed."""
 
+    __slots__ = FIELDS = COMPARED = (
+        "id", "uid", "name", "routine_id", "plan", "state", "started_at", "ended_at", "status",
+        "sets", "pain_next_day",
+    )  # fmt: skip
     id: int
     uid: str
     name: str
@@ -62,31 +108,78 @@ class SessionRecord:
     started_at: datetime
     ended_at: datetime | None
     status: str
-    sets: tuple[SetRecord, ...] = ()
+    sets: tuple[SetRecord, ...]
     # How the worked area felt the next morning (0-10), asked once; None when not given.
-    pain_next_day: int | None = None
+    pain_next_day: int | None
+
+    def __init__(
+        self,
+        id: int,
+        uid: str,
+        name: str,
+        routine_id: str | None,
+        plan: dict[str, Any],
+        state: dict[str, Any] | None,
+        started_at: datetime,
+        ended_at: datetime | None,
+        status: str,
+        sets: tuple[SetRecord, ...] = (),
+        pain_next_day: int | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "uid", uid)
+        _set(self, "name", name)
+        _set(self, "routine_id", routine_id)
+        _set(self, "plan", plan)
+        _set(self, "state", state)
+        _set(self, "started_at", started_at)
+        _set(self, "ended_at", ended_at)
+        _set(self, "status", status)
+        _set(self, "sets", sets)
+        _set(self, "pain_next_day", pain_next_day)
 
 
-@dataclass(frozen=True)
-class CheckupRecord:
+class CheckupRecord(Frozen):
     """A saved self-check: the answers given and the scored result."""
 
+    __slots__ = ("answers", "id", "result", "taken_at", "uid")
     id: int
     uid: str
     taken_at: datetime
     answers: dict[str, Any]
     result: dict[str, Any]
 
+    def __init__(
+        self,
+        id: int,
+        uid: str,
+        taken_at: datetime,
+        answers: dict[str, Any],
+        result: dict[str, Any],
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "uid", uid)
+        _set(self, "taken_at", taken_at)
+        _set(self, "answers", answers)
+        _set(self, "result", result)
 
-@dataclass(frozen=True)
-class BreakRecord:
+
+class BreakRecord(Frozen):
     """A sitting break taken, snoozed (for ``minutes``) or skipped."""
 
+    __slots__ = ("at", "id", "kind", "minutes", "uid")
     id: int
     uid: str
     at: datetime
     kind: str
     minutes: int | None
+
+    def __init__(self, id: int, uid: str, at: datetime, kind: str, minutes: int | None) -> None:
+        _set(self, "id", id)
+        _set(self, "uid", uid)
+        _set(self, "at", at)
+        _set(self, "kind", kind)
+        _set(self, "minutes", minutes)
 
 
 def utc_now() -> datetime:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from hiptui.content.files import file_kind, read_bytes, read_text
+from hiptui.content.frozen import Frozen, _set
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char, quoted
 from hiptui.content.toml_bounds import MAX_FILE_BYTES
@@ -52,42 +52,95 @@ HEADER = (
 )
 
 
-@dataclass(frozen=True)
-class Settings:
-    theme: str = "textual-dark"
-    units: str = DEFAULT_UNITS  # 'imperial' or 'metric'
+class Settings(Frozen):
+    """settings.toml as the app uses it (a Frozen value, not a dataclass: hiptui today and
+    the other read-only commands never import dataclasses)."""
+
+    __slots__ = FIELDS = (
+        "theme", "units", "rest_seconds", "sound", "sound_reps", "lead_in_seconds", "start_side",
+        "weaker_side_first", "break_minutes", "tempo_lift", "tempo_lower", "tempo",
+        "training_days", "training_routine", "checkup_every_weeks", "keymap", "day_start_hour",
+        "notify", "idle",
+    )  # fmt: skip
+    theme: str
+    units: str  # 'imperial' or 'metric'
     # The rest when an exercise gives none (an exercise's own rest always comes first).
-    rest_seconds: int = 60
+    rest_seconds: int
     # Cues in the runner: "off", "bell" (the terminal bell), "tones" or "voice"
     # (docs/session-runner.md).
-    sound: str = "bell"
-    sound_reps: bool = False  # a short cue for every rep counted (tones and voice)
+    sound: str
+    sound_reps: bool  # a short cue for every rep counted (tones and voice)
     # Seconds to get into position before a timed hold or stretch starts counting.
-    lead_in_seconds: int = 5
+    lead_in_seconds: int
     # Which half of a per-side set comes first: "exercise" (as its steps have it), or always
     # "left" or "right".
-    start_side: str = "exercise"
-    weaker_side_first: bool = False  # the side behind by more than 10% in the history first
+    start_side: str
+    weaker_side_first: bool  # the side behind by more than 10% in the history first
     # None: follow the latest self-check, or DEFAULT_BREAK_MINUTES without one.
-    break_minutes: int | None = None
+    break_minutes: int | None
     # Tempo mode: seconds to lift and to lower; the hold at the top is the exercise's own.
-    tempo_lift: int = 2
-    tempo_lower: int = 2
-    tempo: bool = False
+    tempo_lift: int
+    tempo_lower: int
+    tempo: bool
     # The weekly plan (docs/weekly-plan.md): the days a session is due, which session, and how
     # many weeks after the last self-check a new one is due.
-    training_days: tuple[str, ...] = ()  # "mon" ... "sun", in week order
+    training_days: tuple[str, ...]  # "mon" ... "sun", in week order
     # A routine id, or "checkup-plan"; None: the self-check's plan if one is saved, else
     # DEFAULT_TRAINING_ROUTINE.
-    training_routine: str | None = None
-    checkup_every_weeks: int = 4
+    training_routine: str | None
+    checkup_every_weeks: int
     # [keymap]: binding id -> keys as written ("catalog.search" = "f6"); only usable entries.
-    keymap: dict[str, str] = field(default_factory=dict, hash=False)
+    keymap: dict[str, str]
     # The break clock (docs/breaks.md): the hour a new day starts, how a due break reaches
     # you outside the app, and whether the desktop's idle time counts as being away.
-    day_start_hour: int = DEFAULT_DAY_START_HOUR
-    notify: str = "auto"  # 'auto', 'osc', 'notify-send', 'bell' or 'off'
-    idle: str = "auto"  # 'auto' (ask the desktop when it can tell) or 'off'
+    day_start_hour: int
+    notify: str  # 'auto', 'osc', 'notify-send', 'bell' or 'off'
+    idle: str  # 'auto' (ask the desktop when it can tell) or 'off'
+
+    def __init__(
+        self,
+        theme: str = "textual-dark",
+        units: str = DEFAULT_UNITS,
+        rest_seconds: int = 60,
+        sound: str = "bell",
+        sound_reps: bool = False,
+        lead_in_seconds: int = 5,
+        start_side: str = "exercise",
+        weaker_side_first: bool = False,
+        break_minutes: int | None = None,
+        tempo_lift: int = 2,
+        tempo_lower: int = 2,
+        tempo: bool = False,
+        training_days: tuple[str, ...] = (),
+        training_routine: str | None = None,
+        checkup_every_weeks: int = 4,
+        keymap: dict[str, str] | None = None,
+        day_start_hour: int = DEFAULT_DAY_START_HOUR,
+        notify: str = "auto",
+        idle: str = "auto",
+    ) -> None:
+        _set(self, "theme", theme)
+        _set(self, "units", units)
+        _set(self, "rest_seconds", rest_seconds)
+        _set(self, "sound", sound)
+        _set(self, "sound_reps", sound_reps)
+        _set(self, "lead_in_seconds", lead_in_seconds)
+        _set(self, "start_side", start_side)
+        _set(self, "weaker_side_first", weaker_side_first)
+        _set(self, "break_minutes", break_minutes)
+        _set(self, "tempo_lift", tempo_lift)
+        _set(self, "tempo_lower", tempo_lower)
+        _set(self, "tempo", tempo)
+        _set(self, "training_days", training_days)
+        _set(self, "training_routine", training_routine)
+        _set(self, "checkup_every_weeks", checkup_every_weeks)
+        _set(self, "keymap", {} if keymap is None else keymap)
+        _set(self, "day_start_hour", day_start_hour)
+        _set(self, "notify", notify)
+        _set(self, "idle", idle)
+
+    def __hash__(self) -> int:  # the keymap (a dict) left out, as the dataclass did
+        return hash(tuple([getattr(self, name) for name in self.FIELDS if name != "keymap"]))
 
     def break_interval(self, from_checkup: int | None = None) -> int:
         """Minutes between sitting breaks: the setting, else the self-check's, else 45."""
@@ -174,7 +227,7 @@ CHECKS: dict[str, Check] = {
     "idle": _choice("auto", "off"),
 }
 KEYMAP = "keymap"
-assert {*CHECKS, KEYMAP} == {f.name for f in fields(Settings)}
+assert {*CHECKS, KEYMAP} == set(Settings.FIELDS)
 # Settings read from a TOML list and kept as a tuple in week order.
 _DAY_LISTS = ("training_days",)
 
@@ -314,7 +367,7 @@ def settings_to_toml(settings: Settings) -> str:
 
     data = {
         key: list(value) if isinstance(value, tuple) else value
-        for key, value in asdict(settings).items()
+        for key, value in ((name, getattr(settings, name)) for name in Settings.FIELDS)
         if value is not None and value != ()
     }
     return HEADER + str(tomli_w.dumps(data))

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from hiptui.content.frozen import Frozen, _set
 from hiptui.store.clock_rows import TIMELINE_SINCE_VERSION
 from hiptui.store.stamps import format_timestamp, parse_optional_timestamp, parse_timestamp
 
@@ -36,15 +36,29 @@ KEEP_REMINDED = timedelta(days=7)
 _SPAN_COLUMNS = "id, started_at, ended_at, open, source"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Frozen):
     """A stretch of time on the timeline (UTC-aware); ``end`` is ``None`` only if unknown."""
 
+    __slots__ = ("end", "id", "open", "source", "start")
     id: int
     start: datetime
     end: datetime | None
-    open: bool = False
-    source: str | None = None
+    open: bool
+    source: str | None
+
+    def __init__(
+        self,
+        id: int,
+        start: datetime,
+        end: datetime | None,
+        open: bool = False,
+        source: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "open", open)
+        _set(self, "source", source)
 
 
 def _span(row: tuple[object, ...]) -> Span:

@@ -10,20 +10,28 @@ that turns UTC timestamps into calendar days are parameters; nothing here reads 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from hiptui.content.frozen import Frozen, _set
 from hiptui.core.history.protocols import SessionLike
 
 TARGET_DAYS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Consistency:
+class Consistency(Frozen):
+    __slots__ = ("days_this_week", "streak_weeks", "target", "week_start")
     week_start: date  # Monday of the current ISO week
     days_this_week: int
     target: int
     streak_weeks: int
+
+    def __init__(
+        self, week_start: date, days_this_week: int, target: int, streak_weeks: int
+    ) -> None:
+        _set(self, "week_start", week_start)
+        _set(self, "days_this_week", days_this_week)
+        _set(self, "target", target)
+        _set(self, "streak_weeks", streak_weeks)
 
     @property
     def met_this_week(self) -> bool:

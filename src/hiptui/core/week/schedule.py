@@ -22,24 +22,40 @@ parameter, nothing here reads a clock.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hiptui.content.frozen import Frozen, _set
 from hiptui.core.history.consistency import TARGET_DAYS, consistency
 
 WHO_STRENGTH_DAYS = TARGET_DAYS  # WHO 2020: muscle-strengthening activity on 2+ days a week
 
 
-@dataclass(frozen=True, slots=True)
-class DayPlan:
+class DayPlan(Frozen):
     """What ``day`` holds."""
 
+    __slots__ = ("day", "done", "due", "moved_from", "strength_days", "strength_goal")
     day: date
     due: bool
     moved_from: date | None  # the missed training day this session stands in for
     done: bool  # a strength session is logged on ``day``
     strength_days: int  # strength days so far in ``day``'s ISO week (Monday to Sunday)
     strength_goal: int
+
+    def __init__(
+        self,
+        day: date,
+        due: bool,
+        moved_from: date | None,
+        done: bool,
+        strength_days: int,
+        strength_goal: int,
+    ) -> None:
+        _set(self, "day", day)
+        _set(self, "due", due)
+        _set(self, "moved_from", moved_from)
+        _set(self, "done", done)
+        _set(self, "strength_days", strength_days)
+        _set(self, "strength_goal", strength_goal)
 
     @property
     def goal_met(self) -> bool:
