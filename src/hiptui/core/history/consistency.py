@@ -13,7 +13,10 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, tzinfo
 
 from hiptui.content.frozen import Frozen, _set
-from hiptui.core.history.protocols import SessionLike
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (the protocols' module is typing's Protocol classes: not needed to run)
+    from hiptui.core.history.protocols import SessionLike
 
 TARGET_DAYS = 2
 
