@@ -36,6 +36,10 @@ def run_app(
 
         from hiptui.tui.app import make_app
 
+        # What importing left lives as long as the app: out of the collection after the first
+        # screen (tui/app_base.py's freeze_what_lives_long), which then only scans what the
+        # start made since.
+        gc.freeze()
         app = make_app(home=home, start=start, hangup=hangup)
         app.run()
     except Exception:

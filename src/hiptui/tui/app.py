@@ -131,13 +131,13 @@ class HiptuiApp(HomeApp):
 
     def _library_loaded(self, library: Library) -> None:
         self.library = library
-        freeze_what_lives_long()
+        self.call_after_refresh(freeze_what_lives_long)
 
     def on_ready(self) -> None:
         """After the first frame: the things that may touch the disk."""
-        self.first_frame_drawn = True
+        self.first_frame_drawn = True  # the catalog draws its card
         if self.library is not None:
-            freeze_what_lives_long()
+            self.call_after_refresh(freeze_what_lives_long)  # once the card is out
         if self.start_request is not None:
             # `hiptui run ID`: the user asked for the runner, so open the history right away;
             # a session left unfinished is offered first (the request runs unless resumed).
