@@ -103,3 +103,20 @@ def test_typing_on_narrows_the_last_answer_and_agrees_with_a_fresh_search() -> N
     # From a narrower quick filter to a wider one, the kit-free answer is not a limit.
     index.matching(CatalogFilter(query="b", equipment=NO_EQUIPMENT))
     assert shown(CatalogFilter(query="br"), index) == ["Ball bridge", "Glute bridge"]
+
+
+def test_the_index_lets_through_exactly_what_the_filter_matches() -> None:
+    """One word, two words or none, with and without the quick filters: the index (which
+    tests the words first and the quick filters after) keeps exactly the exercises that
+    CatalogFilter.matches keeps."""
+    quick_filters = [
+        CatalogFilter(),
+        CatalogFilter(equipment=NO_EQUIPMENT),
+        CatalogFilter(level="intermediate"),
+        CatalogFilter(muscle="hip flexors", per_side=True),
+    ]
+    for quick in quick_filters:
+        for query in ["", "b", "br", "glute", "gb", "glute b", "bridge ball", "x"]:
+            filter_ = replace(quick, query=query)
+            expected = {item.name for item in LIBRARY if filter_.matches(item)}
+            assert set(shown(filter_)) == expected, filter_

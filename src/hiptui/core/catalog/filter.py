@@ -138,13 +138,18 @@ class CatalogIndex:
             narrower = filter_.query.lower().startswith(last.query.lower())
             if narrower and replace(last, query="") == quick:
                 candidates = found_then
-        haystacks, names = self._haystacks, self._names
-        found = [
-            i
-            for i in candidates
-            if quick.matches(self.exercises[i])
-            and all(word in haystacks[i] or _subsequence(word, names[i]) for word in words)
-        ]
+        haystacks, names, exercises = self._haystacks, self._names, self.exercises
+        if len(words) == 1:  # (one word, the usual search: no all() per exercise)
+            word = words[0]
+            found = [i for i in candidates if word in haystacks[i] or _subsequence(word, names[i])]
+        else:
+            found = [
+                i
+                for i in candidates
+                if all(word in haystacks[i] or _subsequence(word, names[i]) for word in words)
+            ]
+        if quick != CatalogFilter():  # a muscle, equipment, level or side chosen as well
+            found = [i for i in found if quick.matches(exercises[i])]
         self._last = (filter_, found)
         if not words:
             return found
