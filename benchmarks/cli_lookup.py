@@ -1,12 +1,14 @@
 """The quick commands as whole processes, beside `python -c pass` in the same run.
 
-Usage: uv run python benchmarks/cli_lookup.py [--runs N] [--total N] [--dataset JSON]
+Usage: uv run python benchmarks/cli_lookup.py [--runs N] [--total N] [--also N,...]
+       [--dataset JSON]
 
 Times `hiptui cues glute-bridge`, `hiptui show glute-bridge`, `hiptui status` and `hiptui
 today` for a user with the bundled exercises only and for one with TOTAL (default 1,000) of
-their own, each with a settings file (training days, units, a theme, a keymap) and a history
-(a few thousand breaks, a year of sessions, two this week, a self-check), all runs taking turns
-with `python -c pass`. Then the cold cache at TOTAL: `cues` after one exercise file was edited
+their own (and one for each size in --also, e.g. 10000), each with a settings file (training
+days, units, a theme, a keymap) and a history (a few thousand breaks, a year of sessions, two
+this week, a self-check), all runs taking turns with `python -c pass`. Then the cold cache at
+TOTAL: `cues` after one exercise file was edited
 (that file is parsed again and the cache rewritten), and after an install (no cache at all:
 every file is parsed), beside the warm figure. The folders come from the XDG variables, as for
 a user who sets no HIPTUI_* variable. Targets (issue 20): at most 4x `python -c pass` with the
@@ -88,8 +90,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=25)
     parser.add_argument("--total", type=int, default=1000)
+    parser.add_argument("--also", default="", help="more sizes of user exercises, e.g. 10000")
     parser.add_argument("--dataset", type=Path, help="a free-exercise-db JSON file to import")
     args = parser.parse_args()
+    also = [int(size) for size in args.also.split(",") if size]
 
     script = shutil.which("hiptui") or str(Path(sys.executable).parent / "hiptui")
     commands = {
@@ -111,6 +115,10 @@ def main() -> int:
         for name, argv in commands.items():
             cases[f"hiptui {name} ({args.total} user exercises)"] = (argv, big)
             targets[f"hiptui {name} ({args.total} user exercises)"] = 5.0
+        for size in also:  # no target: how the commands grow
+            home = make_home(Path(tmp) / f"also-{size}", size, args.dataset)
+            for name, argv in commands.items():
+                cases[f"hiptui {name} ({size} user exercises)"] = (argv, home)
         print(load_line())
         timed = time_interleaved(list(cases.values()), runs=args.runs)
         samples = dict(zip(cases, timed, strict=True))
