@@ -68,7 +68,9 @@ def _new_uid() -> str:
 class MergeCounts(Frozen):
     """What :meth:`Database.merge` added, and how many records were already there."""
 
-    __slots__ = ("breaks_added", "checkups_added", "sessions_added", "sets_added", "skipped")
+    __slots__ = FIELDS = (
+        "sessions_added", "sets_added", "checkups_added", "breaks_added", "skipped",
+    )  # fmt: skip
     sessions_added: int
     sets_added: int
     checkups_added: int

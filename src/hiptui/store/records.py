@@ -142,7 +142,7 @@ class SessionRecord(Frozen):
 class CheckupRecord(Frozen):
     """A saved self-check: the answers given and the scored result."""
 
-    __slots__ = ("answers", "id", "result", "taken_at", "uid")
+    __slots__ = FIELDS = ("id", "uid", "taken_at", "answers", "result")
     id: int
     uid: str
     taken_at: datetime
@@ -167,7 +167,7 @@ class CheckupRecord(Frozen):
 class BreakRecord(Frozen):
     """A sitting break taken, snoozed (for ``minutes``) or skipped."""
 
-    __slots__ = ("at", "id", "kind", "minutes", "uid")
+    __slots__ = FIELDS = ("id", "uid", "at", "kind", "minutes")
     id: int
     uid: str
     at: datetime

@@ -39,7 +39,7 @@ _SPAN_COLUMNS = "id, started_at, ended_at, open, source"
 class Span(Frozen):
     """A stretch of time on the timeline (UTC-aware); ``end`` is ``None`` only if unknown."""
 
-    __slots__ = ("end", "id", "open", "source", "start")
+    __slots__ = FIELDS = ("id", "start", "end", "open", "source")
     id: int
     start: datetime
     end: datetime | None

@@ -238,7 +238,7 @@ class StatusTemplate(Frozen):
 class Reading(Frozen):
     """The break clock at one moment."""
 
-    __slots__ = ("history", "interval", "now", "schedule")
+    __slots__ = FIELDS = ("now", "history", "interval", "schedule")
     now: datetime
     history: BreakHistory
     interval: Interval

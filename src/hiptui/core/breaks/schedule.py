@@ -103,7 +103,7 @@ class BreakMark(Frozen):
 class Stretch(Frozen):
     """From ``start`` to ``end`` (aware). ``open``: an absence still going on at ``end``."""
 
-    __slots__ = ("end", "open", "start")
+    __slots__ = FIELDS = ("start", "end", "open")
     start: datetime
     end: datetime
     open: bool
@@ -130,7 +130,9 @@ class BreakHistory(Frozen):
     the latest pause (meeting mode).
     """
 
-    __slots__ = ("away", "checkup_minutes", "last_taken", "latest", "movement", "pause", "seen")
+    __slots__ = FIELDS = (
+        "last_taken", "latest", "checkup_minutes", "seen", "movement", "away", "pause",
+    )  # fmt: skip
     last_taken: BreakMark | None
     latest: BreakMark | None
     checkup_minutes: int | None
@@ -247,7 +249,9 @@ class Schedule(Frozen):
     away (since then) as of the schedule; ``last_break``: the end of the latest break today.
     """
 
-    __slots__ = ("away_since", "deadline", "last_break", "pause", "sitting_since", "snoozed")
+    __slots__ = FIELDS = (
+        "sitting_since", "deadline", "snoozed", "pause", "away_since", "last_break",
+    )  # fmt: skip
     sitting_since: datetime | None
     deadline: datetime | None
     snoozed: bool

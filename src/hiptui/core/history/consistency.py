@@ -22,7 +22,7 @@ TARGET_DAYS = 2
 
 
 class Consistency(Frozen):
-    __slots__ = ("days_this_week", "streak_weeks", "target", "week_start")
+    __slots__ = FIELDS = ("week_start", "days_this_week", "target", "streak_weeks")
     week_start: date  # Monday of the current ISO week
     days_this_week: int
     target: int

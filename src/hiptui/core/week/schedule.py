@@ -33,7 +33,9 @@ WHO_STRENGTH_DAYS = TARGET_DAYS  # WHO 2020: muscle-strengthening activity on 2+
 class DayPlan(Frozen):
     """What ``day`` holds."""
 
-    __slots__ = ("day", "done", "due", "moved_from", "strength_days", "strength_goal")
+    __slots__ = FIELDS = (
+        "day", "due", "moved_from", "done", "strength_days", "strength_goal",
+    )  # fmt: skip
     day: date
     due: bool
     moved_from: date | None  # the missed training day this session stands in for
