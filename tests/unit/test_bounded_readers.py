@@ -274,6 +274,28 @@ def test_the_key_line_scanner_is_linear_on_a_line_it_misreads(tmp_path: Path) ->
     assert done.stdout.strip() == "TomlDocument (None, 4)", done.stderr
 
 
+def test_a_dataset_converts_in_linear_time_whatever_its_instructions_hold(tmp_path: Path) -> None:
+    """The tips pattern backtracked in n**3 steps on a run of n spaces in an instruction
+    (1,000 spaces: 15 s); these 200,000 would take weeks (the child is killed after two
+    minutes). The steps and tips come out as one-line text."""
+    from tests.unit.fedb_fixtures import record, write_array
+
+    data = record(
+        "Spaces", instructions=["Lie down." + " " * 200_000 + "( " * 50_000 + "Tip:  go", "x"]
+    )
+    dataset = write_array(tmp_path / "dataset.json", [data])
+    code = (
+        "import sys; from pathlib import Path; "
+        "from hiptui.content.free_exercise_db import convert, read_dataset; "
+        "done = convert(read_dataset(Path(sys.argv[1]))); "
+        "print([(e.data['steps'][0][:12], e.data['tips']) for e in done.exercises], done.problems)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(dataset)], capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() == "[('Lie down. ( ', ['Go'])] []", done.stderr
+
+
 def test_hints_stop_after_a_few_but_every_problem_is_reported(tmp_path: Path) -> None:
     keys = {f"nam{i}": 1 for i in range(MAX_HINTS * 3)}
     text = tomli_w.dumps({**exercise_data("many"), **keys})
