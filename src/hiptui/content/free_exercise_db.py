@@ -38,6 +38,9 @@ MAX_ID = 60
 MAX_NAME = 80
 MAX_STEP = 1000
 MAX_STEPS = 40
+# An instruction is read up to this many characters: room for every step and tip kept (at most
+# MAX_STEPS of MAX_STEP characters each), and what a longer one holds past it is dropped.
+MAX_LINE = MAX_STEPS * MAX_STEP * 4
 MAX_TAG = 40
 RESERVED_SUFFIX = "imported"
 
@@ -305,7 +308,7 @@ def split_tips(instructions: Iterable[str]) -> tuple[list[str], list[str]]:
         # Single spaces first: on a run of n spaces (or " ( ( ("), the pattern's \s*\(?\s*
         # backtracks in n**3 steps at every start (1,000 spaces took 15 s); clean() would
         # make them single spaces anyway.
-        step, *extras = _TIP.split(_SPACES.sub(" ", line))
+        step, *extras = _TIP.split(_SPACES.sub(" ", line[:MAX_LINE]))
         if clean(step, MAX_STEP):
             steps.append(clean(step, MAX_STEP))
         for extra in extras:
@@ -321,7 +324,9 @@ def split_tips(instructions: Iterable[str]) -> tuple[list[str], list[str]]:
 def clean(text: str, limit: int) -> str:
     """One line of safe text: no control or bidi characters, single spaces, no ``{name}``
     placeholders (braces become parentheses), at most ``limit`` characters."""
-    text = printable(_SPACES.sub(" ", text), keep_newlines=False)
+    # What is kept is at most ``limit`` characters: a text far longer (a 64 MiB name) is cut
+    # first, so cleaning it costs what the result does, not what the dataset does.
+    text = printable(_SPACES.sub(" ", text[: limit * 64 + 4096]), keep_newlines=False)
     if "{" in text:
         text = _PLACEHOLDER_LIKE.sub(_in_parentheses, text)
     if "  " in text:  # a control character removed between two spaces
@@ -343,10 +348,9 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+_JSON_KINDS = {list: "an array", dict: "an object", str: "text", bool: "true/false",
+               int: "a number", float: "a number", type(None): "null"}  # fmt: skip
+
+
 def _json_kind(value: Any) -> str:
-    kinds = {list: "an array", dict: "an object", str: "text", bool: "true/false"}
-    if value is None:
-        return "null"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return "a number"
-    return kinds.get(type(value), type(value).__name__)
+    return _JSON_KINDS.get(type(value)) or type(value).__name__
