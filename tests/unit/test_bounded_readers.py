@@ -24,6 +24,7 @@ import tomli_w
 
 from hiptui.content.cache import load_library_cached
 from hiptui.content.checkup_form import load_checkup_form
+from hiptui.content.files import MAX_JSON_VALUES
 from hiptui.content.free_exercise_db import DatasetError, read_dataset
 from hiptui.content.guide import load_guide
 from hiptui.content.ladders import load_ladders
@@ -222,10 +223,24 @@ def test_json_readers_name_a_byte_order_mark_and_long_numbers(tmp_path: Path) ->
         read_dataset(dataset)
 
 
+def test_json_numbers_up_to_the_limit_are_read_and_digits_in_text_are_only_text(
+    tmp_path: Path,
+) -> None:
+    export = tmp_path / "export.json"
+    for text, expected in [
+        ("[" + "9" * 100 + "]", [int("9" * 100)]),
+        ('["' + "7" * 500 + '", 12]', ["7" * 500, 12]),  # the long run is in a string
+        ('["' + "7" * 500 + '", ' + "1" * 101 + "]", None),
+    ]:
+        export.write_text(text, encoding="utf-8")
+        read = load_export_file(export)
+        assert read == expected if expected is not None else "101-digit number" in str(read)
+
+
 def test_json_readers_bound_the_number_of_values(tmp_path: Path) -> None:
     export = tmp_path / "export.json"
-    export.write_text("[" + "[]," * 1_000_000 + "[]]", encoding="utf-8")
-    assert "holds more than 1,000,000 JSON values" in str(load_export_file(export))
+    export.write_text("[" + "[]," * MAX_JSON_VALUES + "[]]", encoding="utf-8")
+    assert "holds more than 500,000 JSON values" in str(load_export_file(export))
 
 
 @pytest.mark.parametrize("shape", sorted(SLOW_TOML))
@@ -276,12 +291,12 @@ def test_the_key_line_scanner_is_linear_on_a_line_it_misreads(tmp_path: Path) ->
 
 def test_a_dataset_converts_in_linear_time_whatever_its_instructions_hold(tmp_path: Path) -> None:
     """The tips pattern backtracked in n**3 steps on a run of n spaces in an instruction
-    (1,000 spaces: 15 s); these 200,000 would take weeks (the child is killed after two
+    (1,000 spaces: 15 s); these 100,000 would take weeks (the child is killed after two
     minutes). The steps and tips come out as one-line text."""
     from tests.unit.fedb_fixtures import record, write_array
 
     data = record(
-        "Spaces", instructions=["Lie down." + " " * 200_000 + "( " * 50_000 + "Tip:  go", "x"]
+        "Spaces", instructions=["Lie down." + " " * 100_000 + "( " * 25_000 + "Tip:  go", "x"]
     )
     dataset = write_array(tmp_path / "dataset.json", [data])
     code = (

@@ -17,6 +17,7 @@ the content cache, the database's header) goes through :func:`read_bytes` (built
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from hiptui.content.models import Problem
@@ -32,8 +33,14 @@ __all__ = [
 MAX_JSON_DIGITS = 100
 # At most this many JSON values (counted from the commas, brackets and braces, also those in
 # strings, so the count is a cheap upper bound): parsing time and memory grow with the number
-# of values more than with the bytes (16 MiB of "[]," takes over a second and 400 MB).
-MAX_JSON_VALUES = 1_000_000
+# of values more than with the bytes (16 MiB of "[]," takes over a second and 400 MB). Half a
+# million keeps the worst shapes within 2 s on a loaded 2-core machine (an object of 1,000,000
+# keys took 2.1 s to read and check, benchmarks/json_parse_bounds.py) and is some 45,000 sets
+# of history, 30 times the largest free-exercise-db dataset.
+MAX_JSON_VALUES = 500_000
+# A run of more digits than MAX_JSON_DIGITS anywhere in the text (in a string too): only then
+# is every whole number parsed by hiptui's own check, which costs a call per number.
+_LONG_DIGITS = re.compile(f"[0-9]{{{MAX_JSON_DIGITS + 1}}}")
 
 
 def read_bytes(path: Path, name: str, *, kind: str, limit: int, too_large: str) -> bytes | Problem:
@@ -111,7 +118,9 @@ def parse_json(text: str, name: str, *, max_values: int = MAX_JSON_VALUES) -> ob
     if values > max_values:
         return Problem(name, None, f"holds more than {max_values:,} JSON values; not read")
     try:
-        data: object = json.loads(text, parse_int=_bounded_int)
+        # Without a long run of digits no number can be long: json's own parser is safe then.
+        bounded = _LONG_DIGITS.search(text) is not None
+        data: object = json.loads(text, parse_int=_bounded_int) if bounded else json.loads(text)
     except json.JSONDecodeError as error:
         return Problem(name, error.lineno, f"is not valid JSON: {error.msg} (column {error.colno})")
     except _LongNumber as error:

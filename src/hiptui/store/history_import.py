@@ -25,7 +25,7 @@ from hiptui.store.records import (
 )
 
 READABLE_FORMAT_VERSION = 1
-MAX_FILE_BYTES = 64 * 1024 * 1024  # with at most 1,000,000 values: some 100,000 sets
+MAX_FILE_BYTES = 64 * 1024 * 1024  # with at most 500,000 values: some 45,000 sets
 
 
 @dataclass(frozen=True)
