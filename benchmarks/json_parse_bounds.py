@@ -75,7 +75,7 @@ def shapes(size: int) -> Iterator[tuple[str, str]]:
     yield "export: 100 sessions of 100 sets", export_with_sets(10_000)
     # Refused before or by the parser.
     yield "a 5,000-digit number", "[" + "9" * 5000 + "]"
-    yield "more than 1,000,000 values", "[" + "1," * MAX_JSON_VALUES + "1]"
+    yield f"more than {MAX_JSON_VALUES:,} values", "[" + "1," * MAX_JSON_VALUES + "1]"
     yield "arrays nested 100,000 deep", "[" * 100_000 + "]" * 100_000
     yield "a byte order mark", "\ufeff[]"
     # Just inside every bound.

@@ -17,7 +17,6 @@ the content cache, the database's header) goes through :func:`read_bytes` (built
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from hiptui.content.models import Problem
@@ -38,9 +37,7 @@ MAX_JSON_DIGITS = 100
 # keys took 2.1 s to read and check, benchmarks/json_parse_bounds.py) and is some 45,000 sets
 # of history, 30 times the largest free-exercise-db dataset.
 MAX_JSON_VALUES = 500_000
-# A run of more digits than MAX_JSON_DIGITS anywhere in the text (in a string too): only then
-# is every whole number parsed by hiptui's own check, which costs a call per number.
-_LONG_DIGITS = re.compile(f"[0-9]{{{MAX_JSON_DIGITS + 1}}}")
+_LONGEST = 10**MAX_JSON_DIGITS - 1  # the largest whole number of MAX_JSON_DIGITS digits
 
 
 def read_bytes(path: Path, name: str, *, kind: str, limit: int, too_large: str) -> bytes | Problem:
@@ -82,6 +79,36 @@ def decode_text(raw: bytes, name: str) -> str | Problem:
     return text
 
 
+def _loads(text: str) -> object:
+    """``json.loads``, raising :class:`_LongNumber` for a whole number of more than
+    MAX_JSON_DIGITS digits. json's own parser first (a call per number to check each costs
+    seconds on a file of half a million), then one walk over what it made; only a file that
+    does hold a long number (or one past Python's own limit) is parsed again number by number,
+    which finds it in the text."""
+    try:
+        data: object = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # a number past Python's own limit of digits
+        return json.loads(text, parse_int=_bounded_int)
+    if _holds_a_long_whole_number(data):
+        return json.loads(text, parse_int=_bounded_int)
+    return data
+
+
+def _holds_a_long_whole_number(data: object) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, int) and not -_LONGEST <= value <= _LONGEST:
+            return True
+    return False
+
+
 class _LongNumber(ValueError):
     def __init__(self, digits: str) -> None:
         super().__init__(digits)
@@ -118,9 +145,7 @@ def parse_json(text: str, name: str, *, max_values: int = MAX_JSON_VALUES) -> ob
     if values > max_values:
         return Problem(name, None, f"holds more than {max_values:,} JSON values; not read")
     try:
-        # Without a long run of digits no number can be long: json's own parser is safe then.
-        bounded = _LONG_DIGITS.search(text) is not None
-        data: object = json.loads(text, parse_int=_bounded_int) if bounded else json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError as error:
         return Problem(name, error.lineno, f"is not valid JSON: {error.msg} (column {error.colno})")
     except _LongNumber as error:
