@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 
-from hiptui.content.toml_bounds import MAX_FILE_BYTES, check_toml_shape
+from hiptui.content.toml_bounds import MAX_FILE_BYTES, MAX_KEY_PARTS, check_toml_shape
 from hiptui.content.units import DEFAULT_UNITS, UNIT_SYSTEMS
 from hiptui.regular_file import read_regular
 
@@ -106,6 +106,8 @@ def plain_tables(text: str) -> dict[str, dict[str, object]]:
                 raise NotPlain
             table = header.strip("[] \t")
             parts = table.split(".")
+            if len(parts) > MAX_KEY_PARTS:  # refused as the loader refuses it (each part
+                raise NotPlain  # checked below would cost the square of the parts)
             for depth in range(len(parts)):
                 if (".".join(parts[:depth]), parts[depth]) in keys:
                     raise NotPlain  # a table over a value already set
