@@ -40,6 +40,16 @@ def test_glyphs_are_drawn_at_every_scale() -> None:
     assert draw("x", 0) == ["x"]
 
 
+def test_a_text_is_its_glyphs_side_by_side_a_blank_column_apart() -> None:
+    for scale in (1, 2, 3, 4):
+        one, two, colon = draw("1", scale), draw("2", scale), draw(":", scale)
+        gap = " " * scale
+        assert draw("12:1", scale) == [
+            gap.join(rows) for rows in zip(one, two, colon, one, strict=True)
+        ]
+    assert draw("", 2) == [""] * rows_at(2)
+
+
 @pytest.mark.parametrize(("size", "number_rows"), [((80, 24), 5), ((120, 40), 7), ((200, 60), 14)])
 def test_the_rep_count_is_big_and_the_side_drawn_in_letters(
     size: tuple[int, int], number_rows: int

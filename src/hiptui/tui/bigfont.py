@@ -88,11 +88,18 @@ def draw(text: str, scale: int) -> list[str]:
 def _drawn(text: str, scale: int) -> tuple[str, ...]:
     if scale <= 0:
         return (text,)
-    bitmap = ["" for _ in range(GLYPH_HEIGHT)]
-    for index, char in enumerate(text.upper()):
-        glyph = _GLYPHS[char]
-        for row in range(GLYPH_HEIGHT):
-            bitmap[row] += ("." if index else "") + glyph[row]
+    if not text:
+        return ("",) * rows_at(scale)
+    # Each column's characters depend on that column's pixels only, so the text is its glyphs
+    # drawn one by one (each drawn once per scale) side by side, a blank column between them.
+    glyphs = [_glyph(char, scale) for char in text.upper()]
+    gap = " " * scale
+    return tuple(gap.join(rows) for rows in zip(*glyphs, strict=True))
+
+
+@lru_cache(maxsize=256)
+def _glyph(char: str, scale: int) -> tuple[str, ...]:
+    bitmap = _GLYPHS[char]
     half_rows = GLYPH_HEIGHT * scale
     lines = []
     for row in range(rows_at(scale)):
