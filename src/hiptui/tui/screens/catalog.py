@@ -7,6 +7,7 @@ reactives (``data_bind``); choosing an exercise posts a message (:mod:`hiptui.tu
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import islice
 
 from textual import on
@@ -283,10 +284,8 @@ class CatalogScreen(Screen[None]):
             self.refresh_list()
         self.query_one("#exercise-list", OptionList).focus()
 
-    def _set_filter(self, **changes: object) -> None:
-        from dataclasses import replace
-
-        self.filter = replace(self.filter, **changes)  # type: ignore[arg-type]
+    def _set_filter(self, new: CatalogFilter) -> None:
+        self.filter = new
         self.refresh_list()
 
     def _facet(self, name: str) -> list[str]:
@@ -296,16 +295,19 @@ class CatalogScreen(Screen[None]):
         return self._facets.get(name, [])
 
     def action_cycle_muscle(self) -> None:
-        self._set_filter(muscle=cycle(self.filter.muscle, self._facet("muscle")))
+        muscle = cycle(self.filter.muscle, self._facet("muscle"))
+        self._set_filter(replace(self.filter, muscle=muscle))
 
     def action_cycle_equipment(self) -> None:
-        self._set_filter(equipment=cycle(self.filter.equipment, self._facet("equipment")))
+        equipment = cycle(self.filter.equipment, self._facet("equipment"))
+        self._set_filter(replace(self.filter, equipment=equipment))
 
     def action_cycle_level(self) -> None:
-        self._set_filter(level=cycle(self.filter.level, self._facet("level")))
+        level = cycle(self.filter.level, self._facet("level"))
+        self._set_filter(replace(self.filter, level=level))
 
     def action_cycle_side(self) -> None:
-        self._set_filter(per_side=cycle_tristate(self.filter.per_side))
+        self._set_filter(replace(self.filter, per_side=cycle_tristate(self.filter.per_side)))
 
     def action_cursor_down(self) -> None:
         self.query_one("#exercise-list", OptionList).action_cursor_down()

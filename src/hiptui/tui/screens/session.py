@@ -326,8 +326,9 @@ class SessionScreen(Screen[FinishedSession]):
         beside = timed and exercise is not None and self.size.width >= STEPS_BESIDE_FROM
         self.set_class(beside, "-steps-beside")
         if text.step is not None and self._step != (view.exercise_id, text.step.index):
-            if self._step is not None and self._step[0] == view.exercise_id:
-                step = self._filled(exercise)[text.step.index]  # type: ignore[arg-type]
+            same_exercise = self._step is not None and self._step[0] == view.exercise_id
+            if same_exercise and exercise is not None:
+                step = self._filled(exercise)[text.step.index]
                 self.announcer.next_step(step_title(step))
             self._step = (view.exercise_id, text.step.index)
         if not beside or exercise is None:
