@@ -1,22 +1,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Unpack
 
 from textual.pilot import Pilot
 
+from hiptui.content.library import Library
 from hiptui.tui.app import HiptuiApp, make_app
+from hiptui.tui.app_options import AppOptions
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
-def build_app(content_dirs: Sequence[Path] | None = None, **options: Any) -> HiptuiApp:
+def build_app(
+    content_dirs: Sequence[Path] | None = None,
+    *,
+    extra_dirs: Sequence[Path] = (),
+    preload: Future[Library] | None = None,
+    **options: Unpack[AppOptions],
+) -> HiptuiApp:
     """The one app factory with what tests change: the history is read right after the first
     frame (no pause), and the break clock is off unless ``break_reminder=True`` (its wall
     clock would put the time in every header, so screens would differ from run to run)."""
-    options = {"history_delay": 0.001, "break_reminder": False, **options}
-    return make_app(content_dirs, **options)
+    test_options: AppOptions = {"history_delay": 0.001, "break_reminder": False}
+    test_options.update(options)
+    return make_app(content_dirs, extra_dirs=extra_dirs, preload=preload, **test_options)
 
 
 def fixture_app(*folders: str, extra: Sequence[Path] = ()) -> HiptuiApp:
@@ -59,6 +69,8 @@ class FakeClock:
         self.now += seconds
 
 
-def clocked_app(clock: FakeClock, *folders: str, **options: Any) -> HiptuiApp:
+def clocked_app(fake: FakeClock, *folders: str, **options: Unpack[AppOptions]) -> HiptuiApp:
+    """The app on fixture content, its session timers on ``fake``."""
     dirs = [FIXTURES / f for f in (folders or ("exercises",))]
-    return build_app(dirs, clock=clock, **options)
+    timed: AppOptions = {**options, "clock": fake}
+    return build_app(dirs, **timed)

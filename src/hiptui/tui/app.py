@@ -1,21 +1,22 @@
 """The Textual application: start-up, navigation, and the handlers of the screens' messages.
 
 What hiptui knows lives elsewhere: the content, settings and database in the home
-(:mod:`hiptui.home`); what a session saves in :mod:`hiptui.sessions`, and the screens around
-it in :mod:`hiptui.tui.session_navigation`; the break reminder in
-:mod:`hiptui.tui.break_clock`. Screens post messages (:mod:`hiptui.tui.messages`), handled
-here; data goes down to them through constructor arguments and bound reactives.
+(:mod:`hiptui.home`, reached through :mod:`hiptui.tui.app_base`); what a session saves in
+:mod:`hiptui.sessions`, and the screens around it in :mod:`hiptui.tui.session_navigation`;
+the break clock in :mod:`hiptui.tui.break_wiring`; today's word in the title in
+:mod:`hiptui.tui.today_title`; the factory's options in :mod:`hiptui.tui.app_options`.
+Screens post messages (:mod:`hiptui.tui.messages`), handled here; data goes down to them
+through constructor arguments and bound reactives.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -26,22 +27,17 @@ from hiptui.content.library import Library
 from hiptui.home import Home
 from hiptui.tui import messages
 from hiptui.tui.app_base import HomeApp, freeze_what_lives_long
+from hiptui.tui.app_options import HISTORY_AT_START_DELAY, AppOptions
+from hiptui.tui.break_wiring import BreakWiring
 from hiptui.tui.commands import ExerciseCommands
+from hiptui.tui.history_at_start import HistoryAtStart
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.screens.catalog import CatalogScreen
+from hiptui.tui.today_title import TodayTitle
 
 if TYPE_CHECKING:
-    from hiptui.core.breaks.idle import IdleSource
-    from hiptui.core.breaks.schedule import BreakHistory
-    from hiptui.hangup import Hangup
-    from hiptui.sound.announcer import Background, Find
-    from hiptui.store.records import SessionRecord
     from hiptui.tui.break_clock import BreakClock
     from hiptui.tui.session_navigation import SessionNavigation
-
-Clock = Callable[[], float]
-
-HISTORY_AT_START_DELAY = 0.3  # seconds after the first frame before the history is read
 
 
 class HiptuiApp(HomeApp):
@@ -56,37 +52,29 @@ class HiptuiApp(HomeApp):
     # Vars, not reactives: a change repaints nothing by itself.
     first_frame_drawn: var[bool] = var(False, init=False)
 
-    def __init__(
-        self,
-        home: Home,
-        *,
-        clock: Clock = time.monotonic,
-        break_clock: Clock | None = None,
-        wall_now: Callable[[], datetime] | None = None,
-        start: str | None = None,
-        history_delay: float = HISTORY_AT_START_DELAY,
-        break_reminder: bool = True,
-        idle: IdleSource | None = None,
-        find_player: Find | None = None,
-        play_in: Background | None = None,
-        hangup: Hangup | None = None,
-    ) -> None:
+    def __init__(self, home: Home, **options: Unpack[AppOptions]) -> None:
         super().__init__(home)
-        self.idle = idle
-        self.find_player = find_player
-        self.play_in = play_in
-        self.hangup = hangup
-        self.clock = clock
-        self._break_clock = break_clock
-        self.wall_now = wall_now
-        self.start_request = start
-        self.history_delay = history_delay
-        self.break_reminder = break_reminder
-        self.breaks: BreakClock | None = None
-        # Set once the history has been read at start (resume offer, break clock): tests wait
-        # for it.
-        self.history_checked = False
+        self.options = options
+        self.hangup = options.get("hangup")
+        wall_now = options.get("wall_now")
+        self.today = TodayTitle(self, self.SUB_TITLE, wall_now)
+        self.break_wiring = BreakWiring(self, enabled=options.get("break_reminder", True),
+                                        clock=options.get("break_clock"), wall=wall_now,
+                                        idle=options.get("idle"))  # fmt: skip
+        offer = lambda record, then: self.sessions.offer_resume(record, then=then)  # noqa: E731
+        self.history_at_start = HistoryAtStart(self, breaks=self.break_wiring, today=self.today,
+                                               offer_resume=offer)  # fmt: skip
         self._sessions: SessionNavigation | None = None
+
+    @property
+    def history_checked(self) -> bool:
+        """The history has been read at start (the resume offer, the break clock)."""
+        return self.history_at_start.done
+
+    @property
+    def breaks(self) -> BreakClock | None:
+        """The break clock, once started (``None`` while it is off)."""
+        return self.break_wiring.running
 
     @property
     def sessions(self) -> SessionNavigation:
@@ -95,18 +83,18 @@ class HiptuiApp(HomeApp):
         if self._sessions is None:
             from hiptui.tui.session_navigation import SessionNavigation
 
-            def running(busy: bool) -> None:
-                if self.breaks is not None:
-                    self.breaks.set_busy(busy)  # a break that comes due waits for the end
-                if not busy:  # a session ended: today's may be done now
-                    self.run_worker(self._read_today, thread=True, name="read-today")
-
-            units = lambda: self.units  # noqa: E731
-            self._sessions = SessionNavigation(self, clock=self.clock, units=units, running=running,
-                                               find_player=self.find_player,
-                                               play_in=self.play_in,
-                                               wall_now=self.wall_now)  # fmt: skip
+            options = self.options
+            self._sessions = SessionNavigation(
+                self, clock=options.get("clock", time.monotonic), units=lambda: self.units,
+                running=self._session_running, find_player=options.get("find_player"),
+                play_in=options.get("play_in"), wall_now=options.get("wall_now"),
+            )  # fmt: skip
         return self._sessions
+
+    def _session_running(self, busy: bool) -> None:
+        self.break_wiring.session_running(busy)  # a break that comes due waits for the end
+        if not busy:  # a session ended: today's may be done now
+            self.today.refresh()
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -138,79 +126,13 @@ class HiptuiApp(HomeApp):
         self.first_frame_drawn = True  # the catalog draws its card
         if self.library is not None:
             self.call_after_refresh(freeze_what_lives_long)  # once the card is out
-        if self.start_request is not None:
-            # `hiptui run ID`: the user asked for the runner, so open the history right away;
-            # a session left unfinished is offered first (the request runs unless resumed).
+        if (request := self.options.get("start")) is not None:  # `hiptui run ID`
             self.library = self.home.library()  # waits for the load if it is not done
-            request = self.start_request
-            self.sessions.offer_resume(
-                self._unfinished_session(), then=lambda: self.sessions.run_requested(request)
-            )
-            self._start_break_clock(self._read_breaks())
-            self.history_checked = True
+            self.history_at_start.read_now(then=lambda: self.sessions.run_requested(request))
         else:
-            # The catalog's first frames (the list, then the detail card) come first; the
-            # database is opened and read a moment later, in a thread.
-            read = self._read_history_at_start
-            self.set_timer(self.history_delay, lambda: self.run_worker(read, thread=True))
-
-    def _read_history_at_start(self) -> None:
-        unfinished = self._unfinished_session()
-        breaks = self._read_breaks()
-        self.call_from_thread(self._history_read_at_start, unfinished, breaks)
-        self._read_today()
-
-    def _read_today(self) -> None:
-        """The weekly plan's word on today, for the catalog's title (in a worker thread)."""
-        from hiptui.today import title_note, today_report
-
-        now = self.wall_now() if self.wall_now is not None else datetime.now().astimezone()
-        try:  # through the app's own connection: no second one beside the runner's writes
-            report = today_report(self.home, now, with_comebacks=False, db=self.home.database())
-            note = title_note(report)
-        except OSError:  # the history cannot be read: the title says nothing about today
-            note = ""
-        self.call_from_thread(self._show_today, note)
-
-    def _show_today(self, note: str) -> None:
-        # In place of the tagline, so it fits beside the break clock in 80 columns.
-        self.sub_title = note or self.SUB_TITLE
-
-    def _unfinished_session(self) -> SessionRecord | None:
-        """The session left unfinished (crash, kill, closed terminal), if any; thread-safe.
-        Read without the session machinery, which comes with the first session started or
-        resumed: an app that only browses stays smaller."""
-        from hiptui.store.errors import StoreError
-
-        db = self.database()
-        if db is None:
-            return None
-        try:
-            return db.unfinished_session()
-        except StoreError as error:
-            self.tell("History unavailable", str(error), severity="error")
-            return None
-
-    def _history_read_at_start(
-        self, unfinished: SessionRecord | None, breaks: tuple[BreakHistory, int] | None
-    ) -> None:
-        if unfinished is not None:
-            self.sessions.offer_resume(unfinished)
-        self._start_break_clock(breaks)
-        self.history_checked = True
-
-    def _read_breaks(self) -> tuple[BreakHistory, int] | None:
-        """What the break clock starts from (any thread); ``None`` when it is off."""
-        from hiptui.tui.break_clock import read_breaks
-
-        return read_breaks(self, self.wall_now) if self.break_reminder else None
-
-    def _start_break_clock(self, read: tuple[BreakHistory, int] | None) -> None:
-        from hiptui.tui.break_clock import BreakClock
-
-        if read is not None:
-            self.breaks = BreakClock.start(self, read, clock=self._break_clock,
-                                           wall=self.wall_now, idle=self.idle)  # fmt: skip
+            self.history_at_start.read_later(
+                self.options.get("history_delay", HISTORY_AT_START_DELAY)
+            )
 
     def hang_up(self) -> None:
         """The terminal closed: save like ctrl+q (the session stays open to resume), then end
@@ -251,8 +173,7 @@ class HiptuiApp(HomeApp):
     @on(messages.SettingsChanged)
     def _settings_changed(self, message: messages.SettingsChanged) -> None:
         self.apply_settings(message.settings)
-        if self.breaks is not None:
-            self.breaks.set_settings(message.settings)
+        self.break_wiring.settings_changed(message.settings)
 
     @on(messages.SoundLevelChosen)
     def _sound_level_chosen(self, message: messages.SoundLevelChosen) -> None:
@@ -260,8 +181,7 @@ class HiptuiApp(HomeApp):
 
     @on(messages.HistoryChanged)
     def _history_changed(self, message: messages.HistoryChanged) -> None:
-        if self.breaks is not None:
-            self.breaks.watch()  # a new self-check's interval applies at once
+        self.break_wiring.history_changed()  # a new self-check's interval applies at once
 
     @on(messages.ShowProblems)
     def _show_problems(self, message: messages.ShowProblems) -> None:
@@ -335,36 +255,16 @@ def make_app(
     *,
     extra_dirs: Sequence[Path] = (),
     home: Home | None = None,
-    clock: Clock = time.monotonic,
-    break_clock: Clock | None = None,
-    wall_now: Callable[[], datetime] | None = None,
     preload: Future[Library] | None = None,
-    start: str | None = None,
-    history_delay: float = HISTORY_AT_START_DELAY,
-    break_reminder: bool = True,
-    idle: IdleSource | None = None,
-    find_player: Find | None = None,
-    play_in: Background | None = None,
-    hangup: Hangup | None = None,
+    **options: Unpack[AppOptions],
 ) -> HiptuiApp:
     """The one way to build the app: the CLI, Pilot tests and snapshot tests all use it.
 
     ``home``: the user's home (default: the folders of :mod:`hiptui.paths`, ``content_dirs``
     replacing the bundled and the user's exercises, then ``extra_dirs``; ``preload``: the
-    library being loaded). ``clock`` runs the session timers, ``break_clock`` and ``wall_now``
-    the break reminder (``wall_now`` also gives the weekly plan's day for the catalog's title,
-    and the day a session starts on, which decides an easier first session back).
-    ``history_delay``: how long after the first frame the history is read (the resume offer,
-    the break clock, the weekly plan). ``break_reminder`` off leaves the break clock out
-    (tests: it would put the real time in every header); ``idle``: the desktop's idle time
-    for it (default: found when the ``idle`` setting allows). ``find_player`` gives the sound
-    player of a level (default: the programs installed) and ``play_in`` runs a player that
-    waits for its program (default: one sound thread); tests pass fakes. ``hangup``: the
-    CLI's SIGHUP handling (hiptui.hangup), handed the app's loop once it runs.
+    library being loaded). ``options``: the clocks, the start request, the break reminder,
+    the sound and the hang-up (:class:`~hiptui.tui.app_options.AppOptions`).
     """
     if home is None:
         home = Home.for_user(extra_dirs, content_dirs=content_dirs, preload=preload)
-    return HiptuiApp(home, clock=clock, break_clock=break_clock, wall_now=wall_now, start=start,
-                     history_delay=history_delay, break_reminder=break_reminder,
-                     idle=idle, find_player=find_player, play_in=play_in,
-                     hangup=hangup)  # fmt: skip
+    return HiptuiApp(home, **options)
