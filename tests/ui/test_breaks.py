@@ -117,6 +117,20 @@ async def test_break_waits_for_the_end_of_a_session() -> None:
         assert isinstance(app.screen, BreakScreen)
 
 
+async def test_break_waits_for_the_end_of_a_session_started_by_hiptui_run() -> None:
+    """`hiptui run ID`: the clock starts before the requested session, so it knows it runs."""
+    clock = FakeClock()
+    app = app_with_clock(clock, None, start="fixture-curl")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert app.breaks is not None
+        clock.advance(50 * 60)
+        app.breaks.poll()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+
+
 # -- one timeline for the app, the shell and the next start --------------------------------------
 
 
