@@ -3,7 +3,8 @@
 The screens and dialogs around a session, in order; what is written to the history is the
 session service's (:mod:`hiptui.sessions`). The app owns one of these and calls it from its
 message handlers; everything here runs on the app's event loop. (The look for an unfinished
-session at start is the app's own: it needs none of the session machinery imported here.)
+session at start is :mod:`hiptui.tui.history_at_start`'s: it needs none of the session
+machinery imported here.)
 """
 
 from __future__ import annotations
