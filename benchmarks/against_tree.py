@@ -1,9 +1,10 @@
 """The first frame and the rep press of this checkout beside another checkout's (an older
 commit in a worktree of its own), with the minimal Textual apps as the baseline, in one run.
 
-Usage: uv run python benchmarks/against_tree.py OTHER [--runs N] [--presses N]
+Usage: uv run python benchmarks/against_tree.py OTHER... [--runs N] [--presses N]
+       [--only first-frame|rep-press]
 
-OTHER is a checkout with its own environment, e.g. the commit before a redesign:
+Each OTHER is a checkout with its own environment, e.g. the commit before a redesign:
     git worktree add /tmp/base 14908a0 && (cd /tmp/base && uv sync --locked)
 Each checkout's app runs from its own ``.venv`` (this one's: the Python running the script),
 with HIPTUI_* folders of its own, so neither reads the other's content cache or history.
@@ -11,13 +12,13 @@ with HIPTUI_* folders of its own, so neither reads the other's content cache or 
 1. First frame (tmux 120x40, bundled content, warm content cache): from launch until the
    catalog's count ("N of M exercises") and the highlighted exercise's card ("Muscles") are
    both on screen, as benchmarks/first_frame.py times it; the minimal app is
-   benchmarks/baseline_app.py. Runs alternate: this, the other, the minimal app, ...
+   benchmarks/baseline_app.py. Runs alternate: this, each other, the minimal app, ...
 2. Rep press (tmux 80x24): ``hiptui run`` of a 200-rep exercise in each checkout and the
-   minimal counter of benchmarks/runner_timing.py, all three running at once on one tmux
+   minimal counter of benchmarks/runner_timing.py, all running at once on one tmux
    server; presses alternate between them, each timed from send-keys until the program
    writes its frame (a control-mode client sees the pane's %output), as runner_timing.py
    does by default.
-Prints the medians, each checkout against the minimal app, and this checkout against the
+Prints the medians, each checkout against the minimal app, and this checkout against each
 other (below 1.00: this one is faster).
 """
 
@@ -95,38 +96,43 @@ def rep_presses(pythons: dict[str, str], home: Path, presses: int) -> dict[str, 
         runner_timing._tmux("kill-server")
 
 
-def report(title: str, samples: dict[str, list[float]], names: tuple[str, str]) -> None:
+def report(title: str, samples: dict[str, list[float]]) -> None:
     base = statistics.median(samples["minimal"])
+    this = statistics.median(samples["this"])
     print(f"{title}:")
     print(f"  {'minimal Textual app':<28} median {base:7.1f} ms  n={len(samples['minimal'])}")
-    for name in names:
-        mid = statistics.median(samples[name])
-        print(f"  {'hiptui, ' + name:<28} median {mid:7.1f} ms  {mid / base:5.2f}x the minimal")
-    this, other = (statistics.median(samples[name]) for name in names)
-    print(f"  this / other: {this / other:.2f}")
+    for name, times in samples.items():
+        if name != "minimal":
+            mid = statistics.median(times)
+            against = "" if name == "this" else f"  this / {name}: {this / mid:.2f}"
+            print(f"  {'hiptui, ' + name:<28} median {mid:7.1f} ms  {mid / base:5.2f}x the "
+                  f"minimal{against}")  # fmt: skip
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("other", type=Path, help="another checkout with its own .venv")
+    parser.add_argument("others", type=Path, nargs="+", help="other checkouts, each with a .venv")
     parser.add_argument("--runs", type=int, default=15, help="first-frame runs of each")
     parser.add_argument("--presses", type=int, default=30, help="rep presses of each")
+    parser.add_argument("--only", choices=("first-frame", "rep-press"), help="one of the two")
     args = parser.parse_args()
-    other_python = args.other.resolve() / ".venv" / "bin" / "python"
-    if not other_python.exists():
-        parser.error(f"{other_python} not found: run uv sync in {args.other}")
-    names = ("this", "other")
-    pythons = {"this": sys.executable, "other": str(other_python)}
-    print(f"this: {sys.executable}; other: {other_python}")
+    pythons = {"this": sys.executable}
+    for number, other in enumerate(args.others, start=1):
+        python = other.resolve() / ".venv" / "bin" / "python"
+        if not python.exists():
+            parser.error(f"{python} not found: run uv sync in {other}")
+        pythons[f"other{number}"] = str(python)
+    for name, python in pythons.items():
+        print(f"{name}: {python}")
     print(load_line())
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
-        report("first frame, 120x40, bundled exercises", first_frames(pythons, home, args.runs),
-               names)  # fmt: skip
-        print(f"  {load_line()}")
-        report("rep press, 80x24, key to frame", rep_presses(pythons, home, args.presses),
-               names)  # fmt: skip
-        print(f"  {load_line()}")
+        if args.only != "rep-press":
+            report("first frame, 120x40, bundled exercises", first_frames(pythons, home, args.runs))
+            print(f"  {load_line()}")
+        if args.only != "first-frame":
+            report("rep press, 80x24, key to frame", rep_presses(pythons, home, args.presses))
+            print(f"  {load_line()}")
     return 0
 
 
