@@ -3,12 +3,12 @@
 Usage: uv run python benchmarks/cli_lookup.py [--runs N] [--total N] [--also N,...]
        [--dataset JSON]
 
-Times `hiptui cues glute-bridge`, `hiptui show glute-bridge`, `hiptui status` and `hiptui
-today` for a user with the bundled exercises only and for one with TOTAL (default 1,000) of
-their own (and one for each size in --also, e.g. 10000), each with a settings file (training
-days, units, a theme, a keymap) and a history (a few thousand breaks, a year of sessions, two
-this week, a self-check), all runs taking turns with `python -c pass`. Then the cold cache at
-TOTAL: `cues` after one exercise file was edited
+Times `hiptui cues glute-bridge`, `hiptui show glute-bridge`, `hiptui status`, `hiptui today`
+and `hiptui next glute-bridge` for a user with the bundled exercises only and for one with TOTAL
+(default 1,000) of their own (and one for each size in --also, e.g. 10000), each with a settings
+file (training days, units, a theme, a keymap) and a history (a few thousand breaks, a year of
+sessions, two this week, a self-check), all runs taking turns with `python -c pass`. Then the
+cold cache at TOTAL: `cues` after one exercise file was edited
 (that file is parsed again and the cache rewritten), and after an install (no cache at all:
 every file is parsed), beside the warm figure. The folders come from the XDG variables, as for
 a user who sets no HIPTUI_* variable. Targets (issue 20): at most 4x `python -c pass` with the
@@ -101,6 +101,7 @@ def main() -> int:
         "show": [script, "show", "glute-bridge"],
         "status": [script, "status"],
         "today": [script, "today"],
+        "next": [script, "next", "glute-bridge"],
     }
     with tempfile.TemporaryDirectory() as tmp:
         small = make_home(Path(tmp) / "small", 0, None)

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hiptui.cli.new",
     "hiptui.cli.status",
     "hiptui.cli.today",
+    "hiptui.cli.next",
     "hiptui.cli.pause",
     "hiptui.cli.remind",
     "hiptui.cli.checkup",
@@ -50,6 +51,7 @@ COMMANDS: dict[str, str] = {
     "status": "hiptui.cli.status",
     "break": "hiptui.cli.status",
     "today": "hiptui.cli.today",
+    "next": "hiptui.cli.next",
     "pause": "hiptui.cli.pause",
     "resume": "hiptui.cli.pause",
     "remind": "hiptui.cli.remind",
@@ -65,6 +67,7 @@ QUICK: dict[str, str] = {
     "show": "hiptui.cli.lookup",
     "cues": "hiptui.cli.lookup",
     "today": "hiptui.cli.today",
+    "next": "hiptui.cli.next",
 }
 
 

@@ -105,15 +105,19 @@ def _first_time(exercise_id: str, exercise: Exercise | None) -> Prescription:
     sets = dosage.sets.high
     if dosage.is_timed and dosage.work_seconds is not None:
         seconds = dosage.work_seconds.low
-        reason = f"nothing logged yet -> {sets} sets of {seconds} s"
+        reason = f"nothing logged yet -> {_sets(sets)} of {seconds} s"
         return Prescription(exercise_id, "none", sets, None, None, None, None, reason, seconds)
     reps = dosage.reps
     low = reps.low if reps is not None else None
-    reason = f"nothing logged yet -> {sets} sets of {reps} reps"
+    reason = f"nothing logged yet -> {_sets(sets)} of {reps} reps"
     return Prescription(
         exercise_id, "none", sets, reps, low, None, None, reason,
         hold_seconds=dosage.hold_seconds,
     )  # fmt: skip
+
+
+def _sets(count: int) -> str:
+    return "1 set" if count == 1 else f"{count} sets"
 
 
 @dataclass(frozen=True, slots=True)
