@@ -78,3 +78,42 @@ def prescription_for(home: Home, exercise_id: str, *, db: Database | None = None
         load_step_kg=step_kg,
         load_step_lb=step_lb,
     )
+
+
+def plan_words(prescription: Prescription, names: dict[str, str]) -> str:
+    """``Hip thrust: 3 sets of 8 reps (8-12) at 42.5 kg``."""
+    doing = prescription.variation or prescription.exercise_id
+    name = names.get(doing, doing)
+    if prescription.work_seconds is not None and prescription.target_reps is None:
+        what = f"{_sets(prescription.sets)} of {prescription.work_seconds} s"
+    else:
+        reps = prescription.reps
+        within = f" ({reps})" if reps is not None and reps.low != reps.high else ""
+        what = f"{_sets(prescription.sets)} of {prescription.target_reps} reps{within}"
+    load = f" at {prescription.load.label()}" if prescription.load is not None else ""
+    instead = ""
+    if prescription.variation is not None:
+        instead = f" (instead of {names.get(prescription.exercise_id, prescription.exercise_id)})"
+    return f"{name}{instead}: {what}{load}"
+
+
+def _sets(count: int) -> str:
+    return "1 set" if count == 1 else f"{count} sets"
+
+
+def light_words(prescription: Prescription) -> str:
+    """The light as words (never a colour alone): ``green``, ``amber (pain 3-5)``..."""
+    return {
+        "green": "green (pain 0-2)",
+        "amber": "amber (pain 3-5)",
+        "red": "red (pain over 5)",
+    }.get(prescription.light, "nothing logged yet")
+
+
+def advice_lines(prescription: Prescription, names: dict[str, str]) -> list[str]:
+    """What ``hiptui next`` prints, and the card and the start dialog show."""
+    return [
+        plan_words(prescription, names),
+        f"Pain light: {light_words(prescription)}",
+        f"Why: {prescription.reason}",
+    ]

@@ -115,7 +115,7 @@ def test_plain_output_and_the_parsed_path_agree() -> None:
     assert plain.returncode == 0, plain.stderr
     assert plain.stdout.splitlines() == [
         "Clamshell: 2 sets of 11 reps (8-12)",
-        "Pain light: green",
+        "Pain light: green (pain 0-2)",
         "Why: 1 of 2 sets reached 12 (fewest 10), no pain logged -> aim for 11 reps",
     ]
     folder = bundled_content_dir()

@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     import argparse
     from typing import Any
 
-    from hiptui.core.history.prescription import Prescription
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -53,7 +51,7 @@ def run_next(args: argparse.Namespace) -> int:
 def _run(exercise_id: str, *, json: bool, folders: list[Any]) -> int:
     from hiptui.content.text import printable
     from hiptui.home import Home
-    from hiptui.prescriptions import prescription_for
+    from hiptui.prescriptions import advice_lines, prescription_for
 
     home = Home.for_user(tuple(folders))
     if not home.exercises([exercise_id]):
@@ -73,37 +71,6 @@ def _run(exercise_id: str, *, json: bool, folders: list[Any]) -> int:
         print(json_module.dumps(prescription.to_json(), ensure_ascii=False))
         return 0
     names = home.exercises(i for i in (exercise_id, prescription.variation) if i)
-    for line in plain_lines(prescription, {k: v.name for k, v in names.items()}):
+    for line in advice_lines(prescription, {k: v.name for k, v in names.items()}):
         print(printable(line, keep_newlines=False))
     return 0
-
-
-def plan_words(prescription: Prescription, names: dict[str, str]) -> str:
-    """``Hip thrust: 3 sets of 8 reps (8-12) at 42.5 kg``."""
-    doing = prescription.variation or prescription.exercise_id
-    name = names.get(doing, doing)
-    if prescription.work_seconds is not None and prescription.target_reps is None:
-        what = f"{_sets(prescription.sets)} of {prescription.work_seconds} s"
-    else:
-        reps = prescription.reps
-        within = f" ({reps})" if reps is not None and reps.low != reps.high else ""
-        what = f"{_sets(prescription.sets)} of {prescription.target_reps} reps{within}"
-    load = f" at {prescription.load.label()}" if prescription.load is not None else ""
-    instead = ""
-    if prescription.variation is not None:
-        instead = f" (instead of {names.get(prescription.exercise_id, prescription.exercise_id)})"
-    return f"{name}{instead}: {what}{load}"
-
-
-def _sets(count: int) -> str:
-    return "1 set" if count == 1 else f"{count} sets"
-
-
-def plain_lines(prescription: Prescription, names: dict[str, str]) -> list[str]:
-    light = prescription.light
-    said = "nothing logged yet" if light == "none" else light
-    return [
-        plan_words(prescription, names),
-        f"Pain light: {said}",
-        f"Why: {prescription.reason}",
-    ]
