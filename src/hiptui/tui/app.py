@@ -153,7 +153,9 @@ class HiptuiApp(HomeApp):
         if exercise is None:
             self.notify(f"No exercise '{message.exercise_id}'", severity="warning", markup=False)
             return
-        self.push_screen(ExerciseScreen(exercise, units=self.units).data_bind(HiptuiApp.units))
+        found = self.advice(exercise.id)
+        screen = ExerciseScreen(exercise, units=self.units, advice=found[1] if found else None)
+        self.push_screen(screen.data_bind(HiptuiApp.units))
 
     @on(messages.RunExercise)
     def _run_exercise(self, message: messages.RunExercise) -> None:

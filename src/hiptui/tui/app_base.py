@@ -20,6 +20,7 @@ from hiptui.home import Home
 from hiptui.tui.keys import apply_keymap
 
 if TYPE_CHECKING:
+    from hiptui.core.history.prescription import Prescription
     from hiptui.store.db import Database
     from hiptui.store.settings import Settings
 
@@ -121,6 +122,23 @@ class HomeApp(App[None]):
         if notice:
             self.tell("Database", notice, severity="warning")
         return db
+
+    def advice(self, exercise_id: str) -> tuple[Prescription, list[str]] | None:
+        """What to do next time with ``exercise_id`` and its lines (plan, light, reason), from
+        the history (docs/progression.md); ``None`` when the history cannot be read."""
+        from hiptui.prescriptions import advice_lines, prescription_for
+        from hiptui.store.errors import StoreError
+
+        db = self.database()
+        if db is None:
+            return None
+        try:
+            prescription = prescription_for(self.home, exercise_id, db=db)
+        except (StoreError, OSError):
+            return None
+        ids = (i for i in (exercise_id, prescription.variation) if i)
+        names = {key: found.name for key, found in self.home.exercises(ids).items()}
+        return prescription, advice_lines(prescription, names)
 
     def write_to_terminal(self, text: str) -> None:
         """Write ``text`` (an escape sequence already made safe) to the terminal, between

@@ -25,6 +25,7 @@ from hiptui.store.errors import StoreError
 if TYPE_CHECKING:
     from hiptui.content.models import Exercise
     from hiptui.content.routines import Routine
+    from hiptui.core.history.prescription import Prescription
     from hiptui.core.session.machine import SessionMachine
     from hiptui.core.session.plan import SessionPlan
     from hiptui.core.week.comeback import Comeback
@@ -34,6 +35,22 @@ if TYPE_CHECKING:
     from hiptui.tui.screens.dialogs import PlanChoice
 
 Clock = Callable[[], float]
+
+
+def last_dosage(prescription: Prescription) -> dict[str, int | None]:
+    """The start dialog's numbers from the prescription (the remembered personal dosage: last
+    time's sets, reps, hold or seconds, moved on by the rules); nothing when the exercise was
+    never logged or another exercise is advised instead (its name is in the reason)."""
+    if prescription.light == "none" or prescription.variation is not None:
+        return {}
+    dosage: dict[str, int | None] = {"sets": prescription.sets}
+    if prescription.target_reps is not None:
+        dosage["reps"] = prescription.target_reps
+        if prescription.hold_seconds is not None:
+            dosage["hold"] = prescription.hold_seconds
+    elif prescription.work_seconds is not None:
+        dosage["work"] = prescription.work_seconds
+    return dosage
 
 
 class SessionNavigation:
@@ -104,11 +121,18 @@ class SessionNavigation:
         except PlanError as error:
             self._error(error)
             return
-        plan, reasons = self._eased(plan)
         if not ask:
+            plan, reasons = self._eased(plan)
             self._tell_eased(reasons)
             self.start(plan)
             return
+        advice = self.app.advice(exercise_id)
+        lines = advice[1] if advice is not None else []
+        if advice is not None:
+            plan = plan_for_exercise(
+                library, exercise_id, rest_default=rest_default, **last_dosage(advice[0])
+            )
+        plan, reasons = self._eased(plan)  # time off eases even the advised dosage
 
         def chosen(choice: PlanChoice | None) -> None:
             if choice is None:
@@ -121,7 +145,8 @@ class SessionNavigation:
 
         side = self._first_sides(plan).get(exercise_id, "left")
         note = reasons[0].text if reasons else ""
-        self.app.push_screen(PlanScreen(plan.items[0], side, note=note), chosen)
+        screen = PlanScreen(plan.items[0], side, note=note, advice=lines)
+        self.app.push_screen(screen, chosen)
 
     def _eased(self, plan: SessionPlan) -> tuple[SessionPlan, list[Comeback]]:
         """``plan`` eased for the exercises back after two weeks or more off, and why."""

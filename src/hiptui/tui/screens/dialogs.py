@@ -108,18 +108,29 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
     # Cancel buttons stay on screen.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
 
-    def __init__(self, item: ExercisePlan, start_side: str, *, note: str = "") -> None:
-        """``note``: why the dosage shown is easier than the exercise's usual (time off)."""
+    def __init__(
+        self,
+        item: ExercisePlan,
+        start_side: str,
+        *,
+        note: str = "",
+        advice: list[str] | None = None,
+    ) -> None:
+        """``note``: why the dosage shown is easier than the exercise's usual (time off);
+        ``advice``: what the history advises (plan, pain light, reason), shown before training."""
         super().__init__()
         self.item = item
         self.start_side = start_side
         self.note = note
+        self.advice = advice or []
 
     def compose(self) -> ComposeResult:
         item = self.item
         reps = item.target_reps
         with Vertical(classes="dialog plan-dialog"):
             yield Static(Content.assemble(("Start: ", "bold"), (item.name, "bold $accent")))
+            if self.advice:
+                yield Static(literal("\n".join(self.advice)), id="plan-advice")
             if self.note:
                 yield Static(literal(self.note, "$warning"), id="plan-comeback")
             with Grid(id="plan-grid"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -11,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 from hiptui.content.models import Exercise
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.messages import RunExercise
-from hiptui.tui.render import card_content
+from hiptui.tui.render import card_content, literal
 
 
 class ExerciseScreen(Screen[None]):
@@ -24,9 +25,13 @@ class ExerciseScreen(Screen[None]):
 
     units: var[str] = var("imperial", init=False)  # bound to the app's
 
-    def __init__(self, exercise: Exercise, *, units: str = "imperial") -> None:
+    def __init__(
+        self, exercise: Exercise, *, units: str = "imperial", advice: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.exercise = exercise
+        # What to do next time (plan, pain light, reason: hiptui.prescriptions.advice_lines).
+        self.advice = advice or []
         self.set_reactive(ExerciseScreen.units, units)
 
     def compose(self) -> ComposeResult:
@@ -47,6 +52,9 @@ class ExerciseScreen(Screen[None]):
     def _render_card(self, units: str) -> None:
         width = self.query_one("#exercise-scroll", VerticalScroll).scrollable_content_region.width
         card = card_content(self.exercise, units, width=width or None)
+        if self.advice:
+            lines = [literal(line + "\n") for line in self.advice]
+            card = Content.assemble(("Next time\n", "bold $secondary"), *lines, "\n", card)
         self.query_one("#exercise-card", Static).update(card)
 
     def on_resize(self) -> None:
