@@ -125,7 +125,8 @@ class HomeApp(App[None]):
 
     def advice(self, exercise_id: str) -> tuple[Prescription, list[str]] | None:
         """What to do next time with ``exercise_id`` and its lines (plan, light, reason), from
-        the history (docs/progression.md); ``None`` when the history cannot be read."""
+        the history (docs/progression.md); ``None`` when it was never logged (its own dosage
+        stands, nothing to say) or the history cannot be read."""
         from hiptui.prescriptions import advice_lines, prescription_for
         from hiptui.store.errors import StoreError
 
@@ -135,6 +136,8 @@ class HomeApp(App[None]):
         try:
             prescription = prescription_for(self.home, exercise_id, db=db)
         except (StoreError, OSError):
+            return None
+        if prescription.light == "none":
             return None
         ids = (i for i in (exercise_id, prescription.variation) if i)
         names = {key: found.name for key, found in self.home.exercises(ids).items()}
