@@ -33,6 +33,7 @@ from hiptui.content.models import Problem
 from hiptui.content.text import printable
 from hiptui.core.breaks.days import BreakDay, break_days
 from hiptui.core.history.consistency import Consistency
+from hiptui.core.history.load_trend import LoadPoint, load_trends
 from hiptui.core.history.overview import Overview, overview
 from hiptui.core.history.stats import SessionRow
 from hiptui.home import Home
@@ -110,6 +111,7 @@ class HistoryScreen(Screen[None]):
         self.tz = tz
         self.overview: Overview | None = None
         self.records: dict[int, SessionRecord] = {}
+        self.trends: dict[str, tuple[LoadPoint, ...]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,6 +174,7 @@ class HistoryScreen(Screen[None]):
                 sessions, checkups, library=exercises, ladders=ladders, today=today, tz=self.tz
             )
             records = {session.id: session for session in sessions}
+            self.trends = load_trends(sessions)
             days = break_days(database.breaks(), self.tz)
             # Rows another program wrote that cannot be read are left out: say so once.
             problems = [*problems, *database.unreadable]
@@ -332,7 +335,8 @@ class HistoryScreen(Screen[None]):
         wanted = event.option.id
         stats = next((s for s in self.overview.exercises if s.exercise_id == wanted), None)
         suggestions = self.overview.suggestions_for(wanted or "")
-        self.query_one(ExerciseProgress).show(stats, suggestions, self.tz)
+        trend = self.trends.get(wanted or "", ())
+        self.query_one(ExerciseProgress).show(stats, suggestions, self.tz, trend)
 
     @on(OptionList.OptionSelected, "#exercises")
     def _exercise_selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,4 +1,7 @@
-"""One exercise's progress: two labelled sparklines and the figures under them."""
+"""One exercise's progress: two labelled sparklines and the figures under them; for a loaded
+exercise, charts of the best set's load and the volume load per session (textual-plotext,
+imported only when such an exercise is shown: plotext costs about 100 ms to import); the pain
+trend with its lights and the reps in reserve where logged."""
 
 from __future__ import annotations
 
@@ -6,15 +9,19 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, tzinfo
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Sparkline, Static
 
+from hiptui.core.history.load_trend import LoadPoint, has_effort_or_pain
 from hiptui.core.history.progression import Suggestion
 from hiptui.core.history.stats import ExerciseStats
 from hiptui.tui.render import literal
 
 ContentPart = str | Content | tuple[str, str]
+PAIN_ROWS = 8  # the pain trend lists the latest sessions, this many
+LIGHT_WORDS = {"green": "green", "amber": "amber (3-5)", "red": "red (over 5)"}
+LIGHT_STYLES = {"green": "$success", "amber": "$warning", "red": "$error"}
 
 
 def day_label(moment: datetime, tz: tzinfo | None) -> str:
@@ -96,6 +103,16 @@ class ExerciseProgress(VerticalScroll, can_focus=False):
     ExerciseProgress > #progress-facts {
         margin-top: 1;
     }
+    ExerciseProgress > #load-charts {
+        height: auto;
+    }
+    ExerciseProgress #load-charts PlotextPlot {
+        height: 12;
+        margin-right: 2;
+    }
+    ExerciseProgress #load-charts .progress-label, ExerciseProgress > #pain-trend {
+        margin-top: 1;
+    }
     """
 
     def compose(self) -> ComposeResult:
@@ -106,6 +123,8 @@ class ExerciseProgress(VerticalScroll, can_focus=False):
         yield Static(id="total-label", classes="progress-label")
         yield Sparkline([], id="total-spark")
         yield Static(id="total-axis", classes="progress-axis")
+        yield Vertical(id="load-charts")
+        yield Static(id="pain-trend")
         yield Static(id="progress-facts")
 
     def show(
@@ -113,6 +132,7 @@ class ExerciseProgress(VerticalScroll, can_focus=False):
         stats: ExerciseStats | None,
         suggestions: Sequence[Suggestion] = (),
         tz: tzinfo | None = None,
+        trend: Sequence[LoadPoint] = (),
     ) -> None:
         charts = ("#reps-label", "#reps-spark", "#reps-axis", "#total-label", "#total-spark",
                   "#total-axis")  # fmt: skip
@@ -120,6 +140,8 @@ class ExerciseProgress(VerticalScroll, can_focus=False):
             self.query_one(selector).display = stats is not None
         title = self.query_one("#progress-title", Static)
         facts = self.query_one("#progress-facts", Static)
+        self._show_loads(trend if stats is not None else (), tz)
+        self._show_pain(trend if stats is not None else (), tz)
         if stats is None:
             title.update(Content.styled("No exercise logged yet.", "$text-muted"))
             facts.update("")
@@ -152,3 +174,65 @@ class ExerciseProgress(VerticalScroll, can_focus=False):
             parts += [("\nNext step: ", "bold $success"), literal(suggestion.text), "\n"]
         facts.update(Content.assemble(*parts))
         self.scroll_home(animate=False)
+
+    # -- load, effort and pain ------------------------------------------------------------
+
+    def _show_loads(self, trend: Sequence[LoadPoint], tz: tzinfo | None) -> None:
+        holder = self.query_one("#load-charts", Vertical)
+        holder.remove_children()
+        loaded = [p for p in trend if p.best is not None]
+        unit = loaded[-1].best.unit if loaded and loaded[-1].best else None
+        points = [p for p in loaded if p.best is not None and p.best.unit == unit]
+        holder.display = bool(points)
+        if not points or unit is None:
+            return
+        from textual_plotext import PlotextPlot  # here only: plotext is slow to import
+
+        best = [p.best.value for p in points if p.best is not None]
+        volume = [p.volume or 0.0 for p in points]
+        what = "band level" if unit == "band" else unit
+        volume_unit = "band level x reps" if unit == "band" else f"{unit} x reps"
+        days = [p.started_at.astimezone(tz).strftime("%d %b") for p in points]
+        widgets: list[Static | PlotextPlot] = []
+        for label, values, axis in (
+            (f"Best set's load per session ({what}): {_span(best)}", best, what),
+            (f"Volume load per session ({volume_unit}): {_span(volume)}", volume, volume_unit),
+        ):
+            plot = PlotextPlot()
+            plt = plot.plt
+            xs = [float(n) for n in range(1, len(values) + 1)]
+            plt.plot(xs, values, marker="braille")
+            plt.scatter(xs, values, marker="dot")
+            step = max(1, len(xs) // 6)  # at most about 6 dates under the axis
+            plt.xticks(xs[::step], days[::step])
+            plt.ylabel(axis)
+            widgets += [Static(label, classes="progress-label"), plot]
+        holder.mount(*widgets)
+
+    def _show_pain(self, trend: Sequence[LoadPoint], tz: tzinfo | None) -> None:
+        out = self.query_one("#pain-trend", Static)
+        out.display = has_effort_or_pain(trend)
+        if not out.display:
+            out.update("")
+            return
+        parts: list[ContentPart] = [("Pain and effort, latest sessions last\n", "bold")]
+        for point in trend[-PAIN_ROWS:]:
+            words = []
+            if point.pain is not None:
+                words.append(f"pain {point.pain}/10")
+            if point.pain_next_day is not None:
+                words.append(f"next morning {point.pain_next_day}/10")
+            if point.rir:
+                words.append("RIR " + ", ".join(str(n) for n in point.rir))
+            parts += [
+                f"{day_label(point.started_at, tz)}  ",
+                (LIGHT_WORDS.get(point.light, point.light), LIGHT_STYLES.get(point.light, "")),
+                f"  {'; '.join(words) or 'nothing logged'}\n",
+            ]
+        out.update(Content.assemble(*parts))
+
+
+def _span(values: Sequence[float]) -> str:
+    """``40 -> 42.5`` (first and latest), or the one value."""
+    first, last = f"{values[0]:g}", f"{values[-1]:g}"
+    return first if len(values) == 1 else f"{first} -> {last} (first -> latest)"
