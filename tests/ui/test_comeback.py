@@ -65,7 +65,10 @@ async def test_within_two_weeks_the_dialog_shows_the_usual_dosage() -> None:
             pilot, lambda: isinstance(app.screen, PlanScreen) and app.screen.query("#plan-go")
         )
         assert not app.screen.query("#plan-comeback")
-        assert app.screen.query_one("#plan-reps", Input).value == "8-12"
+        # Last time's dosage moved on by the rules (docs/progression.md): one set of 10 on one
+        # side only of a per-side exercise, so one rep more.
+        assert app.screen.query_one("#plan-reps", Input).value == "11"
+        assert app.screen.query("#plan-advice")
 
 
 async def test_run_id_after_time_off_starts_easier_and_says_why() -> None:

@@ -14,7 +14,8 @@ from hiptui.tui.screens.dialogs import PlanScreen
 from hiptui.tui.screens.exercise import ExerciseScreen
 from tests.ui.helpers import build_app, loaded, until
 
-MONDAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+# Yesterday: within two weeks, so no easier comeback (tests/ui/test_comeback.py) applies.
+YESTERDAY = datetime.now(UTC) - timedelta(days=1)
 
 
 def ticking(start: datetime) -> Callable[[], datetime]:
@@ -25,7 +26,7 @@ def ticking(start: datetime) -> Callable[[], datetime]:
 def log_glute_bridges(reps: list[int], *, discomfort: bool = False) -> None:
     plan = {"items": [{"exercise_id": "glute-bridge", "sets": len(reps),
                        "target_reps": [8, 12], "hold_seconds": 2}]}  # fmt: skip
-    with Database.open(paths.database_path(), now=ticking(MONDAY)) as db:
+    with Database.open(paths.database_path(), now=ticking(YESTERDAY)) as db:
         session = db.start_session("Glute bridge", plan)
         for number, count in enumerate(reps, start=1):
             db.log_set(session, exercise_id="glute-bridge", exercise_name="Glute bridge",

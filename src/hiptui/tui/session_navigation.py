@@ -126,13 +126,15 @@ class SessionNavigation:
             self._tell_eased(reasons)
             self.start(plan)
             return
-        advice = self.app.advice(exercise_id)
+        plan, reasons = self._eased(plan)
+        # Back after time off, the eased dosage and its reason stand alone; else last time's
+        # dosage moved on by the progression rules, with their reason.
+        advice = None if reasons else self.app.advice(exercise_id)
         lines = advice[1] if advice is not None else []
         if advice is not None:
             plan = plan_for_exercise(
                 library, exercise_id, rest_default=rest_default, **last_dosage(advice[0])
             )
-        plan, reasons = self._eased(plan)  # time off eases even the advised dosage
 
         def chosen(choice: PlanChoice | None) -> None:
             if choice is None:
