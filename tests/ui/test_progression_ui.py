@@ -86,3 +86,59 @@ async def test_nothing_logged_keeps_the_exercises_own_dosage() -> None:
         await until(pilot, lambda: isinstance(app.screen, PlanScreen))
         assert app.screen.query_one("#plan-reps", Input).value == "8-12"
         assert not app.screen.query("#plan-advice")
+
+
+def log_hip_thrusts(load: float, reps: list[int]) -> None:
+    """A session of hip thrusts at ``load`` kg, its load written as another tool would."""
+    import sqlite3
+
+    with Database.open(paths.database_path(), now=ticking(YESTERDAY)) as db:
+        session = db.start_session("Hip thrust", {"items": []})
+        for number, count in enumerate(reps, start=1):
+            db.log_set(session, exercise_id="hip-thrust", exercise_name="Hip thrust",
+                       set_number=number, side=None, reps=count)  # fmt: skip
+        db.finish_session(session, "completed")
+    with sqlite3.connect(paths.database_path()) as raw:
+        raw.execute("UPDATE sets SET load_value = ?, load_unit = 'kg', rir = 2, pain = 1", (load,))
+
+
+async def test_the_start_dialog_offers_the_advised_load_and_the_runner_gets_it() -> None:
+    from hiptui.content.load import Load
+    from hiptui.content.models import Range
+    from hiptui.tui.screens.session import SessionScreen
+
+    log_hip_thrusts(40.0, [12, 12, 12])
+    app = build_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await loaded(pilot)
+        app.sessions.run_exercise("hip-thrust")
+        await until(
+            pilot, lambda: isinstance(app.screen, PlanScreen) and app.screen.query("#plan-go")
+        )
+        dialog = app.screen
+        assert dialog.query_one("#plan-load", Input).value == "42.5 kg"
+        assert dialog.query_one("#plan-reps", Input).value == "8"
+        advice = text_of(dialog.query_one("#plan-advice", Static))
+        assert "Why: all 3 sets reached 12, pain 1/10 -> 42.5 kg (was 40 kg)" in advice
+        dialog.query_one("#plan-load", Input).value = "45 kg"
+        await pilot.click("#plan-go")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        item = app.screen.machine.plan.items[0]  # type: ignore[attr-defined]
+        assert (item.sets, item.target_reps, item.load) == (3, Range(8, 8), Load(45.0, "kg"))
+
+
+async def test_a_load_the_dialog_cannot_read_is_said_and_nothing_starts() -> None:
+    log_hip_thrusts(40.0, [12, 12, 12])
+    app = build_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await loaded(pilot)
+        app.sessions.run_exercise("hip-thrust")
+        await until(
+            pilot, lambda: isinstance(app.screen, PlanScreen) and app.screen.query("#plan-go")
+        )
+        app.screen.query_one("#plan-load", Input).value = "heavy"
+        await pilot.click("#plan-go")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        error = text_of(app.screen.query_one("#plan-error", Static))
+        assert error == "Load must be like 42.5 kg, 100 lb or band 2 (or empty)"

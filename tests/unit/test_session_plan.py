@@ -190,3 +190,18 @@ def test_damaged_plan_data_gives_a_one_line_error(change: object, message: str) 
 def test_plan_data_must_be_an_object() -> None:
     with pytest.raises(ValueError, match="plan: expected an object, got list"):
         SessionPlan.from_dict([])
+
+
+def test_a_plan_items_load_round_trips_and_a_bad_one_is_one_line() -> None:
+    from dataclasses import replace
+
+    from hiptui.content.load import Load
+    from hiptui.core.session.plan import ExercisePlan
+
+    plain = ExercisePlan("hip-thrust", "Hip thrust", 3)
+    assert "load" not in plain.to_dict()  # plans without a load are written as before
+    loaded = replace(plain, load=Load(42.5, "kg"))
+    assert loaded.to_dict()["load"] == [42.5, "kg"]
+    assert ExercisePlan.from_dict(loaded.to_dict()) == loaded
+    with pytest.raises(ValueError, match="load must be"):
+        ExercisePlan.from_dict({**loaded.to_dict(), "load": [1, "stone"]})

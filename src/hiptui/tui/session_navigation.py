@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -143,11 +144,15 @@ class SessionNavigation:
                 library, exercise_id, sets=choice.sets, reps=choice.reps,  # type: ignore[arg-type]
                 hold=choice.hold, rest=choice.rest, work=choice.work, rest_default=rest_default,
             )  # fmt: skip
+            if choice.load is not None:
+                item = replace(adjusted.items[0], load=choice.load)
+                adjusted = replace(adjusted, items=(item,))
             self.start(adjusted, start_side=choice.start_side)
 
         side = self._first_sides(plan).get(exercise_id, "left")
         note = reasons[0].text if reasons else ""
-        screen = PlanScreen(plan.items[0], side, note=note, advice=lines)
+        load = advice[0].load if advice is not None and advice[0].variation is None else None
+        screen = PlanScreen(plan.items[0], side, note=note, advice=lines, load=load)
         self.app.push_screen(screen, chosen)
 
     def _eased(self, plan: SessionPlan) -> tuple[SessionPlan, list[Comeback]]:

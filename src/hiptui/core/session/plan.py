@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from hiptui.content.load import LOAD_UNITS, Load
 from hiptui.content.models import Exercise, Range
 
 PLAN_FORMAT_VERSION = 1
@@ -69,6 +70,8 @@ class ExercisePlan:
     defaults: tuple[str, ...] = ()
     # The side whose half comes first, as the exercise's steps have it (None: the user's).
     first_side: str | None = None
+    # The load the start dialog advised or the user chose (None: body weight, or not said).
+    load: Load | None = None
 
     def __post_init__(self) -> None:
         where = f"plan item {self.exercise_id!r}"
@@ -177,6 +180,7 @@ class ExercisePlan:
             "cues": list(self.cues),
             "defaults": list(self.defaults),
             "first_side": self.first_side,
+            **({} if self.load is None else {"load": list(self.load)}),
         }
 
     @classmethod
@@ -212,6 +216,7 @@ class ExercisePlan:
             cues=tuple(cues),
             defaults=tuple(defaults),
             first_side=first_side,
+            load=_load(fields.get("load"), where),
         )
 
 
@@ -278,6 +283,22 @@ class SessionPlan:
             warmup=None if warmup is None else ExercisePlan.from_dict(warmup, "plan warm-up"),
             routine_id=routine_id,
         )
+
+
+def _load(value: object, where: str) -> Load | None:
+    """``[40.0, "kg"]`` as to_dict writes it; absent or null: no load."""
+    if value is None:
+        return None
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], int | float)
+        and not isinstance(value[0], bool)
+        and 0 <= value[0] <= 10000
+        and value[1] in LOAD_UNITS
+    ):
+        return Load(float(value[0]), value[1])
+    raise ValueError(f"{where}: load must be [value, unit] with unit kg, lb or band")
 
 
 def _mapping(data: object, where: str) -> Mapping[str, Any]:

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from hiptui.content.load import LOAD_UNITS, Load, LoadUnit
 from hiptui.content.models import Range
 from hiptui.content.routines import Routine
 from hiptui.content.text import printable
@@ -84,6 +85,26 @@ class PlanChoice:
     rest: int
     work: int | None
     start_side: str
+    load: Load | None = None
+
+
+def parse_load(text: str) -> Load | None:
+    """``42.5 kg``, ``100 lb``, ``band 2`` (or ``2 band``); empty: no load. Raises ValueError."""
+    words = text.lower().replace(",", ".").split()
+    if not words:
+        return None
+    if len(words) == 2 and words[0] == "band":
+        words.reverse()
+    if len(words) != 2 or words[1] not in LOAD_UNITS:
+        raise ValueError("Load must be like 42.5 kg, 100 lb or band 2 (or empty)")
+    try:
+        value = float(words[0])
+    except ValueError:
+        raise ValueError("Load must be like 42.5 kg, 100 lb or band 2 (or empty)") from None
+    if not 0 < value <= 10000:
+        raise ValueError("Load must be above 0 and at most 10000")
+    unit: LoadUnit = "kg" if words[1] == "kg" else "lb" if words[1] == "lb" else "band"
+    return Load(value, unit)
 
 
 class PlanScreen(ModalScreen[PlanChoice | None]):
@@ -115,6 +136,7 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
         *,
         note: str = "",
         advice: list[str] | None = None,
+        load: Load | None = None,
     ) -> None:
         """``note``: why the dosage shown is easier than the exercise's usual (time off);
         ``advice``: what the history advises (plan, pain light, reason), shown before training."""
@@ -123,6 +145,7 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
         self.start_side = start_side
         self.note = note
         self.advice = advice or []
+        self.load = load  # offered in a Load field when the exercise was last done with one
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -144,6 +167,9 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
                     yield Input(str(reps) if reps else "10", id="plan-reps")
                     yield Label("Hold at top, s")
                     yield Input(str(item.hold_seconds or 0), id="plan-hold", type="integer")
+                if self.load is not None:
+                    yield Label("Load")
+                    yield Input(self.load.label(), id="plan-load")
                 yield Label("Rest, s")
                 yield Input(str(item.rest_seconds), id="plan-rest", type="integer")
                 if item.per_side:
@@ -189,7 +215,10 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
             side = self.query_one("#plan-side", Input).value.strip().lower()
             if side not in ("left", "right"):
                 raise ValueError("Start side must be left or right")
-        return PlanChoice(sets, reps, hold, rest, work, side)
+        load = None
+        if self.load is not None:
+            load = parse_load(self.query_one("#plan-load", Input).value)
+        return PlanChoice(sets, reps, hold, rest, work, side, load)
 
     def action_start(self) -> None:
         try:
