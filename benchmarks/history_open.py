@@ -83,14 +83,15 @@ def build(path: Path, sessions: int) -> int:
 async def measure(expected_rows: int, freeze: bool) -> tuple[float, float, float]:
     from textual.widgets import DataTable
 
+    from hiptui.home import Home
     from hiptui.tui.app import make_app
     from hiptui.tui.screens.history import HistoryScreen
 
     class TimedHistory(HistoryScreen):
         """The real screen, noting when its ``Loaded`` message arrives and the next refresh."""
 
-        def __init__(self) -> None:
-            super().__init__()
+        def __init__(self, home: Home) -> None:
+            super().__init__(home)
             self.loaded = asyncio.Event()
             self.painted = asyncio.Event()
             self.filled_at = self.painted_at = 0.0
@@ -115,7 +116,7 @@ async def measure(expected_rows: int, freeze: bool) -> tuple[float, float, float
             gc.freeze()  # what an app that froze its start-up objects would see
 
         async def open_once() -> tuple[float, float]:
-            screen = TimedHistory()
+            screen = TimedHistory(app.home)
             start = time.perf_counter()
             await app.push_screen(screen)
             await asyncio.wait_for(screen.painted.wait(), 30)
