@@ -16,19 +16,29 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Where platformdirs looks when a test has lost its HIPTUI_* folders (monkeypatch.undo() undoes
 # isolated_dirs too): a stand-in for this process, never the user's own folders.
 STAND_IN_HOMES = ("XDG_DATA_HOME", "XDG_CONFIG_HOME")
+# Where the run's Python processes keep compiled modules when the environment says to write
+# none (PYTHONDONTWRITEBYTECODE): one folder for the run, shared by the xdist workers and every
+# hiptui a test starts, removed at the end. Without it each of those processes compiles
+# Textual, hiptui and the tests from source again.
+BYTECODE = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
 _saved_homes: dict[str, str | None] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """The hypothesis profile for this run (tests/profiles.py), before any test module is
     imported: ``slow`` when ``-m`` picks the slow tests, unless ``--hypothesis-profile`` did.
-    And the stand-in folders, for this process and every one it starts."""
+    And the stand-in folders, for this process and every one it starts; and the run's folder
+    of compiled modules if the environment writes none (``BYTECODE``)."""
     if not config.getoption("hypothesis_profile"):
         load_profile_for(config.getoption("markexpr"))
     stand_in = Path(tempfile.mkdtemp(prefix="hiptui-tests-home-"))
     for name in STAND_IN_HOMES:
         _saved_homes[name] = os.environ.get(name)
         os.environ[name] = str(stand_in / name.lower())
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):  # set in this process: not in a worker
+        for name in BYTECODE:
+            _saved_homes[name] = os.environ.pop(name, None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(stand_in / "bytecode")
     _saved_homes["stand-in"] = str(stand_in)
 
 
