@@ -60,39 +60,73 @@ OLDER = hip_thrusts("a1", "2026-10-26", [(10, 2, 0), (10, 2, 1), (9, 1, 1)], (37
 
 CASES = {
     "green, every set at 12": (
-        [OLDER, hip_thrusts("a2", "2026-10-29", [(12, 2, 1), (12, 2, 0), (12, 1, 1)], (40, "kg"),
-                            next_day=1)],  # fmt: skip
-        {"light": "green", "sets": 3, "target_reps": 8, "load": {"value": 42.5, "unit": "kg"},
-         "reason": "all 3 sets reached 12, pain 1/10, next morning 1/10 -> 42.5 kg (was 40 kg)"},
+        [
+            OLDER,
+            hip_thrusts(
+                "a2", "2026-10-29", [(12, 2, 1), (12, 2, 0), (12, 1, 1)], (40, "kg"), next_day=1
+            ),
+        ],
+        {
+            "light": "green",
+            "sets": 3,
+            "target_reps": 8,
+            "load": {"value": 42.5, "unit": "kg"},
+            "reason": "all 3 sets reached 12, pain 1/10, next morning 1/10 -> 42.5 kg (was 40 kg)",
+        },
     ),
     "pounds": (
         [hip_thrusts("b1", "2026-10-29", [(12, 3, None), (12, 2, None)], (100, "lb"))],
-        {"light": "green", "sets": 2, "target_reps": 8, "load": {"value": 105.0, "unit": "lb"},
-         "reason": "all 2 sets reached 12, no pain logged -> 105 lb (was 100 lb)"},
+        {
+            "light": "green",
+            "sets": 2,
+            "target_reps": 8,
+            "load": {"value": 105.0, "unit": "lb"},
+            "reason": "all 2 sets reached 12, no pain logged -> 105 lb (was 100 lb)",
+        },
     ),
     "RIR 0": (
         [hip_thrusts("c1", "2026-10-29", [(12, 1, 1), (12, 0, 2), (12, 0, 2)], (40, "kg"))],
-        {"light": "green", "sets": 3, "target_reps": 12, "load": {"value": 40.0, "unit": "kg"},
-         "reason": "all 3 sets reached 12 but sets 2, 3 had no reps in reserve (RIR 0), "
-                   "pain 2/10 -> 40 kg x 12 again"},
+        {
+            "light": "green",
+            "sets": 3,
+            "target_reps": 12,
+            "load": {"value": 40.0, "unit": "kg"},
+            "reason": "all 3 sets reached 12 but sets 2, 3 had no reps in reserve (RIR 0), "
+            "pain 2/10 -> 40 kg x 12 again",
+        },
     ),
     "short of the top": (
         [hip_thrusts("d1", "2026-10-29", [(12, 2, 1), (11, 1, 2), (10, 1, 2)], (40, "kg"))],
-        {"light": "green", "sets": 3, "target_reps": 11, "load": {"value": 40.0, "unit": "kg"},
-         "reason": "1 of 3 sets reached 12 (fewest 10), pain 2/10 -> 40 kg, aim for 11 reps"},
+        {
+            "light": "green",
+            "sets": 3,
+            "target_reps": 11,
+            "load": {"value": 40.0, "unit": "kg"},
+            "reason": "1 of 3 sets reached 12 (fewest 10), pain 2/10 -> 40 kg, aim for 11 reps",
+        },
     ),
     "amber during the sets": (
         [hip_thrusts("e1", "2026-10-29", [(12, 2, 1), (10, 1, 4)], (40, "kg"))],
-        {"light": "amber", "sets": 2, "target_reps": 10, "load": {"value": 40.0, "unit": "kg"},
-         "reason": "pain 4/10: amber (3-5) -> 40 kg x 10 again, as last time"},
+        {
+            "light": "amber",
+            "sets": 2,
+            "target_reps": 10,
+            "load": {"value": 40.0, "unit": "kg"},
+            "reason": "pain 4/10: amber (3-5) -> 40 kg x 10 again, as last time",
+        },
     ),
     "red the next morning": (
         [OLDER, hip_thrusts("f2", "2026-10-29", [(12, 2, 1)] * 3, (40, "kg"), next_day=6)],
-        {"light": "red", "sets": 3, "target_reps": 8, "load": {"value": 35.0, "unit": "kg"},
-         "reason": "pain 1/10, next morning 6/10: red (over 5) -> 35 kg (was 40 kg), "
-                   "back to 8 reps"},
+        {
+            "light": "red",
+            "sets": 3,
+            "target_reps": 8,
+            "load": {"value": 35.0, "unit": "kg"},
+            "reason": "pain 1/10, next morning 6/10: red (over 5) -> 35 kg (was 40 kg), "
+            "back to 8 reps",
+        },
     ),
-}  # fmt: skip
+}
 
 
 def hiptui(*args: str) -> subprocess.CompletedProcess[str]:
