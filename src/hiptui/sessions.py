@@ -32,7 +32,7 @@ from hiptui.core.session.plan import SessionPlan
 from hiptui.core.session.summary import SessionSummary
 from hiptui.store.db import DEFAULT_BUSY_TIMEOUT, Database
 from hiptui.store.errors import StoreError
-from hiptui.store.records import SessionRecord, SetRecord, utc_now
+from hiptui.store.records import SessionRecord, SetDetails, SetRecord, check_details, utc_now
 
 if TYPE_CHECKING:
     from hiptui.content.models import Exercise
@@ -89,6 +89,8 @@ class SessionRecorder:
         self.pending: list[CompletedSet] = []
         # Discomfort flags changed on sets already written, to write (flag only) next.
         self.pending_flags: list[CompletedSet] = []
+        # A set's load, reps in reserve and pain, logged after it, to write after the set.
+        self.pending_details: dict[SetKey, SetDetails] = {}
         self.saved_keys: set[SetKey] = set()  # every set and half on disk
         self.finished = False
         self._state_due = False
@@ -124,10 +126,18 @@ class SessionRecorder:
             self.pending_flags.append(record)
         self._state_due = True
 
+    def record_details(self, key: SetKey, details: SetDetails) -> StoreError | None:
+        """Log the load, reps in reserve and pain of the set (or half) ``key``, completed
+        already: written at once after the set itself (kept and retried like a set when that
+        fails). ``ValueError`` for a value out of range, before anything is kept."""
+        check_details(*details)
+        self.pending_details[key] = details
+        return self._write(KEY_WAIT)
+
     @property
     def waiting(self) -> bool:
         """Whether something completed is not on disk yet."""
-        return bool(self.pending or self.pending_flags) or self._state_due
+        return bool(self.pending or self.pending_flags or self.pending_details) or self._state_due
 
     @property
     def saved(self) -> int:
@@ -177,6 +187,14 @@ class SessionRecorder:
                                          set_number=item.set_number, side=item.side,
                                          discomfort=item.discomfort)  # fmt: skip
                     self.pending_flags.pop(0)
+                while self.pending_details:
+                    key, details = next(iter(self.pending_details.items()))
+                    exercise_id, number, side = key
+                    with contextlib.suppress(KeyError):  # a set not in the history: no details
+                        self.db.set_details(self.session_id, exercise_id=exercise_id,
+                                            set_number=number, side=side,
+                                            details=details)  # fmt: skip
+                    del self.pending_details[key]
                 if self._state_due:
                     self.db.save_state(self.session_id, self._snapshot())
                     self._state_due = False

@@ -271,6 +271,8 @@ valid_settings = st.builds(
     ),
     training_routine=st.none() | st.sampled_from(["whole-hip-home", "checkup-plan"]),
     checkup_every_weeks=st.integers(1, 52),
+    load_step_kg=st.floats(0.25, 50.0),
+    load_step_lb=st.floats(0.5, 100.0),
 )
 
 

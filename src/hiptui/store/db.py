@@ -25,11 +25,14 @@ from hiptui.store.errors import StoreError
 from hiptui.store.records import (
     BREAK_KINDS,
     FINISHED_STATUSES,
+    NO_DETAILS,
     SIDES,
     BreakRecord,
     CheckupRecord,
     SessionRecord,
+    SetDetails,
     SetRecord,
+    check_details,
     clean_optional,
     clean_text,
     format_timestamp,
@@ -40,6 +43,7 @@ from hiptui.store.records import (
 from hiptui.store.rows import (
     BREAK_COLUMNS,
     CHECKUP_COLUMNS,
+    LOAD_SINCE_VERSION,
     RowReader,
     break_record,
     checkup_record,
@@ -63,6 +67,17 @@ def _new_uid() -> str:
     import uuid
 
     return uuid.uuid4().hex
+
+
+def _detail_values(details: SetDetails) -> tuple[float | None, str | None, int | None, int | None]:
+    """``details`` as the columns load_value, load_unit, rir and pain."""
+    load = details.load
+    return (
+        None if load is None else float(load.value),
+        None if load is None else load.unit,
+        details.rir,
+        details.pain,
+    )
 
 
 class MergeCounts(Frozen):
@@ -270,13 +285,17 @@ class Database:
         discomfort: bool = False,
         note: str | None = None,
         started_at: datetime | None = None,
+        details: SetDetails = NO_DETAILS,
     ) -> int:
         """Save one completed set (or one side of it) and commit; returns the set's id.
 
         The set is identified by (session, exercise, set number, side): logging it again
-        replaces the earlier values instead of adding a second row. Names and the note are
-        kept without control characters (see :func:`clean_text`).
+        replaces the earlier values instead of adding a second row, except that ``details``
+        (the load, reps in reserve and pain) not given now keep what was logged before
+        (:meth:`set_details` changes those). Names and the note are kept without control
+        characters (see :func:`clean_text`); details out of range are a ``ValueError``.
         """
+        check_details(*details)
         if side is not None and side not in SIDES:
             raise ValueError(f"side must be None, 'left' or 'right', not {side!r}")
         if not exercise_id.strip():
@@ -296,18 +315,23 @@ class Database:
             clean_optional(note, newlines=True),
             None if started_at is None else self._stamp(started_at),
             self._stamp(),
+            *_detail_values(details),
         )
         with self._writing() as db:
             self._require_session(db, session_id)
             db.execute(
                 "INSERT INTO sets (session_id, exercise_id, exercise_name, set_number, side, "
-                "reps, hold_seconds, work_seconds, discomfort, note, started_at, completed_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "reps, hold_seconds, work_seconds, discomfort, note, started_at, completed_at, "
+                "load_value, load_unit, rir, pain) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, exercise_id, set_number, side) DO UPDATE SET "
                 "exercise_name = excluded.exercise_name, reps = excluded.reps, "
                 "hold_seconds = excluded.hold_seconds, work_seconds = excluded.work_seconds, "
                 "discomfort = excluded.discomfort, note = excluded.note, "
-                "started_at = excluded.started_at, completed_at = excluded.completed_at",
+                "started_at = excluded.started_at, completed_at = excluded.completed_at, "
+                "load_value = COALESCE(excluded.load_value, load_value), "
+                "load_unit = COALESCE(excluded.load_unit, load_unit), "
+                "rir = COALESCE(excluded.rir, rir), pain = COALESCE(excluded.pain, pain)",
                 values,
             )
             row = db.execute(
@@ -337,6 +361,54 @@ class Database:
             )  # fmt: skip
             if cursor.rowcount == 0:
                 raise KeyError(f"no set {set_number} {side or ''} of {exercise_id!r}")
+
+    def set_details(
+        self,
+        session_id: int,
+        *,
+        exercise_id: str,
+        set_number: int,
+        side: str | None,
+        details: SetDetails,
+    ) -> None:
+        """Log the load, reps in reserve and pain of a set already saved (``None`` clears
+        one; nothing else changes); ``KeyError`` when there is no such set, ``ValueError``
+        for a value out of range."""
+        check_details(*details)
+        with self._writing() as db:
+            cursor = db.execute(
+                "UPDATE sets SET load_value = ?, load_unit = ?, rir = ?, pain = ? "
+                "WHERE session_id = ? AND exercise_id = ? AND set_number = ? AND side = ?",
+                (*_detail_values(details), session_id, clean_text(exercise_id), set_number,
+                 side or ""),
+            )  # fmt: skip
+            if cursor.rowcount == 0:
+                raise KeyError(f"no set {set_number} {side or ''} of {exercise_id!r}")
+
+    def set_pain_next_day(self, session_id: int, pain: int | None) -> None:
+        """How the worked area felt the morning after ``session_id`` (0-10; ``None``: not
+        given); ``KeyError`` when there is no such session."""
+        check_details(None, None, pain)
+        with self._writing() as db:
+            cursor = db.execute(
+                "UPDATE sessions SET pain_next_day = ? WHERE id = ?", (pain, session_id)
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no session {session_id}")
+
+    def last_details(self, exercise_id: str) -> SetRecord | None:
+        """The latest set of ``exercise_id`` logged with a load, reps in reserve or pain
+        (what the next set's details start from), or ``None``."""
+        if self.schema_version < LOAD_SINCE_VERSION:
+            return None
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT {self._set_columns} FROM sets WHERE exercise_id = ? AND "
+                "(load_value IS NOT NULL OR rir IS NOT NULL OR pain IS NOT NULL) "
+                "ORDER BY completed_at DESC, id DESC",
+                (exercise_id,),
+            )
+            return self._rows.first(rows, set_record)
 
     def save_state(self, session_id: int, state: dict[str, Any]) -> None:
         """Remember where the runner is, so an interrupted session can resume there."""

@@ -6,11 +6,12 @@ The records are :class:`hiptui.content.frozen.Frozen` classes rather than datacl
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from hiptui.content.frozen import Frozen, _set
-from hiptui.content.load import Load
+from hiptui.content.load import LOAD_UNITS, Load
 from hiptui.content.text import printable
 from hiptui.store.stamps import format_timestamp as format_timestamp
 from hiptui.store.stamps import parse_optional_timestamp as parse_optional_timestamp
@@ -27,6 +28,11 @@ SIDES: tuple[str, ...] = ("left", "right")
 
 # The longest name or note the store keeps (an import refuses longer ones too).
 MAX_TEXT = 10_000
+
+# The ranges of what is logged after a set (the schema's CHECK constraints hold the same).
+MAX_LOAD = 10_000.0  # kg, lb or band level
+MAX_RIR = 5  # reps in reserve
+MAX_PAIN = 10  # pain, 0 (none) to 10
 
 
 class SetRecord(Frozen):
@@ -90,6 +96,37 @@ class SetRecord(Frozen):
         _set(self, "load", load)
         _set(self, "rir", rir)
         _set(self, "pain", pain)
+
+
+class SetDetails(NamedTuple):
+    """What is logged about a set after it is done, each part optional."""
+
+    load: Load | None = None
+    rir: int | None = None
+    pain: int | None = None
+
+
+NO_DETAILS = SetDetails()
+
+
+def check_details(load: Load | None, rir: int | None, pain: int | None) -> None:
+    """``ValueError`` naming the first value out of range (what the database would refuse)."""
+    if load is not None:
+        value = load.value
+        if load.unit not in LOAD_UNITS:
+            raise ValueError(f"load unit must be kg, lb or band, not {load.unit!r}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not 0 <= value <= MAX_LOAD
+        ):
+            raise ValueError(f"load must be a number from 0 to {MAX_LOAD:g}, not {value!r}")
+    for name, found, high in (("rir", rir, MAX_RIR), ("pain", pain, MAX_PAIN)):
+        if found is None:
+            continue
+        if isinstance(found, bool) or not isinstance(found, int) or not 0 <= found <= high:
+            raise ValueError(f"{name} must be a whole number from 0 to {high}, not {found!r}")
 
 
 class SessionRecord(Frozen):

@@ -21,6 +21,9 @@ from hiptui.content.models import Problem
 from hiptui.content.text import printable
 from hiptui.store.records import (
     BREAK_KINDS,
+    MAX_LOAD,
+    MAX_PAIN,
+    MAX_RIR,
     SESSION_STATUSES,
     SIDES,
     BreakRecord,
@@ -41,9 +44,6 @@ SET_COLUMNS = (
 # and reads as if none were logged.
 LOAD_SINCE_VERSION = 3
 _ADDED_IN_3 = ("pain_next_day", "load_value", "load_unit", "rir", "pain")
-MAX_LOAD = 10_000.0
-MAX_RIR = 5
-MAX_PAIN = 10
 
 
 def _as_of(columns: str, version: int) -> str:

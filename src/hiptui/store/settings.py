@@ -41,6 +41,9 @@ WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CHECKUP_PLAN = "checkup-plan"
 SOUND_LEVELS = ("off", "bell", "tones", "voice")
 START_SIDES = ("exercise", "left", "right")
+LOAD_STEP_KG_RANGE = (0.25, 50.0)
+LOAD_STEP_LB_RANGE = (0.5, 100.0)
+_NUMBERS = ("load_step_kg", "load_step_lb")  # read as floats: `5` and `5.0` are the same
 # Settings hiptui no longer has, read quietly so an older file still loads without a
 # complaint: ``bell = false`` becomes ``sound = "off"``; the others are left out
 # (``tempo_hold``: tempo holds for the exercise's own hold; ``warn_10s``: the rest's
@@ -60,7 +63,7 @@ class Settings(Frozen):
         "theme", "units", "rest_seconds", "sound", "sound_reps", "lead_in_seconds", "start_side",
         "weaker_side_first", "break_minutes", "tempo_lift", "tempo_lower", "tempo",
         "training_days", "training_routine", "checkup_every_weeks", "keymap", "day_start_hour",
-        "notify", "idle",
+        "notify", "idle", "load_step_kg", "load_step_lb",
     )  # fmt: skip
     theme: str
     units: str  # 'imperial' or 'metric'
@@ -96,6 +99,9 @@ class Settings(Frozen):
     day_start_hour: int
     notify: str  # 'auto', 'osc', 'notify-send', 'bell' or 'off'
     idle: str  # 'auto' (ask the desktop when it can tell) or 'off'
+    # The step a loaded exercise's load goes up by (docs/progression.md), in kg and in lb.
+    load_step_kg: float
+    load_step_lb: float
 
     def __init__(
         self,
@@ -118,6 +124,8 @@ class Settings(Frozen):
         day_start_hour: int = DEFAULT_DAY_START_HOUR,
         notify: str = "auto",
         idle: str = "auto",
+        load_step_kg: float = 2.5,
+        load_step_lb: float = 5.0,
     ) -> None:
         _set(self, "theme", theme)
         _set(self, "units", units)
@@ -138,6 +146,8 @@ class Settings(Frozen):
         _set(self, "day_start_hour", day_start_hour)
         _set(self, "notify", notify)
         _set(self, "idle", idle)
+        _set(self, "load_step_kg", load_step_kg)
+        _set(self, "load_step_lb", load_step_lb)
 
     def __hash__(self) -> int:  # the keymap (a dict) left out, as the dataclass did
         return hash(tuple([getattr(self, name) for name in self.FIELDS if name != "keymap"]))
@@ -191,6 +201,17 @@ def _name(what: str, limit: int, expected: str | None = None) -> Check:
     return check
 
 
+def _step(low: float, high: float, unit: str) -> Check:
+    def check(value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"expected a number of {unit} from {low:g} to {high:g}, got {_show(value)}"
+        if not low <= value <= high:  # NaN is never in range
+            return f"{value:g} is out of range ({low:g} to {high:g} {unit})"
+        return None
+
+    return check
+
+
 def _weekdays(value: object) -> str | None:
     if not isinstance(value, list) or not all(isinstance(day, str) for day in value):
         return f'expected a list of days such as ["mon", "thu"], got {_show(value)}'
@@ -225,6 +246,8 @@ CHECKS: dict[str, Check] = {
     "day_start_hour": _whole(*DAY_START_HOUR_RANGE),
     "notify": _choice("auto", "osc", "notify-send", "bell", "off"),
     "idle": _choice("auto", "off"),
+    "load_step_kg": _step(*LOAD_STEP_KG_RANGE, "kg"),
+    "load_step_lb": _step(*LOAD_STEP_LB_RANGE, "lb"),
 }
 KEYMAP = "keymap"
 assert {*CHECKS, KEYMAP} == set(Settings.FIELDS)
@@ -299,7 +322,9 @@ def _toml_settings(path: Path) -> tuple[Settings, list[Problem]]:
             message = f"{key}: {error}; using the default ({_default_text(key)})"
             problems.append(Problem(str(path), line, message))
             continue
-        values[key] = _week_order(value) if key in _DAY_LISTS else value
+        if key in _DAY_LISTS:
+            value = _week_order(value)
+        values[key] = float(value) if key in _NUMBERS else value
     return Settings(**values), problems
 
 
