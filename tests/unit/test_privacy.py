@@ -240,7 +240,8 @@ def test_the_export_holds_only_what_was_logged(tmp_path: Path) -> None:
     keys = {"format_version", "sessions", "checkups", "breaks", "id", "name", "routine",
             "started_at", "ended_at", "status", "sets", "exercise", "exercise_name", "set",
             "side", "reps", "hold_seconds", "work_seconds", "discomfort", "note",
-            "completed_at", "answers", "result", "taken_at", "at", "kind", "minutes"}  # fmt: skip
+            "completed_at", "answers", "result", "taken_at", "at", "kind", "minutes", "load",
+            "rir", "pain", "pain_next_day"}  # fmt: skip
     texts = set(strings(document))
     uids = {t for t in texts if len(t) == 32 and all(c in "0123456789abcdef" for c in t)}
     moments = {t for t in texts if t.endswith("Z") and t[:2] == "20"}

@@ -98,9 +98,11 @@ def counts(db: Database) -> tuple[int, int, int, int]:
 def test_json_has_exactly_the_documented_shape(source: Database) -> None:
     document = export_json(source)
     assert list(document) == ["format_version", "sessions", "checkups", "breaks"]
-    assert document["format_version"] == 1
+    assert document["format_version"] == 2
     first, second = document["sessions"]
-    assert list(first) == ["id", "name", "routine", "started_at", "ended_at", "status", "sets"]
+    assert list(first) == [
+        "id", "name", "routine", "started_at", "ended_at", "status", "pain_next_day", "sets",
+    ]  # fmt: skip
     assert (first["name"], first["routine"], first["status"]) == (
         "Beginner floor",
         "beginner-floor",
@@ -110,7 +112,7 @@ def test_json_has_exactly_the_documented_shape(source: Database) -> None:
     assert second["ended_at"] is None and second["status"] == "active"
     assert list(first["sets"][0]) == [
         "exercise", "exercise_name", "set", "side", "reps", "hold_seconds", "work_seconds",
-        "discomfort", "note", "completed_at",
+        "discomfort", "note", "completed_at", "load", "rir", "pain",
     ]  # fmt: skip
     assert [(s["set"], s["side"]) for s in first["sets"]] == [
         (1, "left"), (1, "right"), (2, "left"), (2, "right"), (1, None),
@@ -261,7 +263,7 @@ def test_a_bad_field_anywhere_writes_nothing_and_names_the_place(source: Databas
         ([], "bad.json: expected a hiptui export (a JSON object), got a list"),
         ({"sessions": []}, "bad.json: format_version: missing or not a hiptui export version"),
         ({"format_version": True, "sessions": []}, "bad.json: format_version: missing or not"),
-        ({"format_version": 2, "sessions": []}, "bad.json: format_version: 2 is newer than"),
+        ({"format_version": 3, "sessions": []}, "bad.json: format_version: 3 is newer than"),
         ({"format_version": 1}, "bad.json: sessions: missing"),
         (
             {"format_version": 1, "sessions": {}},

@@ -14,6 +14,7 @@ import re
 from datetime import UTC, tzinfo
 from typing import Any
 
+from hiptui.content.load import Load
 from hiptui.content.text import printable
 from hiptui.store.db import Database
 from hiptui.store.history_import import ImportSummary, import_history, load_export_file
@@ -25,7 +26,7 @@ from hiptui.store.records import (
     format_timestamp,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CSV_COLUMNS = (
     "Date",
     "Workout Name",
@@ -74,7 +75,16 @@ def _set(record: SetRecord) -> dict[str, Any]:
         "discomfort": record.discomfort,
         "note": record.note,
         "completed_at": format_timestamp(record.completed_at),
+        "load": None if record.load is None else load_object(record.load),
+        "rir": record.rir,
+        "pain": record.pain,
     }
+
+
+def load_object(load: Load) -> dict[str, Any]:
+    """``{"value": 40.0, "unit": "kg"}``: the value always a float, as written the same way
+    every time."""
+    return {"value": float(load.value), "unit": load.unit}
 
 
 def _session(record: SessionRecord) -> dict[str, Any]:
@@ -85,6 +95,7 @@ def _session(record: SessionRecord) -> dict[str, Any]:
         "started_at": format_timestamp(record.started_at),
         "ended_at": None if record.ended_at is None else format_timestamp(record.ended_at),
         "status": record.status,
+        "pain_next_day": record.pain_next_day,
         "sets": [_set(item) for item in record.sets],
     }
 

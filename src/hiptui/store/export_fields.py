@@ -11,9 +11,10 @@ import re
 from datetime import datetime
 from typing import Any
 
+from hiptui.content.load import LOAD_UNITS, Load
 from hiptui.content.models import Problem
 from hiptui.content.text import describe_char, first_unsafe_char
-from hiptui.store.records import MAX_TEXT, parse_timestamp
+from hiptui.store.records import MAX_LOAD, MAX_TEXT, parse_timestamp
 from hiptui.store.rows import dump_json
 from hiptui.store.stamps import EARLIEST_YEAR, LATEST_YEAR
 
@@ -132,6 +133,28 @@ class ExportFieldReader:
             )
             return None
         return value
+
+    def load(self, data: dict[str, Any], key: str, where: str) -> Load | None:
+        """``{"value": 40.0, "unit": "kg"}`` (kg, lb or band), or null or missing: no load."""
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dict) and set(value) == {"value", "unit"}:
+            number, unit = value["value"], value["unit"]
+            if (
+                not isinstance(number, bool)
+                and isinstance(number, int | float)
+                and math.isfinite(number)
+                and 0 <= number <= MAX_LOAD
+                and unit in LOAD_UNITS
+            ):
+                return Load(float(number), unit)
+        self.fail(
+            f"{where}.{key}",
+            f'expected {{"value": a number from 0 to {MAX_LOAD:g}, "unit": "kg", "lb" or '
+            f'"band"}} or null, got {kind_of(value)}',
+        )
+        return None
 
     def seconds(self, data: dict[str, Any], key: str, where: str) -> float | None:
         value = data.get(key)

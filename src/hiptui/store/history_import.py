@@ -16,6 +16,8 @@ from hiptui.store.db import Database
 from hiptui.store.export_fields import MAX_PROBLEMS, ExportFieldReader, TooManyProblems, kind_of
 from hiptui.store.records import (
     BREAK_KINDS,
+    MAX_PAIN,
+    MAX_RIR,
     SESSION_STATUSES,
     SIDES,
     BreakRecord,
@@ -24,7 +26,8 @@ from hiptui.store.records import (
     SetRecord,
 )
 
-READABLE_FORMAT_VERSION = 1
+# Version 1 has no load, rir, pain or pain_next_day: it reads as if none were logged.
+READABLE_FORMAT_VERSION = 2
 MAX_FILE_BYTES = 64 * 1024 * 1024  # with at most 500,000 values: some 45,000 sets
 
 
@@ -63,6 +66,9 @@ def _parse_set(reader: ExportFieldReader, value: object, where: str) -> SetRecor
         reader.fail(f"{where}.discomfort", f"expected true or false, got {kind_of(discomfort)}")
     note = reader.text(data, "note", where, required=False, nullable=True, newlines=True)
     completed = reader.moment(data, "completed_at", where)
+    load = reader.load(data, "load", where)
+    rir = reader.whole(data, "rir", where, 0, MAX_RIR, nullable=True)
+    pain = reader.whole(data, "pain", where, 0, MAX_PAIN, nullable=True)
     if len(reader.problems) > before or number is None or reps is None or completed is None:
         return None
     return SetRecord(
@@ -79,6 +85,9 @@ def _parse_set(reader: ExportFieldReader, value: object, where: str) -> SetRecor
         note=note,
         started_at=None,
         completed_at=completed,
+        load=load,
+        rir=rir,
+        pain=pain,
     )
 
 
@@ -93,6 +102,7 @@ def _parse_session(reader: ExportFieldReader, value: object, where: str) -> Sess
     started = reader.moment(data, "started_at", where)
     ended = reader.moment(data, "ended_at", where, nullable=True)
     status = reader.choice(data, "status", where, SESSION_STATUSES)
+    pain_next_day = reader.whole(data, "pain_next_day", where, 0, MAX_PAIN, nullable=True)
     sets = [
         _parse_set(reader, item, f"{where}.sets[{index}]")
         for index, item in enumerate(reader.items(data, "sets", required=False, where=where))
@@ -110,6 +120,7 @@ def _parse_session(reader: ExportFieldReader, value: object, where: str) -> Sess
         ended_at=ended,
         status=status,
         sets=tuple(s for s in sets if s is not None),
+        pain_next_day=pain_next_day,
     )
 
 

@@ -38,7 +38,7 @@ def merge_records(
         if row is None:
             cursor = db.execute(
                 "INSERT INTO sessions (uid, name, routine_id, plan_json, state_json, "
-                "started_at, ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "started_at, ended_at, status, pain_next_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session.uid,
                     session.name,
@@ -48,6 +48,7 @@ def merge_records(
                     format_timestamp(session.started_at),
                     None if session.ended_at is None else format_timestamp(session.ended_at),
                     session.status,
+                    session.pain_next_day,
                 ),
             )
             session_id = int(cursor.lastrowid or 0)
@@ -88,8 +89,8 @@ def merge_records(
 def _insert_set(db: sqlite3.Connection, session_id: int, record: SetRecord) -> bool:
     cursor = db.execute(
         "INSERT INTO sets (session_id, exercise_id, exercise_name, set_number, side, reps, "
-        "hold_seconds, work_seconds, discomfort, note, started_at, completed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "hold_seconds, work_seconds, discomfort, note, started_at, completed_at, load_value, "
+        "load_unit, rir, pain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (session_id, exercise_id, set_number, side) DO NOTHING",
         (
             session_id,
@@ -104,6 +105,10 @@ def _insert_set(db: sqlite3.Connection, session_id: int, record: SetRecord) -> b
             record.note,
             None if record.started_at is None else format_timestamp(record.started_at),
             format_timestamp(record.completed_at),
+            None if record.load is None else float(record.load.value),
+            None if record.load is None else record.load.unit,
+            record.rir,
+            record.pain,
         ),
     )
     return cursor.rowcount == 1
