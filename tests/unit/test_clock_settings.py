@@ -96,6 +96,13 @@ LINES = [
     'training_days = ["mon",\n    "thu",\n]',
     "x = [\n    1,\n]",
     'x = ["a\\tb"]',
+    "load_step_kg = 2.5",
+    "load_step_lb = -1_0.2_5",
+    "break_minutes = 30.0",
+    "x = 1.",
+    "x = 01.5",
+    "x = 2.5e3",
+    "x = .5",
 ]
 
 
@@ -150,6 +157,8 @@ def test_files_hiptui_writes_are_read_without_tomllib() -> None:
     keymapped = settings_to_toml(Settings(training_days=("wed",), keymap={"catalog.search": "f6"}))
     assert _plain_settings(keymapped, "settings.toml") == load_settings_text(keymapped)
     assert _plain_settings(keymapped, "settings.toml") is not None
+    steps = _plain_top_level(settings_to_toml(Settings(load_step_kg=1.25)))
+    assert (steps["load_step_kg"], steps["load_step_lb"]) == (1.25, 5.0)
     with pytest.raises(NotPlain):  # an escape needs tomllib
         _plain_top_level('x = "a\\tb"\n')
 

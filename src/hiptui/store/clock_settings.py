@@ -8,7 +8,8 @@ app's and ``hiptui check``'s job).
 
 ``tomllib`` (with the ``typing`` module it imports) takes about as long as the rest of
 ``hiptui status``, so a file made only of plain lines, as hiptui writes it (comments,
-``[table]`` headers, ``key = value`` with a whole number, true/false, a string without escapes
+``[table]`` headers, ``key = value`` with a whole or decimal number (``2.5``; no exponent),
+true/false, a string without escapes
 or an array of such strings, on one line or one item a line), is read line by line; anything
 else (escapes, other arrays, inline tables, dates, dotted keys, a repeated key) goes to
 ``tomllib``, which then decides.
@@ -38,7 +39,7 @@ _PLAIN_LINE = re.compile(
     r"[ \t]*+(?:"
     rf"(?P<header>\[\[?[ \t]*{_BARE}(?:\.{_BARE})*[ \t]*\]\]?)"
     rf"|(?P<key>{_KEY})[ \t]*=[ \t]*(?P<value>"
-    r"[+-]?(?:0|[1-9](?:_?[0-9])*)"  # a whole number
+    r"[+-]?(?:0|[1-9](?:_?[0-9])*)(?:\.[0-9](?:_?[0-9])*)?"  # a whole or decimal number
     r"|true|false"
     r'|"[^"\\\x00-\x1f\x7f]*"'  # a basic string without escapes
     r"|'[^'\x00-\x1f\x7f]*'"  # a literal string
@@ -46,6 +47,7 @@ _PLAIN_LINE = re.compile(
     r")?[ \t]*+(?:#[^\x00-\x08\x0a-\x1f\x7f]*+)?"
 )
 _WHOLE = re.compile(r"[+-]?(?:0|[1-9](?:_?[0-9])*)")
+_DECIMAL = re.compile(r"[+-]?(?:0|[1-9](?:_?[0-9])*)\.[0-9](?:_?[0-9])*")
 _STRING = r"""(?:"[^"\\\x00-\x1f\x7f]*"|'[^'\x00-\x1f\x7f]*')"""
 _COMMENT = r"[ \t]*+(?:#[^\x00-\x08\x0a-\x1f\x7f]*+)?"
 # An array of plain strings: all on one line, or opened at the end of the key's line and
@@ -72,7 +74,8 @@ def _whole(value: object, low: int, high: int) -> int | None:
 
 def _plain_top_level(text: str) -> dict[str, object]:
     """The top-level keys of a file of plain lines, each value as TOML reads it (whole
-    numbers as ``int``, anything else as ``str`` or ``bool``). Raises :class:`NotPlain`."""
+    numbers as ``int``, decimals such as ``2.5`` as ``float``, anything else as ``str`` or
+    ``bool``). Raises :class:`NotPlain`."""
     return plain_tables(text)[""]
 
 
@@ -127,6 +130,8 @@ def plain_tables(text: str) -> dict[str, dict[str, object]]:
                 value = int(raw.replace("_", ""))
             except ValueError:  # more digits than int() takes: for tomllib (and the bounds)
                 raise NotPlain from None
+        elif _DECIMAL.fullmatch(raw):
+            value = float(raw.replace("_", ""))
         elif raw in ("true", "false"):
             value = raw == "true"
         else:
