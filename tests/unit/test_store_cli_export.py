@@ -50,7 +50,7 @@ def test_export_without_a_database_prints_an_empty_document_and_creates_nothing(
     assert json.loads(result.stdout) == empty_export()
     assert not database_path().parent.exists()
     csv_result = hiptui("export", "--format", "csv")
-    assert csv_result.stdout.splitlines() == [",".join(CSV_COLUMNS)]
+    assert csv_result.stdout.splitlines() == [";".join(CSV_COLUMNS)]
 
 
 def test_export_json_and_csv_to_stdout(history: Path) -> None:
@@ -59,12 +59,45 @@ def test_export_json_and_csv_to_stdout(history: Path) -> None:
     db = Database.open(history, read_only=True)
     assert json.loads(result.stdout) == export_json(db)
     db.close()
-    rows = list(csv.reader(io.StringIO(hiptui("export", "--format", "csv").stdout)))
+    text = hiptui("export", "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[0] == list(CSV_COLUMNS)
-    assert [(r[2], r[6], r[7]) for r in rows[1:]] == [
-        ("Glute bridge", "", ""),
-        ("Kickback", "left", "discomfort"),
+    assert [(r[2], r[6], r[11]) for r in rows[1:]] == [
+        ("Glute bridge", "12", ""),
+        ("Kickback", "10", "left; discomfort"),
     ]
+
+
+def test_the_csv_export_imports_back_with_the_same_sets(history: Path, tmp_path: Path) -> None:
+    out = tmp_path / "history.csv"
+    assert hiptui("export", "--format", "csv", "--out", str(out)).returncode == 0
+    again = hiptui("import-history", str(out))  # into the history it came from: nothing new
+    assert again.stdout.strip() == (
+        f"{out}: strong CSV: added 0 sessions, 0 sets, 0 self-checks and 0 breaks; 3 already there"
+    )
+    history.unlink()
+    first = hiptui("import-history", str(out))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip().endswith("added 1 sessions, 2 sets, 0 self-checks and 0 breaks; "
+                                         "0 already there")  # fmt: skip
+    with Database.open(history, read_only=True) as db:
+        (session,) = db.sessions()
+        assert [(s.exercise_id, s.reps, s.side, s.discomfort) for s in session.sets] == [
+            ("glute-bridge", 12, None, False),
+            ("kickback", 10, "left", True),
+        ]
+    assert hiptui("export", "--format", "csv").stdout == out.read_text()
+
+
+def test_a_bad_csv_is_reported_by_line_and_creates_no_database(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(";".join(CSV_COLUMNS) + "\n2024-05-01 18:30:05;Legs;Hip thrust;1;;;ten;;;;;;\n")
+    result = hiptui("import-history", str(bad))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == (
+        f"{bad}:2: Reps: expected a whole number from 0 to 100000, got 'ten'"
+    )
+    assert not database_path().exists()
 
 
 def test_export_to_a_file_is_private_and_prints_nothing(history: Path, tmp_path: Path) -> None:

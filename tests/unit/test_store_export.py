@@ -135,7 +135,7 @@ def test_json_has_exactly_the_documented_shape(source: Database) -> None:
 
 def test_empty_database_exports_an_empty_document() -> None:
     assert export_json(Database.in_memory()) == empty_export()
-    assert export_csv(Database.in_memory()) == ",".join(CSV_COLUMNS) + "\r\n"
+    assert export_csv(Database.in_memory()) == ";".join(CSV_COLUMNS) + "\r\n"
 
 
 def test_export_is_deterministic(source: Database) -> None:
@@ -352,23 +352,19 @@ def test_load_export_file_reports_lines_and_bad_files(tmp_path: Path) -> None:
 
 
 def test_csv_rows_and_columns(source: Database) -> None:
-    rows = list(csv.reader(io.StringIO(export_csv(source))))
+    rows = list(csv.reader(io.StringIO(export_csv(source)), delimiter=";"))
     assert rows[0] == list(CSV_COLUMNS)
     assert rows[1] == [
-        "2024-03-04 18:00:00",
-        "Beginner floor",
-        "Single-leg bridge",
-        "1",
-        "9",
-        "31.5",
-        "left",
-        "",
-    ]
-    assert rows[5] == [
-        "2024-03-04 18:00:00", "Beginner floor", "Glute bridge", "1", "12", "", "",
-        "felt it in my lower back; discomfort",
+        "2024-03-04 18:00:00", "Beginner floor", "Single-leg bridge", "1", "", "", "9", "", "",
+        "", "31.5", "left", "",
     ]  # fmt: skip
-    assert rows[6][:5] == ["2024-03-04 18:07:30", "Quick bridges", "Glute bridge", "1", "15"]
+    assert rows[5] == [
+        "2024-03-04 18:00:00", "Beginner floor", "Glute bridge", "1", "", "", "12", "", "", "",
+        "", "felt it in my lower back; discomfort", "",
+    ]  # fmt: skip
+    assert rows[6][:7] == [
+        "2024-03-04 18:07:30", "Quick bridges", "Glute bridge", "1", "", "", "15",
+    ]  # fmt: skip
     assert len(rows) == 1 + 6
 
 
@@ -385,9 +381,9 @@ def test_csv_seconds_fall_back_to_hold_and_dates_follow_the_time_zone() -> None:
         hold_seconds=2.5,
     )
     eastern = timezone(timedelta(hours=-5))
-    row = list(csv.reader(io.StringIO(export_csv(db, tz=eastern))))[1]
+    row = list(csv.reader(io.StringIO(export_csv(db, tz=eastern)), delimiter=";"))[1]
     assert row[0] == "2024-03-03 21:30:00"
-    assert row[5] == "2.5"
+    assert row[10] == "2.5"
 
 
 def test_csv_cells_cannot_start_a_spreadsheet_formula() -> None:
@@ -396,10 +392,10 @@ def test_csv_cells_cannot_start_a_spreadsheet_formula() -> None:
     db.log_set(
         session, exercise_id="b", exercise_name="+B", set_number=1, side=None, reps=5, note="@me"
     )
-    row = list(csv.reader(io.StringIO(export_csv(db))))[1]
+    row = list(csv.reader(io.StringIO(export_csv(db)), delimiter=";"))[1]
     assert row[1] == '\'=HYPERLINK("http://x")'
     assert row[2] == "'+B"
-    assert row[7] == "'@me"
+    assert row[11] == "'@me"
 
 
 # -- property: any history logged through the API survives the round trip -------------------

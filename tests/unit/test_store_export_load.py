@@ -61,7 +61,8 @@ def loaded_history() -> Database:
     db.set_pain_next_day(first, 2)
     second = db.start_session("Next", {})
     db.log_set(second, exercise_id="hip-thrust", exercise_name="Hip thrust", set_number=1,
-               side=None, reps=10, details=SetDetails(Load(42.5, "kg"), None, 7))  # fmt: skip
+               side=None, reps=10, note="-heavy; =1+1",
+               details=SetDetails(Load(42.5, "kg"), None, 7))  # fmt: skip
     return db
 
 

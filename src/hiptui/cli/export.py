@@ -25,11 +25,18 @@ def register(subparsers: Any) -> None:
 
     restore = subparsers.add_parser(
         "import-history",
-        help="add a JSON export to the history (nothing is duplicated)",
-        description="Add the sessions, sets, self-checks and breaks of a JSON export to the "
-        "history. Records already there are skipped, so importing a file twice changes nothing.",
+        help="add a JSON export, or a Strong or Hevy CSV, to the history (nothing is duplicated)",
+        description="Add the sessions, sets, self-checks and breaks of a JSON export, or the "
+        "sets of a Strong or Hevy CSV export (FILE.csv, times in this computer's time zone), to "
+        "the history. Records already there are skipped, so importing a file twice changes "
+        "nothing. See docs/data.md.",
     )
-    restore.add_argument("file", type=Path, metavar="FILE.json", help="a `hiptui export` file")
+    restore.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.json|FILE.csv",
+        help="a `hiptui export` file, or a CSV export of Strong, Hevy or hiptui",
+    )
     restore.set_defaults(handler=run_import)
 
 
@@ -76,6 +83,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    source: Path = args.file
+    if source.suffix.casefold() == ".csv":
+        return run_csv_import(args)
     from hiptui.cli.common import eprint
     from hiptui.content.models import Problem
     from hiptui.paths import database_path
@@ -84,7 +94,6 @@ def run_import(args: argparse.Namespace) -> int:
     from hiptui.store.export import import_history, load_export_file
     from hiptui.store.history_import import parse_export
 
-    source: Path = args.file
     data = load_export_file(source)
     if isinstance(data, Problem):
         eprint(str(data))
@@ -114,4 +123,54 @@ def run_import(args: argparse.Namespace) -> int:
             eprint(str(problem))
         return 1
     print(f"{source}: {result}")
+    return 0
+
+
+def run_csv_import(args: argparse.Namespace) -> int:
+    """``import-history FILE.csv``: a Strong or Hevy CSV export, exercise names matched to
+    the exercises hiptui knows (the bundled ones and yours)."""
+    from hiptui.cli.common import eprint, load_content
+    from hiptui.content.models import Problem
+    from hiptui.paths import database_path
+    from hiptui.store.csv_import import (
+        import_csv_history,
+        known_exercises,
+        load_csv_file,
+        parse_csv,
+    )
+    from hiptui.store.db import Database
+    from hiptui.store.errors import StoreError
+
+    source = Path(args.file)
+    text = load_csv_file(source)
+    if isinstance(text, Problem):
+        eprint(str(text))
+        return 1
+    library = load_content(args, report=False)
+    known = known_exercises((e.id, e.name) for e in library.ordered())
+    # Check the whole file before the database is even opened (or created).
+    checked = parse_csv(text, path=str(source), known=known)
+    if isinstance(checked, list):
+        for problem in checked:
+            eprint(str(problem))
+        return 1
+    try:
+        db = Database.open(database_path())
+    except StoreError as error:
+        eprint(str(error))
+        return 1
+    try:
+        if db.notice:
+            eprint(db.notice)
+        result = import_csv_history(db, text, path=str(source), known=known)
+    except StoreError as error:
+        eprint(str(error))
+        return 1
+    finally:
+        db.close()
+    if isinstance(result, list):  # pragma: no cover - the file was checked above
+        for problem in result:
+            eprint(str(problem))
+        return 1
+    print(f"{source}: {checked.layout} CSV: {result}")
     return 0

@@ -396,6 +396,16 @@ class Database:
             if cursor.rowcount == 0:
                 raise KeyError(f"no session {session_id}")
 
+    def session_uid(self, started_at: datetime, name: str) -> str | None:
+        """The id of the session that started at ``started_at`` (to the second) under ``name``
+        (the oldest, if several), or ``None``: how a CSV import finds a session it holds."""
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT uid FROM sessions WHERE started_at = ? AND name = ? ORDER BY id LIMIT 1",
+                (format_timestamp(started_at), name),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def last_details(self, exercise_id: str) -> SetRecord | None:
         """The latest set of ``exercise_id`` logged with a load, reps in reserve or pain
         (what the next set's details start from), or ``None``."""

@@ -1,5 +1,7 @@
 """Taking the history out: a JSON document (that :mod:`hiptui.store.history_import` reads back)
-and a CSV of sets in the columns other set-logging apps read. docs/data.md describes both.
+and a CSV of sets in the Strong app's layout, which other set-logging apps read
+(:mod:`hiptui.store.strong_csv`; :mod:`hiptui.store.csv_import` reads it back). docs/data.md
+describes both.
 
 Keys of the JSON document are only ever added, never renamed; ``format_version`` changes only
 if a reader of an older version could no longer make sense of it.
@@ -25,18 +27,17 @@ from hiptui.store.records import (
     SetRecord,
     format_timestamp,
 )
+from hiptui.store.strong_csv import (
+    DATE_FORMAT,
+    DELIMITER,
+    STRONG_COLUMNS,
+    join_notes,
+    rpe_of,
+    workout_notes,
+)
 
 FORMAT_VERSION = 2
-CSV_COLUMNS = (
-    "Date",
-    "Workout Name",
-    "Exercise Name",
-    "Set Order",
-    "Reps",
-    "Seconds",
-    "Side",
-    "Notes",
-)
+CSV_COLUMNS = STRONG_COLUMNS
 
 __all__ = [
     "CSV_COLUMNS",
@@ -150,33 +151,49 @@ def _seconds(record: SetRecord) -> str:
     return "" if value is None else str(value)
 
 
+def _weight(load: Load | None) -> tuple[str, str]:
+    """The ``Weight`` and ``Weight Unit`` cells: a band's level is not a weight (it goes in
+    ``Notes``), and Strong writes pounds as ``lbs``."""
+    if load is None or load.unit == "band":
+        return "", ""
+    return str(number(load.value)), "lbs" if load.unit == "lb" else "kg"
+
+
 def export_csv(db: Database, *, tz: tzinfo | None = UTC) -> str:
-    """One row per set (each side of a per-side set is its own row), oldest first.
+    """One row per set (each side of a per-side set is its own row), oldest first, in the
+    Strong app's columns (:data:`CSV_COLUMNS`), separated by ``;``.
 
     ``Date`` is the session's start in ``tz`` (``None``: the computer's local time zone).
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=DELIMITER)
     writer.writerow(CSV_COLUMNS)
     for session in reversed(db.sessions()):
         started = (
             session.started_at.astimezone(tz) if tz is not None else session.started_at.astimezone()
         )
-        date = started.strftime("%Y-%m-%d %H:%M:%S")
+        date = started.strftime(DATE_FORMAT)
+        workout = workout_notes(session.pain_next_day)
         for record in session.sets:
-            notes = [record.note] if record.note else []
-            if record.discomfort:
-                notes.append("discomfort")
+            weight, unit = _weight(record.load)
+            rpe = rpe_of(record.rir)
+            notes = join_notes(record.side, record.note, record.load, record.pain,
+                               record.discomfort)  # fmt: skip
             writer.writerow(
                 (
                     date,
                     _cell(session.name),
                     _cell(record.exercise_name),
                     record.set_number,
+                    weight,
+                    unit,
                     record.reps,
+                    "" if rpe is None else rpe,
+                    "",
+                    "",
                     _seconds(record),
-                    record.side or "",
-                    _cell("; ".join(notes)),
+                    _cell(notes),
+                    workout,
                 )
             )
     return buffer.getvalue()
