@@ -266,7 +266,7 @@ def test_a_full_disk_refuses_writes_clearly_and_still_reads(tmp_path: Path) -> N
     assert "disk I/O error" not in out
     assert (
         '"reps": 12' in sections["export"]
-        and "Glute bridge,2,12" in sections["export --format csv"]
+        and "Glute bridge;2;;;12" in sections["export --format csv"]
     )
     assert "exit" not in sections["status"] and "no breaks logged yet" in sections["status"]
     assert sections["files"].split() == ["hiptui.sqlite3"]  # no -wal or -shm was made
