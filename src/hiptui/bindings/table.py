@@ -143,6 +143,7 @@ SCREENS: tuple[ScreenKeys, ...] = (
         _hidden("rest-less", "minus", "rest(-15)", "Rest -15 s"),
         _hidden("skip", "s", "skip", "Skip exercise"),
         _hidden("discomfort", "d", "act('mark_discomfort')", "Discomfort"),
+        _hidden("log", "l", "log_details", "Log load, RIR and pain"),
         _hidden("tempo", "t", "tempo", "Tempo mode"),
         _hidden("sound", "m", "sound", "Sound: off, bell, tones, voice"),
         _k("end", "escape", "end", "End"),
@@ -241,6 +242,11 @@ SCREENS: tuple[ScreenKeys, ...] = (
         _k("resume", "r,enter", "choose('resume')", "Resume"),
         _k("close", "c", "choose('close')", "Close as it is"),
         _k("later", "escape", "choose('later')", "Later"),
+    ),
+    _screen(
+        "set-details", "A set's load, RIR and pain",
+        _k("save", "ctrl+s", "save", "Save"),
+        _k("skip", "escape", "skip", "Skip"),
     ),
     _screen(
         "plan", "Adjust a plan",

@@ -10,6 +10,8 @@ end of the session hands a summary to the app.
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,7 +22,8 @@ from textual.widgets import Button, Footer, Header, Static
 
 from hiptui.content.models import Exercise
 from hiptui.content.units import render
-from hiptui.core.session.events import Event, RestEnded, SessionDone, SidesSwitched
+from hiptui.core.session.completed_set import CompletedSet
+from hiptui.core.session.events import Event, RestEnded, SessionDone, SetCompleted, SidesSwitched
 from hiptui.core.session.machine import SessionMachine
 from hiptui.core.session.phase import Phase
 from hiptui.core.session.plan import ExercisePlan
@@ -32,6 +35,7 @@ from hiptui.tui.mat_text import MatText, mat_text, step_title
 from hiptui.tui.messages import SoundLevelChosen
 from hiptui.tui.render import literal
 from hiptui.tui.screens.dialogs import ConfirmScreen
+from hiptui.tui.screens.set_details import ask_details, asks_details
 from hiptui.tui.widgets.mat_board import MatBoard
 from hiptui.tui.widgets.mat_controls import BUTTONS, MatButton, MatControls
 
@@ -92,6 +96,7 @@ class SessionScreen(Screen[FinishedSession]):
         self._step: tuple[str, int] | None = None  # the timed step last shown (its sound)
         # The session ended but its last sets are only in memory: stay until they are written.
         self._unsaved_end: SessionDone | None = None
+        self._last_set: CompletedSet | None = None  # what `l` logs the details of
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -131,13 +136,24 @@ class SessionScreen(Screen[FinishedSession]):
     def handle(self, events: list[Event]) -> None:
         self._save(self.recorder.record(events))
         self.announcer.announce(events)
+        completed = [event.record for event in events if isinstance(event, SetCompleted)]
+        if completed:
+            self._last_set = completed[-1]
+        # A loaded exercise's set asks its load, RIR and pain (the session ends after that).
+        asking = bool(completed) and asks_details(self, completed[-1])
         for event in events:
             if isinstance(event, RestEnded) and not event.skipped:
                 self.notify("Rest is over: next set", timeout=3)
             elif isinstance(event, SidesSwitched) and event.seconds:
                 self.notify(f"Switch sides: {event.side} next", timeout=3)
             elif isinstance(event, SessionDone):
-                self._done(event)
+                if asking:
+                    ask_details(self, completed[-1], then=partial(self._done, event))
+                    asking = False
+                else:
+                    self._done(event)
+        if asking:
+            ask_details(self, completed[-1])
         self.refresh_view()
         self._schedule_deadline()
 
@@ -233,6 +249,12 @@ class SessionScreen(Screen[FinishedSession]):
             return
         if action is not None and action in view.available:
             self.handle(self.machine.perform(action))
+
+    def action_log_details(self) -> None:
+        if self._last_set is None:
+            self.notify("No set completed yet: its load, RIR and pain come after it.", timeout=4)
+        else:
+            ask_details(self, self._last_set)
 
     def action_rest(self, delta: int) -> None:
         if Action.ADJUST_REST in self.machine.view.available:
