@@ -246,3 +246,30 @@ def test_a_load_step_that_cannot_be_used_is_reported_with_its_line(
         (2, message)
     ]
     assert str(problems[0]).startswith(f"{target}:2: ")
+
+
+def test_the_next_morning_question_is_for_the_newest_session_ended_in_the_window(
+    db: Database, tmp_path: Path
+) -> None:
+    first = db.start_session("First", {})
+    thrust(db, first, 1)
+    db.finish_session(first, "completed")
+    empty = db.start_session("Nothing done", {})
+    db.finish_session(empty, "ended-early")
+    since, before = START, START + timedelta(days=1)
+    found = db.pain_question(since, before)
+    assert found is not None and found.id == first  # the newer one has no set
+    assert db.pain_question(before, before + timedelta(days=1)) is None
+    db.answer_pain_question(first, None)  # skipped: asked, nothing stored
+    assert db.pain_question(since, before) is None and db.session(first).pain_next_day is None
+    second = db.start_session("Second", {})
+    thrust(db, second, 1)
+    db.finish_session(second, "completed")
+    db.answer_pain_question(second, 4)
+    assert db.session(second).pain_next_day == 4 and db.pain_question(since, before) is None
+    with pytest.raises(ValueError, match="pain"):
+        db.answer_pain_question(second, 11)
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURES / "history-v2.sqlite3", path)
+    with Database.open(path, read_only=True) as old:
+        assert old.pain_question(START - timedelta(days=3650), START) is None

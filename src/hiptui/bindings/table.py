@@ -249,6 +249,11 @@ SCREENS: tuple[ScreenKeys, ...] = (
         _k("skip", "escape", "skip", "Skip"),
     ),
     _screen(
+        "pain-next-day", "Next-morning pain",
+        _k("save", "ctrl+s", "save", "Save"),
+        _k("skip", "escape", "skip", "Skip"),
+    ),
+    _screen(
         "plan", "Adjust a plan",
         _k("cancel", "escape", "cancel", "Cancel"),
         _k("start", "ctrl+s", "start", "Start"),

@@ -57,6 +57,8 @@ from hiptui.store.schema import describe
 from hiptui.store.timeline import SittingLog
 
 DEFAULT_BUSY_TIMEOUT = 5.0
+# The schema version from which sessions remember that the next-morning pain was asked.
+PAIN_ASKED_SINCE_VERSION = 4
 
 _NEWEST_FIRST = "ORDER BY started_at DESC, id DESC"
 
@@ -405,6 +407,40 @@ class Database:
                 (format_timestamp(started_at), name),
             ).fetchone()
         return None if row is None else str(row[0])
+
+    def pain_question(self, since: datetime, before: datetime) -> SessionRecord | None:
+        """The newest session that ended (completed or ended early, with a set saved) from
+        ``since`` to before ``before`` whose next-morning pain was neither given nor asked
+        for yet; ``None`` when there is none (or the file is older than version 4)."""
+        if self.schema_version < PAIN_ASKED_SINCE_VERSION:
+            return None
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT id FROM sessions WHERE status IN ('completed', 'ended-early') "
+                "AND ended_at >= ? AND ended_at < ? AND pain_next_day IS NULL "
+                "AND pain_asked_at IS NULL AND EXISTS (SELECT 1 FROM sets WHERE session_id = "
+                "sessions.id) ORDER BY ended_at DESC, id DESC LIMIT 1",
+                (format_timestamp(since), format_timestamp(before)),
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            return self.session(int(row[0]))
+        except KeyError:  # a row another tool wrote that does not read
+            return None
+
+    def answer_pain_question(self, session_id: int, pain: int | None) -> None:
+        """The next-morning pain question of ``session_id`` answered (0-10) or skipped
+        (``None``): it is not asked again."""
+        check_details(None, None, pain)
+        with self._writing() as db:
+            cursor = db.execute(
+                "UPDATE sessions SET pain_asked_at = ?, "
+                "pain_next_day = COALESCE(?, pain_next_day) WHERE id = ?",
+                (self._stamp(), pain, session_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no session {session_id}")
 
     def last_details(self, exercise_id: str) -> SetRecord | None:
         """The latest set of ``exercise_id`` logged with a load, reps in reserve or pain

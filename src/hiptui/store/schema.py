@@ -112,6 +112,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             CHECK (pain_next_day IS NULL OR pain_next_day BETWEEN 0 AND 10)
         """,
     ),
+    # 4: when the app asked how the worked area felt the morning after a session (answered or
+    # skipped), so it asks once. The app's working state, not history: not exported.
+    ("ALTER TABLE sessions ADD COLUMN pain_asked_at TEXT",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

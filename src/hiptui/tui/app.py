@@ -63,7 +63,7 @@ class HiptuiApp(HomeApp):
                                         idle=options.get("idle"))  # fmt: skip
         offer = lambda record, then: self.sessions.offer_resume(record, then=then)  # noqa: E731
         self.history_at_start = HistoryAtStart(self, breaks=self.break_wiring, today=self.today,
-                                               offer_resume=offer)  # fmt: skip
+                                               offer_resume=offer, wall_now=wall_now)  # fmt: skip
         self._sessions: SessionNavigation | None = None
 
     @property
