@@ -22,7 +22,7 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
@@ -383,7 +383,7 @@ def import_csv_history(db: Database, text: str, *, path: str, known: Mapping[str
     sessions = []
     for session in parsed.sessions:
         there = db.session_uid(session.started_at, session.name)
-        sessions.append(session if there is None else replace(session, uid=there))
+        sessions.append(session if there is None else session.replace(uid=there))
     counts = db.merge(sessions)
     return ImportSummary(
         sessions_added=counts.sessions_added,

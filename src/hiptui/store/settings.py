@@ -347,7 +347,9 @@ def _plain_settings(text: str, path: str) -> Settings | None:
             continue
         if key not in CHECKS or CHECKS[key](value) is not None:
             return None
-        values[key] = _week_order(value) if key in _DAY_LISTS else value  # type: ignore[arg-type]
+        if key in _DAY_LISTS:
+            value = _week_order(value)  # type: ignore[arg-type]
+        values[key] = float(value) if key in _NUMBERS else value  # type: ignore[arg-type]
     if KEYMAP in tables:
         from hiptui.bindings.keymap import KeymapEntry, check_keymap
 
