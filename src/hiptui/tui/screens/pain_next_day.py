@@ -42,11 +42,10 @@ class PainNextDayScreen(ModalScreen[int | None]):
 
     DEFAULT_CSS = """
     PainNextDayScreen { align: center middle; }
-    PainNextDayScreen .dialog { width: 78; max-width: 100%; height: auto; }
     PainNextDayScreen #pain-row { height: 3; }
     PainNextDayScreen #pain-row Label { padding: 1 1 0 0; }
     PainNextDayScreen #pain-value { width: 7; }
-    PainNextDayScreen #pain-error { height: auto; color: $error; }
+    PainNextDayScreen #pain-error { height: auto; color: $error; display: none; }
     """
 
     def __init__(self, session_name: str) -> None:
@@ -74,7 +73,9 @@ class PainNextDayScreen(ModalScreen[int | None]):
         try:
             pain = parse_scale(text, "pain", MAX_PAIN)
         except ValueError as error:
-            self.query_one("#pain-error", Static).update(literal(str(error)))
+            shown = self.query_one("#pain-error", Static)
+            shown.update(literal(str(error)))
+            shown.display = True
             return
         self.dismiss(pain)
 

@@ -36,12 +36,12 @@ class SetDetailsScreen(ModalScreen[SetDetails | None]):
 
     DEFAULT_CSS = """
     SetDetailsScreen { align: center bottom; }
-    SetDetailsScreen .dialog { width: 78; max-width: 100%; height: auto; margin-bottom: 3; }
+    SetDetailsScreen .dialog { margin-bottom: 3; }
     SetDetailsScreen #details-row { height: 3; }
     SetDetailsScreen #details-row Label { padding: 1 1 0 1; }
     SetDetailsScreen #details-load { width: 16; }
     SetDetailsScreen #details-rir, SetDetailsScreen #details-pain { width: 7; }
-    SetDetailsScreen #details-error { height: auto; color: $error; }
+    SetDetailsScreen #details-error { height: auto; color: $error; display: none; }
     """
 
     def __init__(self, title: str, last: SetDetails, default_unit: LoadUnit) -> None:
@@ -65,7 +65,7 @@ class SetDetailsScreen(ModalScreen[SetDetails | None]):
                 yield Label("/10")
             yield Static(
                 Content.styled(
-                    "enter saves, tab next field, escape skips. RIR: reps you had left (0-5).",
+                    "enter saves · tab: next field · escape skips",
                     "dim",
                 )
             )
@@ -86,7 +86,9 @@ class SetDetailsScreen(ModalScreen[SetDetails | None]):
         try:
             details = self.read()
         except ValueError as error:
-            self.query_one("#details-error", Static).update(literal(str(error)))
+            shown = self.query_one("#details-error", Static)
+            shown.update(literal(str(error)))
+            shown.display = True
             return
         self.dismiss(details)
 
@@ -135,7 +137,7 @@ def ask_details(
     if last.load is not None and last.load.unit != "band":
         unit = last.load.unit
     side = f" ({record.side})" if record.side else ""
-    title = f"{record.exercise_name}, set {record.set_number}{side}: load, reps in reserve, pain"
+    title = f"{record.exercise_name}, set {record.set_number}{side}: load, reps left (RIR), pain"
 
     def answered(details: SetDetails | None) -> None:
         if details is not None:
