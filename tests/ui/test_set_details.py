@@ -137,3 +137,34 @@ def test_the_form_reads_loads_and_scales() -> None:
             assert "RIR: a whole number from 0 to 5" in str(error)
         else:
             raise AssertionError(bad)
+
+
+class _Runner:
+    """What the form reads of a runner, without a screen."""
+
+    def __init__(self, db: Database, planned: Load | None) -> None:
+        from dataclasses import replace
+
+        from hiptui import sessions
+        from tests.unit.test_session_support import counted, plan
+
+        item = replace(counted("fixture-thrust"), load=planned)
+        self.machine, self.recorder = sessions.start_session(
+            db, plan(item), clock=FakeClock(), start_side="left"
+        )
+        self.exercises: dict[str, object] = {}
+        self.units = "metric"
+
+
+def test_a_load_chosen_at_the_start_makes_the_set_ask_and_comes_first() -> None:
+    from hiptui.core.session.completed_set import CompletedSet
+    from hiptui.tui.screens.set_details import _last, _planned_load, asks_details
+
+    db = Database.in_memory()
+    done = CompletedSet("fixture-thrust", "Fixture thrust", 1, None, 8, None, None, False, 0, 0)
+    plain = _Runner(db, None)
+    assert not asks_details(plain, done)  # type: ignore[arg-type]
+    chosen = _Runner(db, Load(50.0, "kg"))
+    assert asks_details(chosen, done)  # type: ignore[arg-type]
+    assert _planned_load(chosen, "fixture-thrust") == Load(50.0, "kg")  # type: ignore[arg-type]
+    assert _last(chosen, "fixture-thrust") == (SetDetails(), False)  # type: ignore[arg-type]

@@ -18,10 +18,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from hiptui.content.load import LoadUnit
+from hiptui.content.load import Load, LoadUnit
 from hiptui.content.models import Exercise
 from hiptui.core.session.completed_set import CompletedSet
 from hiptui.core.session.details_text import MAX_PAIN, MAX_RIR, load_text, parse_load, parse_scale
+from hiptui.core.session.machine import SessionMachine
 from hiptui.sessions import SessionRecorder
 from hiptui.store.errors import StoreError
 from hiptui.store.records import SetDetails
@@ -101,6 +102,7 @@ class Runner(Protocol):
 
     exercises: dict[str, Exercise]
     recorder: SessionRecorder
+    machine: SessionMachine
     units: str
 
     @property
@@ -109,22 +111,34 @@ class Runner(Protocol):
 
 def asks_details(runner: Runner, record: CompletedSet) -> bool:
     """Whether a set of ``record``'s exercise asks its details when done: a loaded exercise
-    (a load step in its dosage, or a load logged before)."""
+    (a load chosen at the start, a load step in its dosage, or a load logged before)."""
+    if _planned_load(runner, record.exercise_id) is not None:
+        return True
     exercise = runner.exercises.get(record.exercise_id)
     if exercise is not None and (
         exercise.dosage.load_step_kg is not None or exercise.dosage.load_step_lb is not None
     ):
         return True
-    last = _last(runner, record.exercise_id)
+    last, _here = _last(runner, record.exercise_id)
     return last.load is not None
 
 
-def _last(runner: Runner, exercise_id: str) -> SetDetails:
+def _planned_load(runner: Runner, exercise_id: str) -> Load | None:
+    """The load this session's plan holds for ``exercise_id`` (the start dialog's)."""
+    items = runner.machine.plan.items
+    return next((item.load for item in items if item.exercise_id == exercise_id), None)
+
+
+def _last(runner: Runner, exercise_id: str) -> tuple[SetDetails, bool]:
+    """The newest details logged for ``exercise_id``, and whether in this session."""
     try:
         found = runner.recorder.db.last_details(exercise_id)
     except StoreError:
-        return SetDetails()
-    return SetDetails() if found is None else SetDetails(found.load, found.rir, found.pain)
+        return SetDetails(), False
+    if found is None:
+        return SetDetails(), False
+    here = found.session_id == runner.recorder.session_id
+    return SetDetails(found.load, found.rir, found.pain), here
 
 
 def ask_details(
@@ -132,7 +146,10 @@ def ask_details(
 ) -> None:
     """Open the form for ``record`` on top of the runner, pre-filled from the last time its
     exercise was logged; the answer goes to the recorder, then ``then`` runs."""
-    last = _last(runner, record.exercise_id)
+    last, this_session = _last(runner, record.exercise_id)
+    planned = _planned_load(runner, record.exercise_id)
+    if planned is not None and not this_session:
+        last = last._replace(load=planned)  # chosen at the start, until a set here says else
     unit: LoadUnit = "kg" if runner.units == "metric" else "lb"
     if last.load is not None and last.load.unit != "band":
         unit = last.load.unit
