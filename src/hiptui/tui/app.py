@@ -32,6 +32,8 @@ from hiptui.tui.break_wiring import BreakWiring
 from hiptui.tui.commands import ExerciseCommands
 from hiptui.tui.history_at_start import HistoryAtStart
 from hiptui.tui.keys import bindings_for
+from hiptui.tui.palette import COMMANDS as PALETTE_COMMANDS
+from hiptui.tui.palette import ScreenCommands
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.today_title import TodayTitle
 
@@ -44,7 +46,7 @@ class HiptuiApp(HomeApp):
     CSS_PATH = "app.tcss"
     TITLE = "hiptui"
     SUB_TITLE = "hip-extension coach"
-    COMMANDS = App.COMMANDS | {ExerciseCommands}
+    COMMANDS = App.COMMANDS | {ScreenCommands, ExerciseCommands}
     BINDINGS = bindings_for("app")
 
     library: var[Library | None] = var(None, always_update=True, init=False)
@@ -247,9 +249,48 @@ class HiptuiApp(HomeApp):
         title = getattr(screen, "HELP_TITLE", "") or screen.sub_title or "hiptui"
         self.push_screen(HelpScreen(title, help_rows(self, screen, self.settings.keymap)))
 
+    def action_take_break(self) -> None:
+        """The palette's "Take a break now": the break dialog whatever the clock says."""
+        if self.breaks is None:
+            self.notify("The break reminder is off (break_minutes in the settings).",
+                        severity="warning")  # fmt: skip
+        else:
+            self.breaks.offer_now()
+
+    def action_export_history(self) -> None:
+        self.run_worker(self._export_history, thread=True, name="export-history")
+
+    def _export_history(self) -> None:
+        """The history as `hiptui export` writes it, to a dated file beside the database."""
+        from hiptui.store.errors import StoreError
+        from hiptui.store.export import dumps_export, export_json
+        from hiptui.store.files import atomic_write
+
+        db = self.database()
+        if db is None:
+            return
+        now = self.wall_now() if self.wall_now is not None else datetime.now().astimezone()
+        out = self.home.database_path.parent / "exports" / f"hiptui-{now:%Y%m%d-%H%M%S}.json"
+        try:
+            text = dumps_export(export_json(db))
+            out.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(out, text.encode("utf-8"))
+        except (OSError, StoreError) as error:
+            self.tell("Export failed", f"{out}: {error}", severity="error")
+            return
+        self.call_from_thread(self.notify, f"History exported to {out}", title="Export")
+
+    def action_import_help(self) -> None:
+        self.notify("From a shell: hiptui import-history FILE.json adds an export's history; "
+                    "hiptui import FILE adds exercises from a dataset (docs/importing.md).",
+                    title="Import", timeout=15)  # fmt: skip
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)  # the units among them
-        yield SystemCommand("Guide", "Read the hip-extension guide", self.action_guide)
+        # The palette's own commands (tui/palette.py) in place of Textual's of the same name.
+        own = {command.title.partition(":")[0] for command in PALETTE_COMMANDS}
+        for command in super().get_system_commands(screen):
+            if command.title not in own:
+                yield command
 
 
 def make_app(

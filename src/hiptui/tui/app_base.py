@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
 
 from hiptui.content.text import printable
 from hiptui.home import Home
@@ -102,12 +100,6 @@ class HomeApp(App[None]):
         self.units = "metric" if self.units == "imperial" else "imperial"
         self.change_settings(units=self.units)
         self.notify(f"Distances in {self.units} units", timeout=2)
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Toggle units", "Imperial or metric distances", self.action_toggle_units
-        )
 
     def database(self) -> Database | None:
         """The history database; ``None`` (with a message) if it can't be opened. Any thread."""

@@ -225,6 +225,17 @@ class BreakClock:
                 if dialog is not None and dialog.is_current:
                     dialog.dismiss(None)
 
+    def offer_now(self) -> None:
+        """The break dialog on request (the palette), with the suggestion and the status."""
+        from hiptui.tui.screens.break_dialog import BreakScreen
+
+        if self._dialog is not None and self._dialog.is_attached:
+            return
+        keymap = self.home.settings.keymap
+        status = self.reminder.status_line()
+        self._dialog = BreakScreen(self.suggestion(), status=status, keymap=keymap)
+        self.app.push_screen(self._dialog, self.chosen)
+
     def _notify_outside(self) -> None:
         """The desktop notification (the app rings its own bell), once for all hiptuis."""
         deadline = self.reminder.schedule.deadline

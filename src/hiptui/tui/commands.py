@@ -49,11 +49,13 @@ class ExerciseCommands(Provider):
                                help="Exercise")  # fmt: skip
 
     async def search(self, query: str) -> Hits:
+        from hiptui.tui.palette import rank
+
         matcher = self.matcher(query)
         for exercise_id, name in self._exercises():
             text = f"Open {name}"
             for candidate in (text, exercise_id):
-                score = matcher.match(candidate)
+                score = rank(query, candidate, (), matcher)
                 if score > 0:
                     yield Hit(
                         score,
