@@ -21,14 +21,40 @@ class Cell(NamedTuple):
     bold: bool
 
 
+def _is_scroll_bar(widget: object) -> bool:
+    from textual.scrollbar import ScrollBar, ScrollBarCorner
+
+    return isinstance(widget, ScrollBar | ScrollBarCorner)
+
+
+def _not_text_at(app: App[Any], x: int, y: int) -> bool:
+    """Whether the cell is a scroll bar (its thumb is not text) or, under a dialog, the
+    screen beneath showing through (dimmed on purpose, not to be read)."""
+    from textual.errors import NoWidget
+
+    screen = app.screen
+    try:
+        widget, _region = screen._compositor.get_widget_at(x, y)
+    except NoWidget:
+        return screen.is_modal
+    return _is_scroll_bar(widget) or (screen.is_modal and widget is screen)
+
+
 def _strips(app: App[Any]) -> list[list[Segment]]:
     compositor = app.screen._compositor  # the screen as Textual composed it for the terminal
     return [list(strip) for strip in compositor.render_strips()]
 
 
 def screen_lines(app: App[Any]) -> list[str]:
-    """The top screen's text, one string per row (a modal's rows hold only the modal)."""
-    return ["".join(segment.text for segment in strip) for strip in _strips(app)]
+    """The top screen's text, one string per row; under a dialog, only the dialog's (the
+    screen beneath shows through as spaces)."""
+    lines = ["".join(segment.text for segment in strip) for strip in _strips(app)]
+    if not app.screen.is_modal:
+        return lines
+    return [
+        "".join(" " if _not_text_at(app, x, y) else char for x, char in enumerate(line))
+        for y, line in enumerate(lines)
+    ]
 
 
 def _color(color: RichColor | None, default: Color) -> Color:
@@ -49,7 +75,7 @@ def cells(app: App[Any]) -> Iterator[Cell]:
         for segment in strip:
             style = segment.style
             for char in segment.text:
-                if style is not None and not char.isspace():
+                if style is not None and not char.isspace() and not _not_text_at(app, x, y):
                     foreground = _color(style.color, default_fg)
                     background = _color(style.bgcolor, default_bg)
                     if style.reverse:

@@ -40,6 +40,26 @@ def freeze_what_lives_long() -> None:
     gc.enable()
 
 
+def cut_at_word(text: str, width: int) -> str:
+    """``text`` within ``width`` columns, ended at a word with "…" when it must be cut."""
+    if len(text) <= width:
+        return text
+    words = text[: width - 1].rsplit(" ", 1)
+    kept = words[0] if len(words) > 1 else ""
+    return f"{kept.rstrip(' :·,')}…" if kept else text[: width - 1] + "…"
+
+
+def offer_themes(app: App[None]) -> None:
+    """Only the themes in which every text reaches 4.5:1 (hiptui.tui.themes), with hiptui's
+    high-contrast theme among them."""
+    from hiptui.tui.themes import HIGH_CONTRAST, OFFERED
+
+    app.register_theme(HIGH_CONTRAST)
+    for name in list(app.available_themes):
+        if name not in OFFERED:
+            app.unregister_theme(name)
+
+
 def tell_the_console_its_size(app: App[None]) -> None:
     """Under ``TERM=dumb`` rich's console answers 80x25 whatever the terminal is, while
     Textual's driver asks ``shutil.get_terminal_size`` (the terminal, or COLUMNS and LINES);
@@ -60,9 +80,17 @@ class HomeApp(App[None]):
         self.home = home
         self._settings_ready = False
         apply_keymap(self, self.settings.keymap)
+        offer_themes(self)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.set_reactive(HomeApp.units, self.settings.units)
+
+    def get_css_variables(self) -> dict[str, str]:
+        from hiptui.tui.themes import legible_variables
+
+        variables = legible_variables(super().get_css_variables(), dark=self.current_theme.dark)
+        self.theme_variables = variables  # what widgets that colour their own strips read
+        return variables
 
     def settings_ready(self) -> None:
         """The app is up: tell what was wrong in settings.toml; changes are saved from now on."""
@@ -173,10 +201,15 @@ class HomeApp(App[None]):
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title, with control characters removed: a screen's sub-title can be
-        an exercise or session name."""
-        return super().format_title(
-            printable(title, keep_newlines=False), printable(sub_title, keep_newlines=False)
-        )
+        an exercise or session name. Literal: a name's "[b]" stays text."""
+        title_content = Content(printable(title, keep_newlines=False))
+        sub = printable(sub_title, keep_newlines=False)
+        # The header keeps 18 columns for its icon and clock space: a longer sub-title ends
+        # at a word with "…" (Textual cut it mid-word: "Break: Kickbacks at the d…").
+        room = self.size.width - 18 - len(title_content.plain) - 3
+        sub = cut_at_word(sub, room) if room > 0 else sub
+        # Not dimmed as Textual's is: a dim sub-title fell below 4.5:1 in the light theme.
+        return Content.assemble(title_content, " — ", sub) if sub else title_content
 
     def on_unmount(self) -> None:
         self.home.close()

@@ -9,7 +9,7 @@ from hiptui.content.models import Exercise
 from hiptui.content.text import printable
 from hiptui.content.units import render
 
-ROW_META_WIDTH = 32
+ROW_META_WIDTH = 31  # the list's row holds 33 at 80 columns: the indent and 31
 
 
 def literal(text: str, style: str = "") -> Content:
@@ -52,7 +52,7 @@ def card_content(
 ) -> Content:
     """The whole card: header, summary, art (fitted to ``width``), then each section."""
     parts: list[str | Content | tuple[str, str]] = [
-        (printable(exercise.name), "bold $accent"),
+        (printable(exercise.name), "bold $text-accent"),
         ("  " + exercise.level, "$text-muted"),
         (" · per side" if exercise.per_side else "", "$text-muted"),
         "\n",
@@ -63,22 +63,34 @@ def card_content(
     if art is not None:
         parts += ["\n", art, "\n"]
     for section in card_sections(exercise, units):
-        parts.append(("\n" + section.title + "\n", "bold $secondary"))
+        parts.append(("\n" + section.title + "\n", "bold $text-primary"))
         for index, line in enumerate(section.lines, start=1):
             marker = f"{index:>2}. " if section.numbered else " • "
             parts.append(marker + printable(line, keep_newlines=False) + "\n")
     return Content.assemble(*parts)
 
 
+def row_meta(level: str, kit: list[str], width: int = ROW_META_WIDTH) -> str:
+    """A row's second line, level and kit, within ``width``: kit that does not fit is left
+    out whole and ends in " …" (never a word cut, never a "…" wrapped onto a line alone)."""
+    meta = f"{level} · {', '.join(kit) or 'no kit'}"
+    if len(meta) <= width:
+        return meta
+    shown: list[str] = []
+    for word in kit:
+        if len(f"{level} · {', '.join([*shown, word])} …") > width:
+            break
+        shown.append(word)
+    return f"{level} · {', '.join(shown)} …" if shown else f"{level} …"[:width]
+
+
 def row_label(exercise: Exercise) -> Content:
     """One catalog row: name, then level, kit and a per-side marker, dimmed."""
-    kit = ", ".join(exercise.equipment_words()) or "no kit"
-    meta = f"{exercise.level} · {printable(kit, keep_newlines=False)}"
-    if len(meta) > ROW_META_WIDTH:
-        meta = meta[: ROW_META_WIDTH - 1] + "…"
+    meta = row_meta(exercise.level, [printable(w, keep_newlines=False)
+                                     for w in exercise.equipment_words()])  # fmt: skip
     marker = " ⇄" if exercise.per_side else ""
     return Content.assemble(
         printable(exercise.name, keep_newlines=False),
-        (marker, "$accent"),
+        (marker, "$text-accent"),
         (f"\n  {meta}", "$text-muted"),
     )

@@ -63,9 +63,9 @@ class BreakScreen(ModalScreen[str | None]):
             if bindings == ("start",) and not startable:
                 continue
             shown = "/".join(first_key(b, self.keymap) for b in bindings)
-            keys += [(shown, "bold $accent"), f" {what}  "]
+            keys += [(shown, "bold $text-accent"), f" {what}  "]
         with Vertical(classes="dialog"):
-            title: list[str | tuple[str, str]] = [("Time for a break", "bold $warning")]
+            title: list[str | tuple[str, str]] = [("Time for a break", "bold $text-warning")]
             if self.status:
                 title.append((f"   {self.status}", "$text-muted"))
             yield Static(Content.assemble(*title))
@@ -75,7 +75,7 @@ class BreakScreen(ModalScreen[str | None]):
             yield Static(
                 Content.assemble(
                     ("\nA suggestion: ", "bold"),
-                    literal(snack.name, "bold $accent"),
+                    literal(snack.name, "bold $text-accent"),
                     "\n",
                     literal(snack.text),
                 ),

@@ -158,7 +158,7 @@ class CatalogScreen(Screen[None]):
         for exercise in exercises:
             if exercise.group is not group:
                 group = exercise.group
-                yield Option(Content.styled(group.value, "bold $secondary"), disabled=True)
+                yield Option(Content.styled(group.value, "bold $text-primary"), disabled=True)
             yield Option(self._label(exercise), id=exercise.id)
 
     def _label(self, exercise: Exercise) -> Content:
@@ -177,11 +177,11 @@ class CatalogScreen(Screen[None]):
         described = self.filter.describe()
         parts: list[str | tuple[str, str]] = [text]
         if described:
-            parts.append((f" · {described}", "$accent"))
+            parts.append((f" · {described}", "$text-accent"))
         if self._problem_count:
             count = self._problem_count
             noun = "problem" if count == 1 else "problems"
-            parts.append((f"\n⚠ {count} content {noun}: press ! to see", "$warning"))
+            parts.append((f"\n⚠ {count} content {noun}: press ! to see", "$text-warning"))
         self.query_one("#catalog-status", Static).update(Content.assemble(*parts))
 
     @property

@@ -80,10 +80,10 @@ def numbered(lines: Sequence[str]) -> list[Widget]:
 def check_widget(check: HomeCheck) -> Vertical:
     """A home check's title, summary, numbered steps and what to watch for, in a box."""
     return Vertical(
-        Static(literal(check.title, "bold $secondary")),
+        Static(literal(check.title, "bold $text-primary")),
         Static(literal(check.summary, "$text-muted")),
         *numbered(check.steps),
-        Static(literal(check.stop, "$warning")),
+        Static(literal(check.stop, "$text-warning")),
         id=f"check-{check.id}",
         classes="home-check",
     )
@@ -157,22 +157,23 @@ class CheckupScreen(Screen[None]):
     def _intro(self) -> ComposeResult:
         questionnaire = self.questionnaire
         if questionnaire is None:
-            lines: list[Part] = [("The self-check could not be loaded:\n", "bold $error")]
+            lines: list[Part] = [("The self-check could not be loaded:\n", "bold $text-error")]
             for problem in self.problems:
                 lines += [literal(str(problem)), "\n"]
             yield Static(Content.assemble(*lines), classes="intro-part")
             return
-        yield Static(literal(questionnaire.title, "bold $accent"), classes="intro-part")
+        yield Static(literal(questionnaire.title, "bold $text-accent"), classes="intro-part")
         for paragraph in paragraphs(questionnaire.intro):
             yield Static(literal(paragraph), classes="intro-part")
-        note: list[Part] = [("Please note\n", "bold $warning")]
+        note: list[Part] = [("Please note\n", "bold $text-warning")]
         for number, paragraph in enumerate(paragraphs(questionnaire.disclaimer)):
             note += ["\n\n" if number else "", literal(paragraph)]
         yield Static(Content.assemble(*note), id="intro-disclaimer", classes="intro-part")
         yield Static(
             Content.assemble(
-                ("enter", "bold $accent"), f": begin ({len(questionnaire.questions)} questions)"
-                "    ", ("escape", "bold $accent"), ": back",
+                ("enter", "bold $text-accent"),
+                f": begin ({len(questionnaire.questions)} questions)"
+                "    ", ("escape", "bold $text-accent"), ": back",
             ),
             id="intro-keys",
             classes="intro-part",
@@ -204,7 +205,7 @@ class CheckupScreen(Screen[None]):
         self.query_one("#question-progress", Static).update(
             Content.assemble(
                 (f"Question {question.number} of {total}  ", "bold"),
-                ("●" * question.number + "○" * (total - question.number), "$accent"),
+                ("●" * question.number + "○" * (total - question.number), "$text-accent"),
             )
         )
         self.query_one("#question-prompt", Static).update(literal(question.prompt, "bold"))
@@ -227,10 +228,10 @@ class CheckupScreen(Screen[None]):
     @staticmethod
     def _option_label(key: str, option: Option, chosen: AnswerValue | None) -> Content:
         return Content.assemble(
-            (f"{key:>2} ", "bold $accent"),
+            (f"{key:>2} ", "bold $text-accent"),
             " ",
             literal(option.label),
-            ("  ✓ your answer", "$success") if _same(option.value, chosen) else "",
+            ("  ✓ your answer", "$text-success") if _same(option.value, chosen) else "",
         )
 
     def _answer(self, index: int) -> None:

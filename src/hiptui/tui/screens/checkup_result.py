@@ -32,8 +32,8 @@ from hiptui.tui.screens.checkup import numbered, paragraphs
 Part = str | Content | tuple[str, str]
 PLAN_NAME = "Self-check plan"
 BAND_CELL = 14
-MARKS = {"safety": ("! ", "bold $error"), "schedule": ("• ", "$accent"),
-         "breaks": ("• ", "$accent"), "note": ("• ", "$text-muted")}  # fmt: skip
+MARKS = {"safety": ("! ", "bold $text-error"), "schedule": ("• ", "$text-accent"),
+         "breaks": ("• ", "$text-accent"), "note": ("• ", "$text-muted")}  # fmt: skip
 PAIN_START = (
     "The bridge check hurt. hiptui suggests seeing a doctor or physiotherapist before training. "
     "Start the body-weight exercises anyway, and stop any that hurts?"
@@ -47,10 +47,12 @@ def band_scale_content(band: str, average: str) -> Content:
     bars: list[Part] = []
     for name in BANDS:
         here = name == band
-        names.append((f"{name:<{BAND_CELL}}", "bold $accent" if here else "$text-muted"))
-        labels.append((f"{BAND_LABELS[name]:<{BAND_CELL}}", "$accent" if here else "$text-muted"))
+        names.append((f"{name:<{BAND_CELL}}", "bold $text-accent" if here else "$text-muted"))
+        labels.append(
+            (f"{BAND_LABELS[name]:<{BAND_CELL}}", "$text-accent" if here else "$text-muted")
+        )
         bar = ("█" if here else "─") * (BAND_CELL - 2) + "  "
-        bars.append((bar, "$accent" if here else "$text-muted"))
+        bars.append((bar, "$text-accent" if here else "$text-muted"))
     return Content.assemble(
         *names, "\n", *labels, "\n", *bars, "\n", f"You: {average} hours a day, band {band}."
     )
@@ -76,7 +78,7 @@ class CheckupResultScreen(Screen[None]):
     CheckupResultScreen #result-scroll { padding: 0 1 0 2; }
     CheckupResultScreen #result-scroll > Static { height: auto; }
     CheckupResultScreen #result-saved { color: $text-muted; }
-    CheckupResultScreen .section-title { margin-top: 1; text-style: bold; color: $secondary; }
+    CheckupResultScreen .section-title { margin-top: 1; text-style: bold; color: $text-primary; }
     CheckupResultScreen .alert { border: round $error; padding: 0 1; margin-top: 1; }
     CheckupResultScreen .figure { height: auto; }
     CheckupResultScreen .figure-label { width: 18; }
@@ -138,9 +140,9 @@ class CheckupResultScreen(Screen[None]):
             yield Static("Your plan", classes="section-title")
             yield Static(
                 Content.assemble(
-                    ("j", "bold $accent"), "/", ("k", "bold $accent"), ": next/previous "
-                    "exercise   ", ("enter", "bold $accent"), ": open it   ",
-                    ("s", "bold $accent"), ": start the plan",
+                    ("j", "bold $text-accent"), "/", ("k", "bold $text-accent"), ": next/previous "
+                    "exercise   ", ("enter", "bold $text-accent"), ": open it   ",
+                    ("s", "bold $text-accent"), ": start the plan",
                 ),
                 classes="plan-keys",
             )  # fmt: skip
@@ -158,11 +160,11 @@ class CheckupResultScreen(Screen[None]):
 
     def _pain_alert(self) -> Content:
         advice = next((r.text for r in self.result.recommendations if r.kind == "safety"), "")
-        return Content.assemble(("See a clinician\n", "bold $error"), literal(advice))
+        return Content.assemble(("See a clinician\n", "bold $text-error"), literal(advice))
 
     def _plausibility_note(self) -> Content:
         return Content.assemble(
-            ("Please check your answers\n", "bold $warning"),
+            ("Please check your answers\n", "bold $text-warning"),
             "A typical day adds up to more than 18 hours of sitting, so some answers probably "
             "count the same time twice. Press r to take the self-check again.",
         )
@@ -178,10 +180,10 @@ class CheckupResultScreen(Screen[None]):
         library = self.library
         exercise = library.get(item.id) if library is not None else None
         name = Content.assemble(
-            ("▸ ", "$accent"),
-            literal(exercise.name if exercise is not None else item.id, "bold $accent"),
+            ("▸ ", "$text-accent"),
+            literal(exercise.name if exercise is not None else item.id, "bold $text-accent"),
             (f"  {item.kind}", "$text-muted"),
-            "" if exercise is not None else ("  (not in the catalog)", "$warning"),
+            "" if exercise is not None else ("  (not in the catalog)", "$text-warning"),
         )
         return PlanItem(name, literal(item.text), item.id)
 
@@ -212,7 +214,7 @@ class CheckupResultScreen(Screen[None]):
 
     def _not_saved(self, reason: str) -> None:
         status = self.query_one("#result-saved", Static)
-        status.update(Content.assemble(("Not saved: ", "bold $error"), literal(reason)))
+        status.update(Content.assemble(("Not saved: ", "bold $text-error"), literal(reason)))
 
     def _saved(self, checkup_id: int, previous: CheckupRecord | None) -> None:
         self.saved_id = checkup_id
@@ -225,7 +227,7 @@ class CheckupResultScreen(Screen[None]):
             reminder = f"Your settings keep the break reminder at every {setting} minutes."
         self.query_one("#result-saved", Static).update(
             Content.assemble(
-                ("Saved", "bold $success"),
+                ("Saved", "bold $text-success"),
                 f" to your history as self-check {checkup_id}. {reminder}",
             )
         )
@@ -235,7 +237,7 @@ class CheckupResultScreen(Screen[None]):
     def _show_changes(self, previous: CheckupRecord) -> None:
         taken = previous.taken_at.astimezone().strftime("%Y-%m-%d")
         lines = changes(previous.result, self.result)
-        parts: list[Part] = [(f"Since your last self-check ({taken})\n", "bold $secondary")]
+        parts: list[Part] = [(f"Since your last self-check ({taken})\n", "bold $text-primary")]
         if lines:
             parts += [Content.assemble("• ", literal(line), "\n") for line in lines]
         else:

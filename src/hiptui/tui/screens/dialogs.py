@@ -64,7 +64,7 @@ class ResumeScreen(ModalScreen[str]):
         answers = [("Resume", "r", "choose('resume')")] if self.can_resume else []
         answers += [("Close as it is", "c", "choose('close')"), ("Later", "esc", "choose('later')")]
         with Vertical(classes="dialog"):
-            yield Static(Content.styled("Unfinished session", "bold $warning"))
+            yield Static(Content.styled("Unfinished session", "bold $text-warning"))
             yield Static(literal(self.description))
             yield DialogButtons(*answers)
 
@@ -118,7 +118,7 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
         grid-size: 2; grid-columns: 18 1fr; grid-rows: 3; height: auto; margin-top: 1;
     }
     PlanScreen #plan-grid Label { padding: 1 0 0 0; }
-    PlanScreen #plan-error { color: $error; height: auto; }
+    PlanScreen #plan-error { color: $text-error; height: auto; }
     PlanScreen .dialog-buttons { height: 3; align: right middle; }
     PlanScreen.-short .dialog { padding: 0 2; }
     PlanScreen.-short #plan-grid { grid-rows: 1; margin-top: 0; }
@@ -151,11 +151,11 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
         item = self.item
         reps = item.target_reps
         with Vertical(classes="dialog plan-dialog"):
-            yield Static(Content.assemble(("Start: ", "bold"), (item.name, "bold $accent")))
+            yield Static(Content.assemble(("Start: ", "bold"), (item.name, "bold $text-accent")))
             if self.advice:
                 yield Static(literal("\n".join(self.advice)), id="plan-advice")
             if self.note:
-                yield Static(literal(self.note, "$warning"), id="plan-comeback")
+                yield Static(literal(self.note, "$text-warning"), id="plan-comeback")
             with Grid(id="plan-grid"):
                 yield Label("Sets")
                 yield Input(str(item.sets), id="plan-sets", type="integer")
@@ -224,7 +224,7 @@ class PlanScreen(ModalScreen[PlanChoice | None]):
         try:
             choice = self._choice()
         except ValueError as error:
-            self.query_one("#plan-error", Static).update(literal(str(error), "$error"))
+            self.query_one("#plan-error", Static).update(literal(str(error), "$text-error"))
             return
         self.dismiss(choice)
 
@@ -263,9 +263,14 @@ class ChooseScreen(ModalScreen[str | None]):
 
     BINDINGS = bindings_for("choose")
 
+    # The list gives way so that the key hint and Cancel stay in the box at 80x24 (a list 14
+    # high had pushed them out of it).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
+
     DEFAULT_CSS = """
     ChooseScreen { align: center middle; }
     ChooseScreen .choose-dialog OptionList { height: auto; max-height: 14; margin-top: 1; }
+    ChooseScreen.-short .choose-dialog OptionList { max-height: 8; }
     """
 
     def __init__(self, title: str, choices: list[tuple[str, Content]]) -> None:
@@ -278,9 +283,9 @@ class ChooseScreen(ModalScreen[str | None]):
         from textual.widgets.option_list import Option
 
         with Vertical(classes="dialog choose-dialog"):
-            yield Static(Content.styled(self.title_text, "bold $accent"))
+            yield Static(Content.styled(self.title_text, "bold $text-accent"))
             yield OptionList(*[Option(label, id=key) for key, label in self.choices])
-            yield Static(Content.assemble(("enter", "bold $accent"), " or a click: start"),
+            yield Static(Content.assemble(("enter", "bold $text-accent"), " or a click: start"),
                          classes="dialog-keys")  # fmt: skip
             yield DialogButtons(("Cancel", "esc", "cancel"))
 

@@ -60,7 +60,7 @@ class GuideScreen(Screen[None]):
         self._show(section)
 
     def _show(self, section: GuideSection) -> None:
-        parts: list[str | Content | tuple[str, str]] = [(section.title + "\n", "bold $accent")]
+        parts: list[str | Content | tuple[str, str]] = [(section.title + "\n", "bold $text-accent")]
         for paragraph in section.paragraphs:
             parts += ["\n", literal(paragraph), "\n"]
         origin = "the article" if section.source == "article" else "hiptui (not the article)"

@@ -73,7 +73,7 @@ FIRST_RUN = (
 
 def consistency_line(found: Consistency) -> Content:
     """``This week: 1 of 2 strength days · Streak: 3 weeks of 2+ days``."""
-    style = "$success" if found.met_this_week else "$warning"
+    style = "$text-success" if found.met_this_week else "$text-warning"
     return Content.assemble(
         ("This week: ", "bold"),
         (f"{found.days_this_week} of {found.target} strength days", style),
@@ -117,7 +117,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         yield Static("Loading history…", id="history-summary")
         yield Static(
-            Content.assemble((FIRST_RUN_TITLE, "bold $accent"), FIRST_RUN), id="history-empty"
+            Content.assemble((FIRST_RUN_TITLE, "bold $text-accent"), FIRST_RUN), id="history-empty"
         )
         with TabbedContent(id="history-tabs"):
             with TabPane("Sessions", id="sessions-pane"):
@@ -190,7 +190,9 @@ class HistoryScreen(Screen[None]):
 
     def _failed(self, message: str) -> None:
         summary = self.query_one("#history-summary", Static)
-        summary.update(Content.assemble(("History unavailable: ", "bold $error"), literal(message)))
+        summary.update(
+            Content.assemble(("History unavailable: ", "bold $text-error"), literal(message))
+        )
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -235,7 +237,7 @@ class HistoryScreen(Screen[None]):
         count = len(found.suggestions)
         if count:
             note = f" · {plural(count, 'next step')} suggested (Progress)"
-            line = Content.assemble(line, (note, "$success"))
+            line = Content.assemble(line, (note, "$text-success"))
         return line
 
     def _fill_sessions(self, rows: Sequence[SessionRow]) -> None:
@@ -268,7 +270,7 @@ class HistoryScreen(Screen[None]):
             marker = " ↑" if found.suggestions_for(stats.exercise_id) else ""
             options.append(
                 Option(
-                    Content.assemble(literal(stats.name), (marker, "$success")),
+                    Content.assemble(literal(stats.name), (marker, "$text-success")),
                     id=stats.exercise_id,
                 )
             )

@@ -47,7 +47,7 @@ class SessionSetsScreen(Screen[None]):
         status = "" if session.status == "completed" else f" · {session.status.replace('-', ' ')}"
         self.query_one("#session-head", Static).update(
             Content.assemble(
-                literal(session.name, "bold $accent"),
+                literal(session.name, "bold $text-accent"),
                 (f"  {when} · {duration_label(row.duration)} · {plural(row.sets, 'set')} · "
                  f"{plural(row.reps, 'rep')}{status}", "$text-muted"),
             )
@@ -68,7 +68,7 @@ class SessionSetsScreen(Screen[None]):
             )
         if not session.sets:
             self.query_one("#session-head", Static).update(
-                Content.assemble(literal(session.name, "bold $accent"),
+                Content.assemble(literal(session.name, "bold $text-accent"),
                                  ("  no sets were completed in this session", "$text-muted"))
             )  # fmt: skip
         table.focus()

@@ -32,7 +32,7 @@ class ProblemsScreen(Screen[None]):
                 f"{len(self.problems)} problems in content files. The files named here were "
                 "skipped; everything else loaded. Fix them and run `hiptui check`.\n"
             )
-            yield Static(literal(intro, "$warning"))
+            yield Static(literal(intro, "$text-warning"))
             for problem in self.problems:
                 yield Static(literal(str(problem)), classes="problem")
         yield Footer()

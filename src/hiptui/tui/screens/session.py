@@ -360,7 +360,7 @@ class SessionScreen(Screen[FinishedSession]):
         for index, step in enumerate(self._filled(exercise)):
             here = index == current
             marker = "▶ " if here else f"{index + 1}. "
-            parts += [(marker, "bold $accent" if here else "$text-muted"),
+            parts += [(marker, "bold $text-accent" if here else "$text-muted"),
                       literal(step, "bold" if here else ""), "\n"]  # fmt: skip
         self._set("runner-steps", Content.assemble(*parts))
 
@@ -409,9 +409,9 @@ class SessionScreen(Screen[FinishedSession]):
     def _status(self, view: SessionView) -> Content:
         parts: list[str | tuple[str, str]] = []
         if view.paused:
-            parts.append(("PAUSED: p resumes  ", "bold $warning"))
+            parts.append(("PAUSED: p resumes  ", "bold $text-warning"))
         if view.discomfort:
-            parts.append(("discomfort flagged (d clears)  ", "$error"))
+            parts.append(("discomfort flagged (d clears)  ", "$text-error"))
         saved = self.recorder.saved
         text = f"{saved} set{'s' if saved != 1 else ''} saved"
         half = self.recorder.half_to_go()
@@ -419,6 +419,6 @@ class SessionScreen(Screen[FinishedSession]):
             text += f" ({half} half to go)"
         parts.append((text, "$text-muted"))
         if self.recorder.pending:
-            parts.append((f", {len(self.recorder.pending)} waiting to be saved", "$warning"))
+            parts.append((f", {len(self.recorder.pending)} waiting to be saved", "$text-warning"))
         parts.append((f"  ·  sound: {self.announcer.playing} (m)", "$text-muted"))
         return Content.assemble(*parts)

@@ -71,17 +71,22 @@ class SettingsScreen(Screen[None]):
     HELP_TITLE = "Settings"
     BINDINGS = bindings_for("settings")
 
+    # At 80 columns the labels give room to the hints, which then wrap at words (a hint 6
+    # wide had cut "changes" in two).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
     DEFAULT_CSS = """
     SettingsScreen #settings-form { padding: 0 2; }
     SettingsScreen #settings-file { color: $text-muted; margin: 0 0 1 0; }
-    SettingsScreen #settings-problems { color: $warning; margin: 1 0 0 0; height: auto; }
+    SettingsScreen #settings-problems { color: $text-warning; margin: 1 0 0 0; height: auto; }
     SettingsScreen .setting-row { height: auto; margin: 0; }
     SettingsScreen .setting-label { width: 36; padding: 0 1 0 0; }
     SettingsScreen .setting-row Input { width: 18; }
     SettingsScreen .setting-row Select { width: 30; }
     SettingsScreen .setting-row Switch { border: none; height: 1; padding: 0; }
     SettingsScreen .setting-hint { color: $text-muted; padding: 0 0 0 2; width: 1fr; }
-    SettingsScreen #settings-error { color: $error; margin: 1 0 0 0; height: auto; }
+    SettingsScreen.-narrow .setting-label { width: 28; }
+    SettingsScreen #settings-error { color: $text-error; margin: 1 0 0 0; height: auto; }
     SettingsScreen #settings-buttons { height: auto; margin: 1 0; }
     SettingsScreen #settings-buttons Button { margin-right: 2; }
     """

@@ -65,7 +65,7 @@ class SummaryScreen(Screen[None]):
         s = self.summary
         state = "Session complete" if s.complete else "Session ended early"
         parts: list[str | tuple[str, str] | Content] = [
-            (f"{state}: ", "bold $accent"),
+            (f"{state}: ", "bold $text-accent"),
             literal(self.title_text),
             f"\n{_count(s.total_sets, 'set')}, {_count(s.total_reps, 'rep')}",
         ]
@@ -80,7 +80,7 @@ class SummaryScreen(Screen[None]):
             literal(item.exercise_name, "bold"),
         ]
         if item.skipped:
-            parts.append(("  skipped", "$warning"))
+            parts.append(("  skipped", "$text-warning"))
         parts.append(f"\n  sets {item.sets_done} of {item.sets_planned}")
         if item.reps_left or item.reps_right:
             parts.append(f" · reps left {item.reps_left}, right {item.reps_right}")
@@ -93,7 +93,7 @@ class SummaryScreen(Screen[None]):
             flagged = ", ".join(
                 f"set {n}{' ' + side if side else ''}" for n, side in item.discomfort_sets
             )
-            parts.append((f"\n  discomfort: {flagged}", "$error"))
+            parts.append((f"\n  discomfort: {flagged}", "$text-error"))
         before = self.previous.get(item.exercise_id)
         if before:
             parts.append((f"\n  last time: {before}", "$text-muted"))
@@ -101,7 +101,7 @@ class SummaryScreen(Screen[None]):
 
     def _advice(self) -> Content:
         parts: list[str | tuple[str, str] | Content] = [
-            ("\nYou flagged discomfort", "bold $warning"),
+            ("\nYou flagged discomfort", "bold $text-warning"),
             "\nStop if it hurts. Next time, for a start:",
         ]
         for advice in self.advice:

@@ -71,15 +71,17 @@ def stats_lines(stats: ExerciseStats, tz: tzinfo | None) -> list[ContentPart]:
     if gap is not None:
         balance = f"Left / right: {gap.left} / {gap.right} reps"
         if gap.missing_side is not None:
-            lines.append((f"{balance}: no {gap.missing_side}-side sets logged ⚠\n", "$warning"))
+            lines.append(
+                (f"{balance}: no {gap.missing_side}-side sets logged ⚠\n", "$text-warning")
+            )
         elif gap.flagged:
             note = f"{balance}: the {gap.weaker} side is {gap.percent}% behind ⚠ (over 10%)\n"
-            lines.append((note, "$warning"))
+            lines.append((note, "$text-warning"))
         else:
             lines.append(f"{balance}: within 10%\n")
     if stats.discomfort:
         text = f"Discomfort marked on {plural(stats.discomfort, 'set')}\n"
-        lines.append((text, "$warning"))
+        lines.append((text, "$text-warning"))
     return lines
 
 
@@ -148,7 +150,7 @@ class ExerciseProgress(VerticalScroll, can_focus=False):
             return
         title.update(
             Content.assemble(
-                literal(stats.name, "bold $accent"),
+                literal(stats.name, "bold $text-accent"),
                 (f"  {plural(len(stats.points), 'session')}", "$text-muted"),
             )
         )
@@ -171,7 +173,7 @@ class ExerciseProgress(VerticalScroll, can_focus=False):
         self.query_one("#total-axis", Static).update(axis)
         parts = stats_lines(stats, tz)
         for suggestion in suggestions:
-            parts += [("\nNext step: ", "bold $success"), literal(suggestion.text), "\n"]
+            parts += [("\nNext step: ", "bold $text-success"), literal(suggestion.text), "\n"]
         facts.update(Content.assemble(*parts))
         self.scroll_home(animate=False)
 

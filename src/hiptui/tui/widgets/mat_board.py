@@ -21,7 +21,7 @@ from hiptui.tui.mat_layout import Line, fit_board
 
 # The theme variable that colours each part, by the board's mood. The words say what the
 # colour says (REST, PAUSED), so nothing depends on telling colours apart.
-_NUMBER_COLOUR = {"": "accent", "paused": "warning", "rest": "success"}
+_NUMBER_COLOUR = {"": "text-accent", "paused": "text-warning", "rest": "text-success"}
 
 
 class MatBoard(Widget):
