@@ -22,7 +22,7 @@ from hiptui.tui.screens.session import SessionScreen
 from hiptui.tui.screens.summary import SummaryScreen
 from hiptui.tui.widgets.mat_board import MatBoard
 from hiptui.tui.widgets.mat_controls import MatButton
-from tests.ui.helpers import FakeClock, build_app, loaded
+from tests.ui.helpers import FakeClock, build_app, loaded, until
 from tests.unit.test_cli_lookup import hiptui
 
 SIZE = (100, 34)
@@ -364,3 +364,20 @@ async def test_skipping_an_exercise_asks_first() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.summary.exercises[0].skipped
+
+
+async def test_no_switch_sides_toast_is_left_over_the_summary() -> None:
+
+    clock = FakeClock()
+    app = mat_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.sessions.run_exercise("quadruped-kickback", ask=False)
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await pilot.press("space", "f")
+        await until(
+            pilot, lambda: any(n.message.startswith("Switch sides") for n in app._notifications)
+        )
+        await pilot.press("escape", "y")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        assert not [n for n in app._notifications if n.message.startswith("Switch sides")]

@@ -66,9 +66,25 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         print(safe(str(problem)))
     files_with_errors = len({p.path for p in problems})
-    summary = f"{checked} files checked, {len(problems)} problems in {files_with_errors} files"
+    if folders:
+        checked += _routine_and_ladder_files(folders)
+    summary = (f"{_count(checked, 'file')} checked, {_count(len(problems), 'problem')} in "
+               f"{_count(files_with_errors, 'file')}")  # fmt: skip
     print(summary, file=sys.stderr)
     return 1 if problems else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _routine_and_ladder_files(folders: list[Path]) -> int:
+    """How many routine files (``routines/*.toml``) and ladder files the folders hold."""
+    found = 0
+    for folder in folders:
+        found += len(list((folder / "routines").glob("*.toml")))
+        found += (folder / "progression" / "ladders.toml").is_file()
+    return found
 
 
 def _unfilled(paths: list[Path]) -> list[Problem]:

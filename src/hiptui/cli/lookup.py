@@ -117,7 +117,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     width = max((len(ex.id) for ex in chosen), default=10)
     for ex in chosen:
-        side = " per side" if ex.per_side else ""
+        side = "; per side" if ex.per_side else ""
         kit = ", ".join(ex.equipment_words()) or "no equipment"
         line = f"{ex.id:<{width}}  {ex.name} ({ex.level}; {kit}{side})"
         if args.source:

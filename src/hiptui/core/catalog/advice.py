@@ -8,6 +8,7 @@ where the article says weak hip extensors push the work (back extensors, anterio
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hiptui.content.ladders import Ladders
@@ -27,7 +28,9 @@ class DiscomfortAdvice:
 def easier_option(exercise: Exercise, ladders: Ladders | None) -> tuple[str | None, str | None]:
     for variation in exercise.variations:
         if variation.name.lower().startswith("easier"):
-            return f"{variation.name}: {variation.text}", None
+            # "Easier: glute bridge" is shown after "easier: ": the label once, not twice.
+            name = re.sub(r"^easier\s*:?\s*", "", variation.name, flags=re.IGNORECASE)
+            return (f"{name}: {variation.text}" if name else variation.text), None
     if ladders is not None:
         for ladder in ladders.containing(exercise.id):
             index = ladder.steps.index(exercise.id)

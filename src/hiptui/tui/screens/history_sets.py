@@ -12,10 +12,22 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from hiptui.content.text import printable
 from hiptui.core.history.stats import session_row
-from hiptui.store.records import SessionRecord
+from hiptui.store.records import SessionRecord, SetRecord
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 from hiptui.tui.widgets.exercise_progress import duration_label, plural
+
+
+def set_time(record: SetRecord) -> str:
+    """How long the set took: from its start to its end as the runner logged them, else its
+    timed work; "–" for a set logged without either (an import)."""
+    seconds = record.work_seconds
+    if record.started_at is not None:
+        seconds = max(0.0, (record.completed_at - record.started_at).total_seconds())
+    if seconds is None:
+        return "–"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}" if minutes else f"{rest} s"
 
 
 class SessionSetsScreen(Screen[None]):
@@ -62,7 +74,7 @@ class SessionSetsScreen(Screen[None]):
                 Text(record.side or "both"),
                 record.reps,
                 Text("–" if record.hold_seconds is None else f"{record.hold_seconds:g} s"),
-                Text("–" if record.work_seconds is None else f"{record.work_seconds:g} s"),
+                Text(set_time(record)),
                 Text("⚠ yes" if record.discomfort else ""),
                 Text(printable(record.note or "", keep_newlines=False)),
             )

@@ -57,6 +57,9 @@ def _action_named(name: object) -> Action | None:
         return None
 
 
+PASSING_TOASTS = ("Switch sides:", "Rest is over")
+
+
 class SessionScreen(Screen[FinishedSession]):
     HELP_TITLE = "Session"
     BINDINGS = bindings_for("session")
@@ -133,6 +136,14 @@ class SessionScreen(Screen[FinishedSession]):
             else:
                 self.refresh_view()
 
+    def _clear_passing_toasts(self) -> None:
+        """The runner's toasts of the moment ("Switch sides", "Rest is over") say nothing
+        once the session is over: they go before the summary comes (errors stay)."""
+        app = self.app
+        for toast in list(app._notifications):  # Textual has no public way to drop one
+            if toast.message.startswith(PASSING_TOASTS):
+                app._unnotify(toast)
+
     def handle(self, events: list[Event]) -> None:
         self._save(self.recorder.record(events))
         self.announcer.announce(events)
@@ -195,6 +206,7 @@ class SessionScreen(Screen[FinishedSession]):
     def _done(self, event: SessionDone) -> None:
         if self._finished:
             return
+        self._clear_passing_toasts()
         status = "ended-early" if event.ended_early else "completed"
         error = self.recorder.finish(status)
         if error is not None:
