@@ -73,7 +73,7 @@ def test_an_unfilled_template_is_reported_line_by_line(
     assert out.splitlines() == [
         f"{path}:{summary_line}: still holds template text starting with TODO: replace it"
     ]
-    assert "1 problems in 1 files" in err
+    assert "1 problem in 1 file\n" in err
     code, out, _ = hiptui(capsys, "check")  # the user folder, checked with every folder
     assert code == 1 and f"{path}:{summary_line}:" in out
 
