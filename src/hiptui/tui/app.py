@@ -269,7 +269,10 @@ class HiptuiApp(HomeApp):
         db = self.database()
         if db is None:
             return
-        now = self.wall_now() if self.wall_now is not None else datetime.now().astimezone()
+        from datetime import datetime
+
+        wall_now = self.options.get("wall_now")
+        now = wall_now() if wall_now is not None else datetime.now().astimezone()
         out = self.home.database_path.parent / "exports" / f"hiptui-{now:%Y%m%d-%H%M%S}.json"
         try:
             text = dumps_export(export_json(db))
