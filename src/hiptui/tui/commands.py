@@ -7,11 +7,11 @@ from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.fuzzy import Matcher
 
 from hiptui.content.library import Library
 from hiptui.content.text import printable
 from hiptui.tui.messages import OpenExercise
+from hiptui.tui.palette import highlighted, rank
 
 
 @runtime_checkable
@@ -49,8 +49,6 @@ class ExerciseCommands(Provider):
                                help="Exercise")  # fmt: skip
 
     async def search(self, query: str) -> Hits:
-        from hiptui.tui.palette import rank
-
         matcher = self.matcher(query)
         for exercise_id, name in self._exercises():
             text = f"Open {name}"
@@ -65,16 +63,3 @@ class ExerciseCommands(Provider):
                         help=exercise_id,  # a kebab-case id: no markup in it
                     )
                     break
-
-
-def highlighted(matcher: Matcher, text: str) -> Content:
-    """``text`` as literal Content with the letters ``matcher`` matched in its style (what
-    ``Matcher.highlight`` does, but that reads its candidate as markup)."""
-    content = Content(text)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    if not score:
-        return content
-    for offset in offsets:
-        if not text[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content

@@ -13,9 +13,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.fuzzy import Matcher
-
-from hiptui.tui.commands import highlighted
 
 # How a query ranks against a name (its words) and other words; fuzzy scores stay far below.
 WHOLE_WORD, WORD_START, OTHER_WORD = 300.0, 200.0, 150.0
@@ -123,3 +122,16 @@ class ScreenCommands(Provider):
                     text=command.title,
                     help=command.help,
                 )
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """``text`` as literal Content with the letters ``matcher`` matched in its style (what
+    ``Matcher.highlight`` does, but that reads its candidate as markup)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if not score:
+        return content
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
