@@ -13,27 +13,27 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.reactive import var
 from textual.screen import Screen
 
 from hiptui.content.library import Library
 from hiptui.home import Home
 from hiptui.tui import messages
-from hiptui.tui.app_base import HomeApp, freeze_what_lives_long
+from hiptui.tui.app_base import freeze_what_lives_long
 from hiptui.tui.app_options import HISTORY_AT_START_DELAY, AppOptions
 from hiptui.tui.break_wiring import BreakWiring
 from hiptui.tui.commands import ExerciseCommands
 from hiptui.tui.history_at_start import HistoryAtStart
 from hiptui.tui.keys import bindings_for
-from hiptui.tui.palette import COMMANDS as PALETTE_COMMANDS
 from hiptui.tui.palette import ScreenCommands
+from hiptui.tui.palette_actions import PaletteActions
 from hiptui.tui.screens.catalog import CatalogScreen
 from hiptui.tui.today_title import TodayTitle
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from hiptui.tui.session_navigation import SessionNavigation
 
 
-class HiptuiApp(HomeApp):
+class HiptuiApp(PaletteActions):
     CSS_PATH = "app.tcss"
     TITLE = "hiptui"
     SUB_TITLE = "hip-extension coach"
@@ -248,52 +248,6 @@ class HiptuiApp(HomeApp):
         screen = self.screen
         title = getattr(screen, "HELP_TITLE", "") or screen.sub_title or "hiptui"
         self.push_screen(HelpScreen(title, help_rows(self, screen, self.settings.keymap)))
-
-    def action_take_break(self) -> None:
-        """The palette's "Take a break now": the break dialog whatever the clock says."""
-        if self.breaks is None:
-            self.notify("The break reminder is off (break_minutes in the settings).",
-                        severity="warning")  # fmt: skip
-        else:
-            self.breaks.offer_now()
-
-    def action_export_history(self) -> None:
-        self.run_worker(self._export_history, thread=True, name="export-history")
-
-    def _export_history(self) -> None:
-        """The history as `hiptui export` writes it, to a dated file beside the database."""
-        from hiptui.store.errors import StoreError
-        from hiptui.store.export import dumps_export, export_json
-        from hiptui.store.files import atomic_write
-
-        db = self.database()
-        if db is None:
-            return
-        from datetime import datetime
-
-        wall_now = self.options.get("wall_now")
-        now = wall_now() if wall_now is not None else datetime.now().astimezone()
-        out = self.home.database_path.parent / "exports" / f"hiptui-{now:%Y%m%d-%H%M%S}.json"
-        try:
-            text = dumps_export(export_json(db))
-            out.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(out, text.encode("utf-8"))
-        except (OSError, StoreError) as error:
-            self.tell("Export failed", f"{out}: {error}", severity="error")
-            return
-        self.call_from_thread(self.notify, f"History exported to {out}", title="Export")
-
-    def action_import_help(self) -> None:
-        self.notify("From a shell: hiptui import-history FILE.json adds an export's history; "
-                    "hiptui import FILE adds exercises from a dataset (docs/importing.md).",
-                    title="Import", timeout=15)  # fmt: skip
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        # The palette's own commands (tui/palette.py) in place of Textual's of the same name.
-        own = {command.title.partition(":")[0] for command in PALETTE_COMMANDS}
-        for command in super().get_system_commands(screen):
-            if command.title not in own:
-                yield command
 
 
 def make_app(
