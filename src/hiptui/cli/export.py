@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from hiptui.store.db import Database
 
 
 def register(subparsers: Any) -> None:
@@ -88,9 +93,6 @@ def run_import(args: argparse.Namespace) -> int:
         return run_csv_import(args)
     from hiptui.cli.common import eprint
     from hiptui.content.models import Problem
-    from hiptui.paths import database_path
-    from hiptui.store.db import Database
-    from hiptui.store.errors import StoreError
     from hiptui.store.export import import_history, load_export_file
     from hiptui.store.history_import import parse_export
 
@@ -104,26 +106,9 @@ def run_import(args: argparse.Namespace) -> int:
         for problem in checked:
             eprint(str(problem))
         return 1
-    try:
-        db = Database.open(database_path())
-    except StoreError as error:
-        eprint(str(error))
-        return 1
-    try:
-        if db.notice:
-            eprint(db.notice)
-        result = import_history(db, data, path=str(source))
-    except StoreError as error:
-        eprint(str(error))
-        return 1
-    finally:
-        db.close()
-    if isinstance(result, list):  # pragma: no cover - the file was checked above
-        for problem in result:
-            eprint(str(problem))
-        return 1
-    print(f"{source}: {result}")
-    return 0
+    return _add_to_history(
+        lambda db: import_history(db, data, path=str(source)), done=f"{source}: "
+    )
 
 
 def run_csv_import(args: argparse.Namespace) -> int:
@@ -131,15 +116,12 @@ def run_csv_import(args: argparse.Namespace) -> int:
     the exercises hiptui knows (the bundled ones and yours)."""
     from hiptui.cli.common import eprint, load_content
     from hiptui.content.models import Problem
-    from hiptui.paths import database_path
     from hiptui.store.csv_import import (
         import_csv_history,
         known_exercises,
         load_csv_file,
         parse_csv,
     )
-    from hiptui.store.db import Database
-    from hiptui.store.errors import StoreError
 
     source = Path(args.file)
     text = load_csv_file(source)
@@ -154,6 +136,21 @@ def run_csv_import(args: argparse.Namespace) -> int:
         for problem in checked:
             eprint(str(problem))
         return 1
+    return _add_to_history(
+        lambda db: import_csv_history(db, text, path=str(source), known=known),
+        done=f"{source}: {checked.layout} CSV: ",
+    )
+
+
+def _add_to_history(add: Callable[[Database], object], *, done: str) -> int:
+    """Open (or create) the history, run one checked import into it and report: the
+    database's notice and any error on standard error, ``done`` + the result on standard
+    output. The file was checked whole before this, so nothing is opened for a bad file."""
+    from hiptui.cli.common import eprint
+    from hiptui.paths import database_path
+    from hiptui.store.db import Database
+    from hiptui.store.errors import StoreError
+
     try:
         db = Database.open(database_path())
     except StoreError as error:
@@ -162,15 +159,15 @@ def run_csv_import(args: argparse.Namespace) -> int:
     try:
         if db.notice:
             eprint(db.notice)
-        result = import_csv_history(db, text, path=str(source), known=known)
+        result = add(db)
     except StoreError as error:
         eprint(str(error))
         return 1
     finally:
         db.close()
-    if isinstance(result, list):  # pragma: no cover - the file was checked above
+    if isinstance(result, list):  # pragma: no cover - the file was checked before
         for problem in result:
             eprint(str(problem))
         return 1
-    print(f"{source}: {checked.layout} CSV: {result}")
+    print(f"{done}{result}")
     return 0
