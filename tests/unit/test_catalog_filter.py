@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hiptui.content.models import Dosage, Exercise, Range
+from hiptui.content.models import Exercise
 from hiptui.core.catalog.filter import (
     NO_EQUIPMENT,
     CatalogFilter,
@@ -11,27 +11,21 @@ from hiptui.core.catalog.filter import (
     cycle_tristate,
     facet_values,
 )
+from tests.builders import an_exercise
 
 
 def exercise(
     name: str, *, source: str = "article", kit: tuple[str, ...] = (), **extra: object
 ) -> Exercise:
-    base = Exercise(
-        id=name.lower().replace(" ", "-"),
+    exercise_id = name.lower().replace(" ", "-")
+    return an_exercise(
+        exercise_id,
         name=name,
-        summary="",
-        level="beginner",
-        category="strength",
-        primary_muscles=("gluteus maximus",),
         secondary_muscles=("hamstrings",),
         equipment=kit,
-        optional_equipment=(),
-        per_side=False,
-        dosage=Dosage(sets=Range(2, 3), reps=Range(8, 12)),
-        steps=("Do it.",),
         source=source,
+        **extra,
     )
-    return base.replace(**extra)
 
 
 LIBRARY = [

@@ -14,6 +14,7 @@ from hiptui.core.catalog.advice import discomfort_advice
 from hiptui.paths import bundled_content_dir
 from hiptui.store.records import SetRecord
 from hiptui.tui.screens.history_sets import set_time
+from tests.builders import a_set_record
 
 BUNDLED = bundled_content_dir()
 
@@ -54,9 +55,7 @@ def test_the_easier_option_is_named_once() -> None:
 def _set(started: datetime | None, seconds: float, work: float | None = None) -> SetRecord:
     end = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
     start = None if started is None else end - timedelta(seconds=seconds)
-    return SetRecord(id=1, session_id=1, exercise_id="x", exercise_name="X", set_number=1,
-                     side=None, reps=8, hold_seconds=None, work_seconds=work, discomfort=False,
-                     note=None, completed_at=end, started_at=start)  # fmt: skip
+    return a_set_record("x", 8, work_seconds=work, completed_at=end, started_at=start)
 
 
 def test_a_sets_time_is_how_long_it_took() -> None:

@@ -17,6 +17,7 @@ from hiptui.tui.bigfont import can_draw, draw, rows_at, width_at
 from hiptui.tui.mat_layout import fit_board
 from hiptui.tui.mat_text import clock_text, mat_text, step_title
 from hiptui.tui.widgets.mat_board import _changed
+from tests.builders import a_set_record
 from tests.unit.content_files import CONTENT
 from tests.unit.test_session_support import counted, machine, timed, warmup
 
@@ -152,7 +153,9 @@ NOON = datetime(2024, 5, 1, 12, tzinfo=UTC)
 
 
 def rows(session: int, left: int, right: int, *, at: datetime = NOON) -> list[SetRecord]:
-    base = SetRecord(1, session, "kick", "Kick", 1, "left", left, None, None, False, None, at, at)
+    base = a_set_record(
+        "kick", left, session_id=session, side="left", started_at=at, completed_at=at
+    )
     return [base, base.replace(side="right", reps=right)]
 
 

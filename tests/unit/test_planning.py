@@ -14,27 +14,15 @@ from hiptui.core.checkup.scoring import score
 from hiptui.core.session.plan import ExercisePlan
 from hiptui.core.session.plan_builders import WARMUP_ID, PlanError, plan_for_exercises
 from hiptui.paths import bundled_content_dir
+from tests.builders import an_exercise
 
 COUNTED = Dosage(sets=Range(2, 3), reps=Range(8, 12), rest_seconds=45)
 TIMED = Dosage(sets=Range(1, 1), work_seconds=Range(300, 600), rest_seconds=0)
 
 
 def exercise(exercise_id: str, dosage: Dosage = COUNTED, *, per_side: bool = False) -> Exercise:
-    return Exercise(
-        id=exercise_id,
-        name=exercise_id.replace("-", " ").title(),
-        summary="",
-        level="beginner",
-        category="strength",
-        primary_muscles=("gluteus maximus",),
-        secondary_muscles=(),
-        equipment=(),
-        optional_equipment=(),
-        per_side=per_side,
-        dosage=dosage,
-        steps=("Do it.",),
-        source="test",
-    )
+    name = exercise_id.replace("-", " ").title()
+    return an_exercise(exercise_id, name=name, per_side=per_side, dosage=dosage)
 
 
 def library(*exercises: Exercise) -> Library:

@@ -17,6 +17,7 @@ from hiptui.core.history.load_step import added, cut, step_for
 from hiptui.core.history.pain_light import light_of, pain_light
 from hiptui.core.history.prescription import Prescription, prescribe
 from hiptui.store.records import SessionRecord, SetRecord
+from tests.builders import a_set_record, an_exercise
 
 MONDAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -31,16 +32,8 @@ def exercise(
     hold_cap: int | None = None,
     step_kg: float | None = None,
 ) -> Exercise:
-    return Exercise(
-        id=exercise_id,
-        name=exercise_id.replace("-", " ").capitalize(),
-        summary="s",
-        level="beginner",
-        category="strength",
-        primary_muscles=("gluteus maximus",),
-        secondary_muscles=(),
-        equipment=(),
-        optional_equipment=(),
+    return an_exercise(
+        exercise_id,
         per_side=per_side,
         dosage=Dosage(
             sets=Range(*sets),
@@ -49,8 +42,6 @@ def exercise(
             load_step_kg=step_kg,
             hold_cap_seconds=hold_cap,
         ),
-        steps=("Do it.",),
-        source="hiptui",
     )
 
 
@@ -95,19 +86,15 @@ def session(
         reps, rir, pain = (entry, None, None) if isinstance(entry, int) else entry
         for side in sides if per_side else (None,):
             records.append(
-                SetRecord(
+                a_set_record(
+                    exercise_id,
+                    reps,
                     id=len(records) + 1,
                     session_id=day + 1,
-                    exercise_id=exercise_id,
-                    exercise_name=exercise_id,
                     set_number=number,
                     side=side,
-                    reps=reps,
-                    hold_seconds=None,
                     work_seconds=seconds[number - 1] if seconds else None,
                     discomfort=discomfort,
-                    note=None,
-                    started_at=None,
                     completed_at=started + timedelta(minutes=number),
                     load=load,
                     rir=rir,

@@ -13,6 +13,7 @@ from hiptui.core.history.overview import checkup_rows, overview
 from hiptui.core.history.progression import reached_top, rep_range, suggest
 from hiptui.core.history.stats import all_exercise_stats, asymmetry, session_row
 from hiptui.store.records import CheckupRecord, SessionRecord, SetRecord
+from tests.builders import a_set_record, an_exercise
 
 NOON = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)  # a Monday
 
@@ -26,15 +27,9 @@ def exercise(
     optional: tuple[str, ...] = (),
     category: str = "strength",
 ) -> Exercise:
-    return Exercise(
-        id=exercise_id,
-        name=exercise_id.replace("-", " ").capitalize(),
-        summary="s",
-        level="beginner",
+    return an_exercise(
+        exercise_id,
         category=category,
-        primary_muscles=("gluteus maximus",),
-        secondary_muscles=(),
-        equipment=(),
         optional_equipment=optional,
         per_side=per_side,
         dosage=Dosage(
@@ -43,8 +38,6 @@ def exercise(
             hold_seconds=hold,
             work_seconds=Range(30, 60) if reps is None else None,
         ),
-        steps=("Do it.",),
-        source="hiptui",
     )
 
 
@@ -63,19 +56,16 @@ def a_set(
     discomfort: bool = False,
     session_id: int = 0,
 ) -> SetRecord:
-    return SetRecord(
+    return a_set_record(
+        exercise_id,
+        reps,
         id=next(_ids),
         session_id=session_id,
-        exercise_id=exercise_id,
-        exercise_name=exercise_id.replace("-", " ").capitalize(),
         set_number=number,
         side=side,
-        reps=reps,
         hold_seconds=hold,
         work_seconds=work,
         discomfort=discomfort,
-        note=None,
-        started_at=None,
         completed_at=at,
     )
 

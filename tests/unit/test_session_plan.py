@@ -12,26 +12,12 @@ from hypothesis import strategies as st
 from hiptui.content.loader import load_exercise_file
 from hiptui.content.models import Dosage, Exercise, Range
 from hiptui.core.session.plan import ExercisePlan, SessionPlan
+from tests.builders import an_exercise
 from tests.unit.test_session_support import counted, plan, timed, warmup
 
 
 def exercise(dosage: Dosage, *, per_side: bool = False, cues: tuple[str, ...] = ()) -> Exercise:
-    return Exercise(
-        id="ex",
-        name="Example",
-        summary="",
-        level="beginner",
-        category="strength",
-        primary_muscles=("gluteus maximus",),
-        secondary_muscles=(),
-        equipment=(),
-        optional_equipment=(),
-        per_side=per_side,
-        dosage=dosage,
-        steps=("Do it.",),
-        source="test",
-        cues=cues,
-    )
+    return an_exercise("ex", name="Example", per_side=per_side, dosage=dosage, cues=cues)
 
 
 def test_defaults_come_from_the_dosage_with_the_top_of_the_sets_range() -> None:
