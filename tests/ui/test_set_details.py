@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from hiptui import paths
@@ -36,28 +38,31 @@ def details_saved() -> list[tuple[int, int, Load | None, int | None, int | None]
         return [(s.set_number, s.reps, s.load, s.rir, s.pain) for s in newest.sets]
 
 
+async def finish_a_set_of_six(pilot: Pilot[None], app: App[None]) -> SetDetailsScreen:
+    """Six reps and ``f``: the set is saved and its details form opens."""
+    for _ in range(6):
+        await pilot.press("space")
+    await pilot.press("f")
+    await until(pilot, lambda: isinstance(app.screen, SetDetailsScreen))
+    form = app.screen
+    assert isinstance(form, SetDetailsScreen)
+    return form
+
+
 async def test_a_loaded_set_with_rir_and_pain_is_logged_with_one_key() -> None:
     logged_before(SetDetails(Load(40.0, "kg"), 2, 1))
     clock = FakeClock()
     app = clocked_app(clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot, "fixture-thrust")
-        for _ in range(6):
-            await pilot.press("space")
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, SetDetailsScreen))
-        form = app.screen
-        assert isinstance(form, SetDetailsScreen)
+        form = await finish_a_set_of_six(pilot, app)
         values = [
             form.query_one(f"#details-{name}", Input).value for name in ("load", "rir", "pain")
         ]
         assert values == ["40 kg", "2", "1"]
         # The set is on disk already; the details are an update of it.
         assert details_saved() == [(1, 6, None, None, None)]
-        presses = ["enter"]  # the pre-filled values are right: one key
-        for key in presses:
-            await pilot.press(key)
-        assert len(presses) < 5
+        await pilot.press("enter")  # the pre-filled values are right: one key
         await until(pilot, lambda: app.screen is screen)
         assert details_saved() == [(1, 6, Load(40.0, "kg"), 2, 1)]
         assert screen.machine.view.phase.value == "rest"  # the rest went on meanwhile
@@ -70,10 +75,7 @@ async def test_changed_values_are_quick_to_type_and_the_last_set_asks_before_the
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot, "fixture-thrust")
         # A harder set: RIR 2 -> 0 and pain 1 -> 3, typed in five keys after the set.
-        for _ in range(6):
-            await pilot.press("space")
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, SetDetailsScreen))
+        await finish_a_set_of_six(pilot, app)
         await pilot.press("tab", "backspace", "0", "tab", "backspace", "3", "enter")
         await until(pilot, lambda: app.screen is screen)
         assert details_saved() == [(1, 6, Load(40.0, "kg"), 0, 3)]
