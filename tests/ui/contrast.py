@@ -5,27 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from textual.color import Color
-
+from hiptui.tui.themes import contrast
 from tests.ui.screen_cells import Cell
 
 TEXT, LARGE = 4.5, 3.0  # WCAG AA: text, and large text (the runner's big digits)
-
-
-def _channel(value: int) -> float:
-    c = value / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(color: Color) -> float:
-    """WCAG relative luminance."""
-    r, g, b = (_channel(v) for v in color.rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: Color, b: Color) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def is_drawing(char: str) -> bool:
