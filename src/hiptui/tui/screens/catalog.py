@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hiptui.content.library import Library
@@ -32,6 +32,7 @@ from hiptui.core.catalog.filter import (
 from hiptui.tui.keys import bindings_for, key_in_force
 from hiptui.tui.messages import OpenExercise, RunExercise
 from hiptui.tui.render import card_content, row_label
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 FIRST_PAGE = 30
 REST_OF_LIST_DELAY = 0.15  # seconds without a keystroke before a long list is completed
@@ -92,7 +93,7 @@ class CatalogScreen(Screen[None]):
                 yield OptionList(id="exercise-list")
             with VerticalScroll(id="detail", can_focus=False):
                 yield Static(id="card")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#exercise-list", OptionList).focus()

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from hiptui.content.checkup_form import (
@@ -33,6 +33,7 @@ from hiptui.core.checkup.scoring import score
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.messages import CheckupAnswered
 from hiptui.tui.render import literal
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 INTRO = -1
 # Keys the screen uses itself, so an answer is never picked by one of them.
@@ -152,7 +153,7 @@ class CheckupScreen(Screen[None]):
                 id="question-hint",
             )
             yield OptionList(id="answers")
-        yield Footer()
+        yield KeyFooter()
 
     def _intro(self) -> ComposeResult:
         questionnaire = self.questionnaire

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hiptui.content.checkup_form import CheckupForm
 from hiptui.content.library import Library
@@ -28,6 +28,7 @@ from hiptui.tui.keys import bindings_for
 from hiptui.tui.messages import HistoryChanged, OpenExercise, RetakeCheckup, RunPlan
 from hiptui.tui.render import literal
 from hiptui.tui.screens.checkup import numbered, paragraphs
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 Part = str | Content | tuple[str, str]
 PLAN_NAME = "Self-check plan"
@@ -156,7 +157,7 @@ class CheckupResultScreen(Screen[None]):
             yield Static(
                 "How each figure is worked out, rule by rule: docs/checkup.md", classes="muted"
             )
-        yield Footer()
+        yield KeyFooter()
 
     def _pain_alert(self) -> Content:
         advice = next((r.text for r in self.result.recommendations if r.kind == "safety"), "")

@@ -7,12 +7,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hiptui.content.models import Exercise
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.messages import RunExercise
 from hiptui.tui.render import card_content, literal
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 
 class ExerciseScreen(Screen[None]):
@@ -38,7 +39,7 @@ class ExerciseScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="exercise-scroll"):
             yield Static(id="exercise-card")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hiptui.content.guide import Guide, GuideSection
@@ -15,6 +15,7 @@ from hiptui.content.library import Library
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.messages import OpenExercise
 from hiptui.tui.render import literal
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 
 class GuideScreen(Screen[None]):
@@ -45,7 +46,7 @@ class GuideScreen(Screen[None]):
                 yield Static(id="guide-section")
                 yield Static("Related exercises (enter opens):", id="guide-related-label")
                 yield OptionList(id="guide-related")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.guide.title

@@ -19,7 +19,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     OptionList,
     Sparkline,
@@ -51,6 +50,7 @@ from hiptui.tui.widgets.exercise_progress import (
     plural,
 )
 from hiptui.tui.widgets.fixed_cell import FixedCell
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 PANES = ("sessions-pane", "progress-pane", "checkups-pane", "breaks-pane")
 FOCUS = {
@@ -133,7 +133,7 @@ class HistoryScreen(Screen[None]):
             with TabPane("Breaks", id="breaks-pane"), Vertical():
                 yield Static(id="breaks-note", classes="pane-note")
                 yield DataTable(id="breaks", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "History and progress"

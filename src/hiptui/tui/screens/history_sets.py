@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from hiptui.content.text import printable
 from hiptui.core.history.stats import session_row
@@ -16,6 +16,7 @@ from hiptui.store.records import SessionRecord, SetRecord
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
 from hiptui.tui.widgets.exercise_progress import duration_label, plural
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 
 def set_time(record: SetRecord) -> str:
@@ -49,7 +50,7 @@ class SessionSetsScreen(Screen[None]):
         yield Header()
         yield Static(id="session-head")
         yield DataTable(id="session-sets", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         session = self.session

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hiptui.content.models import Problem
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 
 class ProblemsScreen(Screen[None]):
@@ -35,7 +36,7 @@ class ProblemsScreen(Screen[None]):
             yield Static(literal(intro, "$text-warning"))
             for problem in self.problems:
                 yield Static(literal(str(problem)), classes="problem")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Content problems"

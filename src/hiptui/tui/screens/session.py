@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from hiptui.content.models import Exercise
 from hiptui.content.units import render
@@ -36,6 +36,7 @@ from hiptui.tui.messages import SoundLevelChosen
 from hiptui.tui.render import literal
 from hiptui.tui.screens.dialogs import ConfirmScreen
 from hiptui.tui.screens.set_details import ask_details, asks_details
+from hiptui.tui.widgets.key_footer import KeyFooter
 from hiptui.tui.widgets.mat_board import MatBoard
 from hiptui.tui.widgets.mat_controls import BUTTONS, MatButton, MatControls
 
@@ -112,7 +113,7 @@ class SessionScreen(Screen[FinishedSession]):
             yield Static(id="runner-doing")
             yield Static(id="runner-status")
             yield MatControls(id="runner-controls")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.machine.plan.name

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
 
 from hiptui.content.models import Problem
 from hiptui.home import Home
@@ -24,6 +24,7 @@ from hiptui.store.settings import CHECKS
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.messages import SettingsChanged
 from hiptui.tui.render import literal
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 _WHOLE = re.compile(r"^[+-]?\d{1,6}$")
 
@@ -128,7 +129,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def _row(
         self, label: str, widget: Widget, hint: str = "", hint_id: str | None = None

@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hiptui.core.catalog.advice import DiscomfortAdvice
 from hiptui.core.session.summary import ExerciseSummary, SessionSummary
 from hiptui.tui.keys import bindings_for
 from hiptui.tui.render import literal
+from hiptui.tui.widgets.key_footer import KeyFooter
 
 
 def _count(number: int, noun: str) -> str:
@@ -55,7 +56,7 @@ class SummaryScreen(Screen[None]):
                 yield Static(self._exercise(item), classes="summary-exercise")
             if self.advice:
                 yield Static(self._advice(), id="summary-advice")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Session summary"
