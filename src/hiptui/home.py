@@ -10,11 +10,11 @@ pays for nothing it does not use.
 
 from __future__ import annotations
 
-import threading
+from _thread import RLock, allocate_lock  # threading's own locks, without importing threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
@@ -39,7 +39,10 @@ class Home:
         cache_path: Path | None = None,
         app_opened_path: Path | None = None,
         preload: Future[Library] | None = None,
+        settings_keymap: bool = True,
     ) -> None:
+        """``settings_keymap=False``: settings.toml's ``[keymap]`` is neither read nor checked
+        (for a command that binds no keys; see :func:`hiptui.store.settings.load_settings`)."""
         self.content_dirs = list(content_dirs)
         self.settings_path = settings_path
         self.database_path = database_path
@@ -48,15 +51,16 @@ class Home:
         self.app_opened_path = app_opened_path
         self._preload = preload
         self._library: Library | None = None
-        self._library_lock = threading.Lock()
+        self._library_lock = allocate_lock()
         self._routines: tuple[dict[str, Routine], list[Problem]] | None = None
         self._ladders: tuple[Ladders, list[Problem]] | None = None
-        self._content_lock = threading.Lock()
+        self._content_lock = allocate_lock()
         self._settings: tuple[Settings, list[Problem]] | None = None
-        self._settings_lock = threading.RLock()
+        self._settings_keymap = settings_keymap
+        self._settings_lock = RLock()
         self._db: Database | None = None
         self._db_notice: str | None = None
-        self._db_lock = threading.Lock()
+        self._db_lock = allocate_lock()
 
     @classmethod
     def for_user(
@@ -65,10 +69,12 @@ class Home:
         *,
         content_dirs: Sequence[Path] | None = None,
         preload: Future[Library] | None = None,
+        settings_keymap: bool = True,
     ) -> Home:
         """The user's home: the folders of :mod:`hiptui.paths` (bundled content, the user's
         own exercises, then ``extra_dirs``), or ``content_dirs`` instead of the first two.
-        ``preload``: the library being loaded elsewhere."""
+        ``preload``: the library being loaded elsewhere; ``settings_keymap`` as for the
+        class."""
         from hiptui import paths
 
         folders = list(content_dirs) if content_dirs is not None else paths.content_folders()
@@ -80,6 +86,7 @@ class Home:
             cache_path=paths.content_cache_path(),
             app_opened_path=paths.app_opened_path(),
             preload=preload,
+            settings_keymap=settings_keymap,
         )
 
     # -- content -----------------------------------------------------------------------------
@@ -87,6 +94,7 @@ class Home:
     def start_loading(self) -> None:
         """Load the library in a thread from now on (the app's start overlaps it with
         importing Textual); :meth:`library` then waits for that load instead of starting one."""
+        import threading
         from concurrent.futures import Future
 
         with self._library_lock:
@@ -187,7 +195,7 @@ class Home:
             if self._settings is None:
                 from hiptui.store.settings import load_settings
 
-                self._settings = load_settings(self.settings_path)
+                self._settings = load_settings(self.settings_path, keymap=self._settings_keymap)
             return self._settings
 
     @property

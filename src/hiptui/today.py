@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from hiptui.core.week.comeback import Comeback
     from hiptui.core.week.schedule import DayPlan
     from hiptui.home import Home

@@ -199,3 +199,28 @@ def test_saving_an_unusable_keymap_is_a_programming_error(tmp_path: Path) -> Non
     with pytest.raises(ValueError, match="unknown binding"):
         save_settings(path, Settings(keymap={"nope.nope": "f6"}), had_problems=False)
     assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plain lines (read without tomllib) and a file only the TOML reader takes
+        'units = "metric"\n\n[keymap]\n"catalog.nope" = "f6"\n"catalog.search" = "slash"\n',
+        'units = "metric"\nkeymap = { "catalog.nope" = "f6" }\n',
+        'units = "metric"\nkeymap = "f6"\n',
+    ],
+)
+def test_settings_read_without_the_keymap_leave_it_unread_and_unreported(
+    tmp_path: Path, text: str
+) -> None:
+    path = write(tmp_path, text)
+    _with_keymap, problems = load_settings(path)
+    assert problems  # the same file read for the app: its keymap is checked and reported
+    assert load_settings(path, keymap=False) == (Settings(units="metric"), [])
+
+
+def test_settings_read_without_the_keymap_still_report_the_other_keys(tmp_path: Path) -> None:
+    path = write(tmp_path, 'training_days = ["mon", "funday"]\n\n[keymap]\n"catalog.nope" = "f6"\n')
+    _settings, problems = load_settings(path, keymap=False)
+    assert [p.line for p in problems] == [1]
+    assert "unknown day 'funday'" in problems[0].message

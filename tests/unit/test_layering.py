@@ -119,7 +119,8 @@ def test_today_with_a_plain_settings_file_and_a_history_needs_no_toml_parser_or_
     """``hiptui today`` for a user with training days, a keymap, a self-check and a session
     this week: settings.toml as hiptui writes it is read without tomllib, and the records,
     the settings and the report are Frozen or plain classes, so neither tomllib nor
-    dataclasses (with inspect) is imported."""
+    dataclasses (with inspect) is imported; the keymap (the app's) is not read, so neither is
+    the binding table, and nothing starts a thread."""
     from hiptui import paths
     from hiptui.content.cache import load_library_cached
     from hiptui.store.db import Database
@@ -143,5 +144,6 @@ def test_today_with_a_plain_settings_file_and_a_history_needs_no_toml_parser_or_
         "assert 'Done today: yes' in out.getvalue(), out.getvalue()\n"
     )
     loaded = _modules_after(code)
-    assert "hiptui.store.db" in loaded and "hiptui.bindings.keymap" in loaded
-    assert {"tomllib", "dataclasses", "inspect", "argparse"} & loaded == set()
+    assert "hiptui.store.db" in loaded
+    assert {"tomllib", "dataclasses", "inspect", "argparse", "threading"} & loaded == set()
+    assert not {m for m in loaded if m.startswith("hiptui.bindings")}

@@ -110,7 +110,8 @@ def quick(arguments: list[str]) -> int | None:
 def run_today(args: argparse.Namespace) -> int:
     from hiptui.content.text import printable
 
-    home = Home.for_user(getattr(args, "exercises", []))
+    # The keymap is the app's: today binds no keys, and checking it takes the binding table.
+    home = Home.for_user(getattr(args, "exercises", []), settings_keymap=False)
     now = datetime.now().astimezone()
     try:
         report = today_report(home, now, with_comebacks=not args.json)

@@ -10,7 +10,7 @@ becomes a :class:`StoreError` that names the file and what is wrong.
 from __future__ import annotations
 
 import sqlite3
-import threading
+from _thread import RLock  # threading's own lock, without importing threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -54,7 +54,10 @@ from hiptui.store.rows import (
     set_record,
 )
 from hiptui.store.schema import describe
-from hiptui.store.timeline import SittingLog
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hiptui.store.timeline import SittingLog
 
 DEFAULT_BUSY_TIMEOUT = 5.0
 # The schema version from which sessions remember that the next-morning pain was asked.
@@ -129,7 +132,7 @@ class Database:
         self.read_only = read_only
         # Something the user should be told about opening (a damaged file kept aside).
         self.notice = notice
-        self._lock = threading.RLock()
+        self._lock = RLock()
         self._version: int | None = None
         self._timeline: SittingLog | None = None
         self._rows = RowReader(self._where)
@@ -252,6 +255,8 @@ class Database:
     def timeline(self) -> SittingLog:
         """The sitting timeline: days seen, times away, pauses (hiptui.store.timeline)."""
         if self._timeline is None:
+            from hiptui.store.timeline import SittingLog  # not needed by a read-only command
+
             self._timeline = SittingLog(self)
         return self._timeline
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-import threading
+from _thread import allocate_lock  # threading's own lock, without importing threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
@@ -93,7 +93,7 @@ class RowReader:
 
     def __init__(self, where: str) -> None:
         self.where = where
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
         self._unreadable: dict[tuple[str, object], Problem] = {}
 
     @property

@@ -273,17 +273,21 @@ def _default_text(key: str) -> str:
     return "not set" if value is None or value == () else _show(value)
 
 
-def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
+def load_settings(path: Path, *, keymap: bool = True) -> tuple[Settings, list[Problem]]:
     """Read ``path``; a missing file means defaults. Each unusable key falls back to its
-    default and is reported with its line; the file itself is never changed."""
+    default and is reported with its line; the file itself is never changed.
+
+    ``keymap=False``: the ``[keymap]`` table is left unread (the settings have the default,
+    empty keymap, and nothing in it is reported), for a command that binds no keys, such as
+    ``hiptui today``: checking it takes the whole binding table."""
     if not path.exists() and not path.is_symlink():
         return Settings(), []
     text = read_text(path, str(path), kind="a TOML file", limit=MAX_FILE_BYTES, too_large="")
-    quick = None if isinstance(text, Problem) else _plain_settings(text, str(path))
-    return (quick, []) if quick is not None else _toml_settings(path)
+    quick = None if isinstance(text, Problem) else _plain_settings(text, str(path), keymap)
+    return (quick, []) if quick is not None else _toml_settings(path, keymap)
 
 
-def _toml_settings(path: Path) -> tuple[Settings, list[Problem]]:
+def _toml_settings(path: Path, with_keymap: bool = True) -> tuple[Settings, list[Problem]]:
     """:func:`load_settings` through the TOML reader, which gives each problem its line."""
     from hiptui.content.toml_fields import MAX_HINTS
     from hiptui.content.toml_source import read_toml
@@ -299,6 +303,8 @@ def _toml_settings(path: Path) -> tuple[Settings, list[Problem]]:
     hints = MAX_HINTS
     for key, value in document.data.items():
         line = document.keys.line((key,))
+        if key == KEYMAP and not with_keymap:
+            continue
         if key == KEYMAP:
             values[key], found = _read_keymap(value, line, document.keys, str(path))
             problems += found
@@ -328,7 +334,7 @@ def _toml_settings(path: Path) -> tuple[Settings, list[Problem]]:
     return Settings(**values), problems
 
 
-def _plain_settings(text: str, path: str) -> Settings | None:
+def _plain_settings(text: str, path: str, with_keymap: bool = True) -> Settings | None:
     """The settings of a file of plain lines (as hiptui writes it) in which everything can be
     used as it is, read without tomllib; ``None`` for any other file, which the TOML reader
     then reads and reports on (only it knows the lines)."""
@@ -350,7 +356,7 @@ def _plain_settings(text: str, path: str) -> Settings | None:
         if key in _DAY_LISTS:
             value = _week_order(value)  # type: ignore[arg-type]
         values[key] = float(value) if key in _NUMBERS else value  # type: ignore[arg-type]
-    if KEYMAP in tables:
+    if KEYMAP in tables and with_keymap:
         from hiptui.bindings.keymap import KeymapEntry, check_keymap
 
         entries = [KeymapEntry(key, keys, None) for key, keys in tables[KEYMAP].items()]
