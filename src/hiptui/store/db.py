@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from hiptui.content.frozen import Frozen, _set
 from hiptui.content.models import Problem
@@ -57,6 +56,8 @@ from hiptui.store.schema import describe
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from hiptui.store.timeline import SittingLog
 
 DEFAULT_BUSY_TIMEOUT = 5.0

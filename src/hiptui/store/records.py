@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime
-from typing import Any, Literal, NamedTuple
 
 from hiptui.content.frozen import Frozen, _set
 from hiptui.content.load import LOAD_UNITS, Load
@@ -17,11 +16,16 @@ from hiptui.store.stamps import format_timestamp as format_timestamp
 from hiptui.store.stamps import parse_optional_timestamp as parse_optional_timestamp
 from hiptui.store.stamps import parse_timestamp as parse_timestamp
 
-SessionStatus = Literal["active", "completed", "ended-early", "abandoned"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (``typing`` is not imported at run time: see Load)
+    from typing import Any, Literal
+
+    SessionStatus = Literal["active", "completed", "ended-early", "abandoned"]
+    BreakKind = Literal["taken", "snoozed", "skipped"]
+
 SESSION_STATUSES: tuple[str, ...] = ("active", "completed", "ended-early", "abandoned")
 FINISHED_STATUSES: tuple[str, ...] = ("completed", "ended-early", "abandoned")
 
-BreakKind = Literal["taken", "snoozed", "skipped"]
 BREAK_KINDS: tuple[str, ...] = ("taken", "snoozed", "skipped")
 
 SIDES: tuple[str, ...] = ("left", "right")
@@ -98,12 +102,34 @@ class SetRecord(Frozen):
         _set(self, "pain", pain)
 
 
-class SetDetails(NamedTuple):
-    """What is logged about a set after it is done, each part optional."""
+class SetDetails(tuple[Load | None, int | None, int | None]):
+    """What is logged about a set after it is done, each part optional: ``(load, rir,
+    pain)``, a triple written out by hand as :class:`hiptui.content.load.Load` is."""
 
-    load: Load | None = None
-    rir: int | None = None
-    pain: int | None = None
+    __slots__ = ()
+
+    def __new__(
+        cls, load: Load | None = None, rir: int | None = None, pain: int | None = None
+    ) -> SetDetails:
+        return tuple.__new__(cls, (load, rir, pain))
+
+    def __getnewargs__(self) -> tuple[Load | None, int | None, int | None]:
+        return (self[0], self[1], self[2])
+
+    @property
+    def load(self) -> Load | None:
+        return self[0]
+
+    @property
+    def rir(self) -> int | None:
+        return self[1]
+
+    @property
+    def pain(self) -> int | None:
+        return self[2]
+
+    def __repr__(self) -> str:
+        return f"SetDetails(load={self[0]!r}, rir={self[1]!r}, pain={self[2]!r})"
 
 
 NO_DETAILS = SetDetails()

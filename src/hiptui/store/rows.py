@@ -14,7 +14,6 @@ import math
 from _thread import allocate_lock  # threading's own lock, without importing threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
 
 from hiptui.content.load import LOAD_UNITS, Load
 from hiptui.content.models import Problem
@@ -84,7 +83,11 @@ class RowError(ValueError):
         self.row_id = row_id
 
 
-T = TypeVar("T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 
 class RowReader:

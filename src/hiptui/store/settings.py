@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from hiptui.content.files import file_kind, read_bytes, read_text
 from hiptui.content.frozen import Frozen, _set
@@ -34,6 +33,8 @@ from hiptui.store.files import atomic_write
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from hiptui.content.toml_source import KeyLines
 
 DEFAULT_BREAK_MINUTES = 45

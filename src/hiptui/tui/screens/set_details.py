@@ -149,7 +149,9 @@ def ask_details(
     last, this_session = _last(runner, record.exercise_id)
     planned = _planned_load(runner, record.exercise_id)
     if planned is not None and not this_session:
-        last = last._replace(load=planned)  # chosen at the start, until a set here says else
+        last = SetDetails(
+            planned, last.rir, last.pain
+        )  # chosen at the start, until a set here says else
     unit: LoadUnit = "kg" if runner.units == "metric" else "lb"
     if last.load is not None and last.load.unit != "band":
         unit = last.load.unit
