@@ -4,7 +4,10 @@ space allows (:func:`hiptui.tui.mat_layout.fit_board`), so they read from across
 Attributes down: the runner screen calls :meth:`MatBoard.show`; the board redraws only when
 what it shows (or its size, or the theme) changed. It hands Textual ready-made lines
 (``render_line``), one styled segment per part, since a rep press redraws it: building and
-wrapping a Content of the whole board each time cost about 2 ms a press at 80x24.
+wrapping a Content of the whole board each time cost about 2 ms a press at 80x24. It also hands
+the compositor its lines itself (``render_lines``): the board has no border, padding, tint or
+opacity for Textual's per-line styling to add, and a new number's 20-odd rows went through it
+on every press.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -38,6 +42,8 @@ class MatBoard(Widget):
         self._lines: list[Line] = []
         self._look: tuple[object, ...] = ()
         self._part_styles: dict[str, Style] = {}
+        self._blank = Strip.blank(0)
+        self._background = Color(0, 0, 0, 0)  # what the line filters are given, for the look
 
     def show(self, phase: str, number: str, side: str = "", mood: str = "") -> None:
         """Show these; ``mood`` is ``""``, ``"paused"`` or ``"rest"`` (the number's colour)."""
@@ -89,6 +95,8 @@ class MatBoard(Widget):
         same_look = self._look == look
         if not same_look or not self._part_styles:
             self._part_styles = self._styles()
+            self._blank = Strip.blank(width, self.rich_style)
+            self._background = self.background_colors[1]
         styles = self._part_styles
         kept = dict(zip(self._lines, self._strips, strict=True)) if same_look else {}
         lines = self.lines()
@@ -103,6 +111,30 @@ class MatBoard(Widget):
         if 0 <= y < len(strips):
             return strips[y]
         return Strip.blank(self.content_size.width, self.rich_style)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in ``crop``, as Textual's styling of each line would give them: the
+        board's strips are whole lines in its own style already, so only the app's line
+        filters (colours for the terminal) are applied, and those are kept with each strip."""
+        styles = self.styles
+        plain = (
+            not any(styles.gutter)  # padding and border
+            and not any(edge for edge, _colour in styles.outline)
+            and not styles.tint.a
+            and self.opacity == styles.text_opacity == 1.0
+            and styles.hatch in (None, "none")
+        )
+        if not plain:
+            return super().render_lines(crop)
+        strips = self._strips_now()
+        blank, drawn = self._blank, len(strips)
+        lines = [strips[y] if y < drawn else blank for y in crop.line_range]
+        background = self._background
+        for line_filter in self.app.get_line_filters():
+            lines = [line.apply_filter(line_filter, background) for line in lines]
+        if crop.column_span != (0, self.size.width):
+            lines = [line.crop(*crop.column_span) for line in lines]
+        return lines
 
 
 def _strip(line: Line, styles: dict[str, Style], width: int) -> Strip:

@@ -1,0 +1,55 @@
+"""The mat view's own drawing shortcuts give the lines Textual's general drawing would: the
+board hands its strips to the compositor itself."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Static
+
+from hiptui.tui.widgets.mat_board import MatBoard
+
+
+class Lines(App[None]):
+    CSS = """
+    Static { height: 1; text-wrap: nowrap; text-overflow: ellipsis; text-style: bold; }
+    MatBoard { height: 14; }
+    MatBoard.-padded { padding: 1 2; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="static")
+        yield MatBoard(id="board")
+
+
+def generic(widget: Widget, crop: Region) -> list[str]:
+    """What Textual's own per-line styling draws for ``widget`` in ``crop``."""
+    widget._styles_cache.clear()
+    return [repr(strip) for strip in Widget.render_lines(widget, crop)]
+
+
+def own(widget: Widget, crop: Region) -> list[str]:
+    return [repr(strip) for strip in widget.render_lines(crop)]
+
+
+async def test_the_board_hands_over_the_lines_textual_would_draw() -> None:
+    app = Lines()
+    async with app.run_test(size=(60, 20)) as pilot:
+        board = app.query_one(MatBoard)
+        board.show("REPS", "11", "LEFT")
+        await pilot.pause()
+        whole = Region(0, 0, *board.size)
+        assert own(board, whole) == generic(board, whole)
+        board.show("REPS", "12", "LEFT")  # a rep: some columns of the number's rows
+        await pilot.pause()
+        assert own(board, whole) == generic(board, whole)
+        assert any("█" in line for line in own(board, whole))
+        part = Region(3, 2, 20, 9)
+        assert own(board, part) == generic(board, part)
+        board.show("REST", "45", "LEFT", "rest")  # another colour for the number
+        await pilot.pause()
+        assert own(board, whole) == generic(board, whole)
+        board.add_class("-padded")  # styling of its own: Textual draws it
+        await pilot.pause()
+        assert own(board, Region(0, 0, *board.size)) == generic(board, Region(0, 0, *board.size))
