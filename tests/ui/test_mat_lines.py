@@ -1,24 +1,33 @@
 """The mat view's own drawing shortcuts give the lines Textual's general drawing would: the
-board hands its strips to the compositor itself."""
+board hands its strips to the compositor itself, and the one-line widgets draw their Content
+straight into a strip."""
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.content import Content
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
 from hiptui.tui.widgets.mat_board import MatBoard
+from hiptui.tui.widgets.one_line import OneLine
+
+NEXT = Content.assemble(
+    ("12 more to 15 (target 15-20)", "bold"), " · ", ("hold 2 s at the top", "$text-muted")
+)
 
 
 class Lines(App[None]):
     CSS = """
     Static { height: 1; text-wrap: nowrap; text-overflow: ellipsis; text-style: bold; }
+    OneLine { text-style: bold; }
     MatBoard { height: 14; }
     MatBoard.-padded { padding: 1 2; }
     """
 
     def compose(self) -> ComposeResult:
+        yield OneLine(id="one")
         yield Static(id="static")
         yield MatBoard(id="board")
 
@@ -53,3 +62,22 @@ async def test_the_board_hands_over_the_lines_textual_would_draw() -> None:
         board.add_class("-padded")  # styling of its own: Textual draws it
         await pilot.pause()
         assert own(board, Region(0, 0, *board.size)) == generic(board, Region(0, 0, *board.size))
+
+
+async def test_one_line_draws_its_content_as_a_static_would() -> None:
+    app = Lines()
+    async with app.run_test(size=(80, 10)) as pilot:
+        one, static = app.query_one(OneLine), app.query_one(Static)
+        for width in (80, 30):  # it fits, then it is cut with "…"
+            for widget in (one, static):
+                widget.styles.width = width
+                widget.update(NEXT, layout=True)
+            await pilot.pause()
+            line = Region(0, 0, width, 1)
+            assert own(one, line) == generic(static, line)
+            assert ("…" in own(one, line)[0]) == (width == 30)
+        one.update("plain words", layout=False)
+        static.update("plain words", layout=False)
+        await pilot.pause()
+        assert own(one, Region(0, 0, 30, 1)) == generic(static, Region(0, 0, 30, 1))
+        assert str(one.render()) == "plain words"

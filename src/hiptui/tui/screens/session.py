@@ -39,6 +39,7 @@ from hiptui.tui.screens.set_details import ask_details, asks_details
 from hiptui.tui.widgets.key_footer import KeyFooter
 from hiptui.tui.widgets.mat_board import MatBoard
 from hiptui.tui.widgets.mat_controls import BUTTONS, MatButton, MatControls
+from hiptui.tui.widgets.one_line import OneLine
 
 TICK_SECONDS = 0.1
 REST_STEP = 15
@@ -71,10 +72,8 @@ class SessionScreen(Screen[FinishedSession]):
     SessionScreen #runner-main { height: 1fr; }
     SessionScreen #runner-steps { width: 40%; height: 1fr; padding: 1 0 0 2; display: none; }
     SessionScreen.-steps-beside #runner-steps { display: block; }
-    SessionScreen #runner-next { height: 1; text-style: bold; text-wrap: nowrap;
-        text-overflow: ellipsis; }
+    SessionScreen #runner-next { text-style: bold; }
     SessionScreen #runner-doing { height: auto; max-height: 3; color: $text; }
-    SessionScreen #runner-status { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(
@@ -109,9 +108,9 @@ class SessionScreen(Screen[FinishedSession]):
             with Horizontal(id="runner-main"):
                 yield MatBoard(id="runner-board")
                 yield Static(id="runner-steps")
-            yield Static(id="runner-next")
+            yield OneLine(id="runner-next")
             yield Static(id="runner-doing")
-            yield Static(id="runner-status")
+            yield OneLine(id="runner-status")
             yield MatControls(id="runner-controls")
         yield KeyFooter()
 
