@@ -5,6 +5,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Unpack
 
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from hiptui.content.library import Library
@@ -44,6 +46,20 @@ async def loaded(pilot: Pilot[None]) -> None:
             break
         await pilot.pause(0.01)
     await pilot.pause()
+
+
+async def type_ahead(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` as a quick typist does: every character but the last reaches the app
+    before it has handled the first, then the last as ``pilot.press`` sends it, which waits for
+    the app to settle. The same key events, in the same order, as ``pilot.press(*text)``,
+    without its two idle waits of 20 ms or more after each one. For characters the focused
+    widget or the screen handles as it gets them (an Input's text, the self-check's answer
+    keys), not for keys that act on what the last key has yet to change."""
+    app = pilot.app
+    for character in text[:-1]:
+        key = character if character.isalnum() else _character_to_key(character)
+        app.post_message(events.Key(key, character))
+    await pilot.press(text[-1])
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], object], tries: int = 500) -> None:

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from hiptui.tui.app import HiptuiApp
 from hiptui.tui.screens.history import HistoryScreen
-from tests.ui.helpers import build_app, loaded, until
+from tests.ui.helpers import build_app, loaded, type_ahead, until
 
 # What a new user types, and the command that must come first.
 FIRST_HIT = {
@@ -40,9 +40,10 @@ def hits(app: HiptuiApp) -> list[str]:
 async def search(pilot: Pilot[None], app: HiptuiApp, query: str) -> list[str]:
     await pilot.press("ctrl+p")
     await until(pilot, lambda: isinstance(app.screen, CommandPalette))
-    await pilot.press(*query)
+    await type_ahead(pilot, query)
     await until(pilot, lambda: bool(hits(app)))
-    await pilot.pause(0.1)  # every provider has answered
+    await app.workers.wait_for_complete()  # every provider has answered
+    await pilot.pause()
     return hits(app)
 
 
