@@ -25,7 +25,7 @@ from hiptui.tui.screens.checkup_result import CheckupResultScreen, PlanItem
 from hiptui.tui.screens.dialogs import ConfirmScreen
 from hiptui.tui.screens.exercise import ExerciseScreen
 from hiptui.tui.screens.session import SessionScreen
-from tests.ui.helpers import FakeClock, build_app, loaded
+from tests.ui.helpers import FakeClock, build_app, loaded, type_ahead
 
 SIZE = (100, 30)
 
@@ -109,9 +109,16 @@ def flat(nested: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-async def answer_all_from_question_one(pilot: Pilot[None], keys: list[str]) -> CheckupResultScreen:
-    for key in keys:
-        await pilot.press(key)
+async def answer_all_from_question_one(
+    pilot: Pilot[None], keys: list[str], *, one_a_frame: bool = False
+) -> CheckupResultScreen:
+    """Answer with ``keys`` (one character each), typed ahead as a user who knows the answers
+    types them, or one key a frame (``one_a_frame``); wait for the result to be saved."""
+    if one_a_frame:
+        for key in keys:
+            await pilot.press(key)
+    else:
+        await type_ahead(pilot, "".join(keys))
     await pilot.pause()
     result = result_screen(pilot.app)  # type: ignore[arg-type]
     await pilot.app.workers.wait_for_complete()
@@ -158,7 +165,7 @@ async def test_the_whole_questionnaire_by_keyboard_reaches_a_saved_result() -> N
         await pilot.press("enter")
         progress = screen.query_one("#question-progress", Static)
         assert plain(progress).startswith("Question 1 of 15")
-        result = await answer_all_from_question_one(pilot, KEYS)
+        result = await answer_all_from_question_one(pilot, KEYS, one_a_frame=True)
         weekday = sum(value for _, value in WEEKDAY.values())
         weekend = sum(value for _, value in WEEKEND.values())
         weekly = 5 * weekday + 2 * weekend
@@ -401,7 +408,8 @@ async def _settle(pilot: Pilot[None]) -> None:
 def test_question_snapshot(snap_compare: Any) -> None:
     async def thigh_check(pilot: Pilot[None]) -> None:
         await _settle(pilot)
-        await pilot.press("c", "enter", *KEYS[:10])
+        await pilot.press("c", "enter")
+        await type_ahead(pilot, "".join(KEYS[:10]))
         await pilot.pause()
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=thigh_check)
@@ -410,7 +418,8 @@ def test_question_snapshot(snap_compare: Any) -> None:
 def test_result_snapshot(snap_compare: Any) -> None:
     async def result(pilot: Pilot[None]) -> None:
         await _settle(pilot)
-        await pilot.press("c", "enter", *PAIN_KEYS)
+        await pilot.press("c", "enter")
+        await type_ahead(pilot, "".join(PAIN_KEYS))
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
