@@ -22,6 +22,10 @@ STAND_IN_HOMES = ("XDG_DATA_HOME", "XDG_CONFIG_HOME")
 # Textual, hiptui and the tests from source again.
 BYTECODE = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
 _saved_homes: dict[str, str | None] = {}
+# xdist workers per usable core for ``-n auto`` (addopts): the app and process tests spend much
+# of their time waiting (a screen to settle, a child process, a served page), so two workers a
+# core keep the cores busy (docs/testing.md has the figures).
+WORKERS_PER_CORE = 2
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -40,6 +44,14 @@ def pytest_configure(config: pytest.Config) -> None:
             _saved_homes[name] = os.environ.pop(name, None)
         os.environ["PYTHONPYCACHEPREFIX"] = str(stand_in / "bytecode")
     _saved_homes["stand-in"] = str(stand_in)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: ``WORKERS_PER_CORE`` workers for each core this process may run on, unless
+    ``PYTEST_XDIST_AUTO_NUM_WORKERS`` says (xdist's own answer then)."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    return WORKERS_PER_CORE * len(os.sched_getaffinity(0))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
