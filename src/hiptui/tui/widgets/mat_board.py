@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from hiptui.tui.mat_layout import Line, fit_board
+from hiptui.tui.widgets.ready_lines import finished, unstyled
 
 # The theme variable that colours each part, by the board's mood. The words say what the
 # colour says (REST, PAUSED), so nothing depends on telling colours apart.
@@ -113,28 +114,14 @@ class MatBoard(Widget):
         return Strip.blank(self.content_size.width, self.rich_style)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines in ``crop``, as Textual's styling of each line would give them: the
-        board's strips are whole lines in its own style already, so only the app's line
-        filters (colours for the terminal) are applied, and those are kept with each strip."""
-        styles = self.styles
-        plain = (
-            not any(styles.gutter)  # padding and border
-            and not any(edge for edge, _colour in styles.outline)
-            and not styles.tint.a
-            and self.opacity == styles.text_opacity == 1.0
-            and styles.hatch in (None, "none")
-        )
-        if not plain:
+        """The lines in ``crop``, as Textual's styling of each line would give them (the
+        board's strips are whole lines in its own style already)."""
+        if not unstyled(self):
             return super().render_lines(crop)
         strips = self._strips_now()
         blank, drawn = self._blank, len(strips)
         lines = [strips[y] if y < drawn else blank for y in crop.line_range]
-        background = self._background
-        for line_filter in self.app.get_line_filters():
-            lines = [line.apply_filter(line_filter, background) for line in lines]
-        if crop.column_span != (0, self.size.width):
-            lines = [line.crop(*crop.column_span) for line in lines]
-        return lines
+        return finished(self, lines, self._background, crop)
 
 
 def _strip(line: Line, styles: dict[str, Style], width: int) -> Strip:
