@@ -67,9 +67,11 @@ class SessionScreen(Screen[FinishedSession]):
     BINDINGS = bindings_for("session")
 
     DEFAULT_CSS = """
-    SessionScreen #runner { padding: 0 1; height: 1fr; }
+    SessionScreen #runner-where, SessionScreen #runner-main, SessionScreen #runner-next,
+        SessionScreen #runner-below { margin: 0 1; }
     SessionScreen #runner-where { height: auto; }
     SessionScreen #runner-main { height: 1fr; }
+    SessionScreen #runner-below { height: auto; }
     SessionScreen #runner-steps { width: 40%; height: 1fr; padding: 1 0 0 2; display: none; }
     SessionScreen.-steps-beside #runner-steps { display: block; }
     SessionScreen #runner-next { text-style: bold; }
@@ -103,12 +105,14 @@ class SessionScreen(Screen[FinishedSession]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="runner"):
-            yield Static(id="runner-where")
-            with Horizontal(id="runner-main"):
-                yield MatBoard(id="runner-board")
-                yield Static(id="runner-steps")
-            yield OneLine(id="runner-next")
+        # No container around them all: Textual draws every widget whose container's space a
+        # change touches, so the lines under the board that change rarely sit in their own.
+        yield Static(id="runner-where")
+        with Horizontal(id="runner-main"):
+            yield MatBoard(id="runner-board")
+            yield Static(id="runner-steps")
+        yield OneLine(id="runner-next")
+        with Vertical(id="runner-below"):
             yield Static(id="runner-doing")
             yield OneLine(id="runner-status")
             yield MatControls(id="runner-controls")
