@@ -12,8 +12,6 @@ on every press.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
@@ -41,6 +39,7 @@ class MatBoard(Widget):
         self._strips: list[Strip] = []
         self._texts: list[str] = []  # the text of each line drawn, to see what changed
         self._lines: list[Line] = []
+        self._rows_changed: list[int] = []  # the lines that differ from the last ones drawn
         self._look: tuple[object, ...] = ()
         self._part_styles: dict[str, Style] = {}
         self._blank = Strip.blank(0)
@@ -59,11 +58,11 @@ class MatBoard(Widget):
             return
         # Only what changed is redrawn: a rep changes some columns of the number's rows.
         self._strips_now()
-        width = self.size.width
+        width, after = self.size.width, self._texts
         regions = [
             region
-            for y in range(max(len(before), len(self._texts)))
-            if (region := _changed(y, before, self._texts, width)) is not None
+            for y in self._rows_changed
+            if (region := _changed(y, before, after, width)) is not None
         ]
         if regions:
             self.refresh(*regions)
@@ -91,19 +90,31 @@ class MatBoard(Widget):
         key = (self.phase, self.number, self.side, *look)
         if key == self._drawn:
             return self._strips
-        # A line drawn last time in the same look is kept (a rep redraws the number's rows),
-        # and so are the look's styles.
+        # A line the same as last time's line in the same look is kept (a rep redraws the
+        # number's rows), and so are the look's styles.
         same_look = self._look == look
         if not same_look or not self._part_styles:
             self._part_styles = self._styles()
             self._blank = Strip.blank(width, self.rich_style)
             self._background = self.background_colors[1]
         styles = self._part_styles
-        kept = dict(zip(self._lines, self._strips, strict=True)) if same_look else {}
+        old_lines, old_strips, old_texts = self._lines, self._strips, self._texts
+        if not same_look:
+            old_lines = []
         lines = self.lines()
-        self._strips = [kept.get(line) or _strip(line, styles, width) for line in lines]
-        self._lines = lines
-        self._texts = ["".join(text for text, _part in line) for line in lines]
+        strips: list[Strip] = []
+        texts: list[str] = []
+        changed: list[int] = []
+        for y, line in enumerate(lines):
+            if y < len(old_lines) and old_lines[y] == line:
+                strips.append(old_strips[y])
+                texts.append(old_texts[y])
+            else:
+                strips.append(_strip(line, styles, width))
+                texts.append("".join(text for text, _part in line))
+                changed.append(y)
+        changed += range(len(lines), len(old_lines))  # lines no longer drawn
+        self._strips, self._texts, self._lines, self._rows_changed = strips, texts, lines, changed
         self._drawn, self._look = key, look
         return self._strips
 
@@ -145,23 +156,15 @@ def _changed(y: int, before: list[str], after: list[str], width: int) -> Region 
     if old == new:
         return None
     length = max(len(old), len(new))
-    old, new = old.ljust(length), new.ljust(length)
-    if old == new:
+    # Each character as 4 bytes, the two lines as numbers: their XOR's lowest and highest set
+    # bits are the first and last characters that differ (found in C, not a loop over them).
+    diff = _number(old.ljust(length)) ^ _number(new.ljust(length))
+    if not diff:
         return None  # only trailing blanks differ: nothing to see
-    first = _same_for(old, new, lambda text, n: text[:n])
-    last = length - _same_for(old, new, lambda text, n: text[length - n :])
+    first = ((diff & -diff).bit_length() - 1) // 32
+    last = (diff.bit_length() - 1) // 32 + 1
     return Region(first, y, min(width, last) - first, 1)
 
 
-def _same_for(old: str, new: str, part: Callable[[str, int], str]) -> int:
-    """The longest ``n`` for which ``part(old, n) == part(new, n)`` (two texts of one length
-    that differ), found by halving: a few slices compared in C instead of a loop over the
-    characters (a rep compares some 20 lines of a hundred columns)."""
-    low, high = 0, len(old) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if part(old, middle) == part(new, middle):
-            low = middle
-        else:
-            high = middle - 1
-    return low
+def _number(text: str) -> int:
+    return int.from_bytes(text.encode("utf-32-le"), "little")
