@@ -96,6 +96,8 @@ class SessionScreen(Screen[FinishedSession]):
         self.units = units
         self.tempo = tempo  # seconds to lift and to lower (the hold is the exercise's)
         self._shown: dict[str, object] = {}
+        self._widgets: dict[str, Static] = {}
+        self._board: MatBoard | None = None
         self._finished = False
         self._deadline_timer: Timer | None = None
         self._step: tuple[str, int] | None = None  # the timed step last shown (its sound)
@@ -169,15 +171,15 @@ class SessionScreen(Screen[FinishedSession]):
                     self._done(event)
         if asking:
             ask_details(self, completed[-1])
-        self.refresh_view()
-        self._schedule_deadline()
+        view = self.machine.view  # once for both (a rep press works it out twice, not four times)
+        self._schedule_deadline(view)
+        self.refresh_view(view)
 
-    def _schedule_deadline(self) -> None:
+    def _schedule_deadline(self, view: SessionView) -> None:
         """Tick exactly when the next countdown ends, not up to a display interval late."""
         if self._deadline_timer is not None:
             self._deadline_timer.stop()
             self._deadline_timer = None
-        view = self.machine.view
         if self._finished or view.paused:
             return
         remaining = [
@@ -334,19 +336,29 @@ class SessionScreen(Screen[FinishedSession]):
         if self._shown.get(widget_id) == value:
             return
         self._shown[widget_id] = value
-        widget = self.query_one(f"#{widget_id}", Static)
+        widget = self._widgets.get(widget_id)
+        if widget is None:  # looked up once: a rep press changes a line or two
+            widget = self._widgets[widget_id] = self.query_one(f"#{widget_id}", Static)
         content = value if isinstance(value, Content) else literal(str(value))
         widget.update(content, layout=widget_id not in _ONE_LINE)
 
-    def refresh_view(self) -> None:
-        view = self.machine.view
+    def refresh_view(self, view: SessionView | None = None) -> None:
+        """Show ``view`` (the machine's view now if not given)."""
+        view = self.machine.view if view is None else view
         exercise = self.exercises.get(view.exercise_id)
         text = mat_text(view, exercise, units=self.units, lead_in=self.machine.lead_in)
         mood = "paused" if view.paused else "rest" if view.phase is Phase.REST else ""
-        self.query_one(MatBoard).show(text.phase, text.number, text.side, mood)
-        self._set("runner-where", self._where(view))
-        self._set("runner-next", literal(text.next))
-        self._set("runner-doing", literal(text.doing))
+        if self._board is None:
+            self._board = self.query_one(MatBoard)
+        self._board.show(text.phase, text.number, text.side, mood)
+        # The line above the board changes with the set, the side and the phase only.
+        where = (view.exercise_id, view.exercise_name, view.is_warmup, view.item_number,
+                 view.item_count, view.set_number, view.sets, view.side, view.phase)  # fmt: skip
+        if self._shown.get("where") != where:
+            self._shown["where"] = where
+            self._set("runner-where", self._where(view))
+        self._set("runner-next", text.next)  # (made literal only when it changed)
+        self._set("runner-doing", text.doing)
         self._set("runner-status", self._status(view))
         self._steps(view, exercise, text)
         if self._shown.get("available") != (view.available, view.paused, view.phase):
