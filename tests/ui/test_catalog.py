@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from textual.command import CommandList
 from textual.content import Content
 from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from hiptui.tui.screens import catalog
 from hiptui.tui.screens.catalog import CatalogScreen
@@ -274,6 +276,45 @@ async def test_the_rest_of_a_long_list_follows_once_typing_pauses(
         await pilot.pause()
         expected = [f"many-{n:03}" for n in range(70) if "1" in f"{n:03}"]
         assert shown_ids(screen) == expected
+
+
+async def test_the_rest_of_a_long_list_comes_in_chunks_and_a_new_filter_stops_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows after the first page go in REST_CHUNK at a time, each chunk its own turn of
+    the event loop: all of them arrive, in order, and once the filter changes the old list's
+    chunks stop coming."""
+    _many_exercises(tmp_path, 70)
+    monkeypatch.setattr(catalog, "REST_OF_LIST_DELAY", 0.001)
+    monkeypatch.setattr(catalog, "REST_CHUNK", 7)
+    added: list[int] = []
+    add_options = OptionList.add_options
+
+    def counted(self: OptionList, options: Iterable[Option]) -> OptionList:
+        rows = list(options)
+        added.append(len(rows))
+        return add_options(self, rows)
+
+    monkeypatch.setattr(OptionList, "add_options", counted)
+    app = build_app([tmp_path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        for _ in range(100):
+            if len(shown_ids(screen)) == 70:
+                break
+            await pilot.pause(0.01)
+        assert shown_ids(screen) == [f"many-{n:03}" for n in range(70)]
+        # The first page (set_options), then chunks of seven: 71 rows with the heading.
+        rows = [n for n in added if n]  # (an empty list before the library is there)
+        assert rows == [catalog.FIRST_PAGE, 7, 7, 7, 7, 7, 6]
+        added.clear()
+        monkeypatch.setattr(catalog, "REST_OF_LIST_DELAY", 3600.0)
+        await pilot.press("slash", "m")  # every one matches again: a first page, no rest yet
+        await pilot.pause(0.05)
+        assert screen.query_one("#exercise-list", OptionList).option_count == catalog.FIRST_PAGE
+        assert [n for n in added if n] == [catalog.FIRST_PAGE]
 
 
 async def test_the_cyclic_collector_is_back_on_once_the_catalog_is_up() -> None:

@@ -114,3 +114,25 @@ def test_the_index_lets_through_exactly_what_the_filter_matches() -> None:
             filter_ = replace(quick, query=query)
             expected = {item.name for item in LIBRARY if filter_.matches(item)}
             assert set(shown(filter_)) == expected, filter_
+
+
+def test_the_ranking_is_by_group_then_name_matches_then_the_list_s_order() -> None:
+    """The one-pass ranking gives what sorting by (group, not in the name, position) gives,
+    for one word and for several, whatever the groups' order in the list."""
+    names = ["Glute bridge", "Ball kick", "Bridge glute", "Kick back", "Side glute", "Bird dog"]
+    sources = ["user", "article", "hiptui", "article", "user", "hiptui"]
+    library = [
+        exercise(f"{name} {n}", source=sources[(n + k) % len(sources)])
+        for n in range(4)
+        for k, name in enumerate(names)
+    ]
+    index = CatalogIndex(library)
+    for query in ["g", "glute", "b", "br", "glute b", "k b", "i", "gb"]:
+        words = query.split()
+        found = [i for i, item in enumerate(library) if CatalogFilter(query=query).matches(item)]
+
+        def rank(i: int, words: list[str] = words) -> tuple[int, bool, int]:
+            name = library[i].name.lower()
+            return (library[i].group.order, not all(w in name for w in words), i)
+
+        assert index.matching(CatalogFilter(query=query)) == sorted(found, key=rank), query

@@ -153,10 +153,26 @@ class CatalogIndex:
         self._last = (filter_, found)
         if not words:
             return found
-        groups = self._groups
+        return self._ranked(found, words)
 
-        def rank(index: int) -> tuple[int, int, int]:
-            in_name = all(word in names[index] for word in words)
-            return (groups[index], 0 if in_name else 1, index)
-
-        return sorted(found, key=rank)
+    def _ranked(self, found: list[int], words: list[str]) -> list[int]:
+        """``found`` (in the list's order) by group, then those whose name holds every word,
+        then the list's order: the order a sort by that key gives, in one pass (a key
+        function called for each of 10,000 matches on every keystroke cost more than the
+        search)."""
+        groups, names = self._groups, self._names
+        in_name: dict[int, list[int]] = {}
+        rest: dict[int, list[int]] = {}
+        if len(words) == 1:
+            word = words[0]
+            for i in found:
+                (in_name if word in names[i] else rest).setdefault(groups[i], []).append(i)
+        else:
+            for i in found:
+                named = all(word in names[i] for word in words)
+                (in_name if named else rest).setdefault(groups[i], []).append(i)
+        ranked: list[int] = []
+        for group in sorted(in_name.keys() | rest.keys()):
+            ranked += in_name.get(group, ())
+            ranked += rest.get(group, ())
+        return ranked

@@ -36,6 +36,9 @@ from hiptui.tui.widgets.key_footer import KeyFooter
 
 FIRST_PAGE = 30
 REST_OF_LIST_DELAY = 0.15  # seconds without a keystroke before a long list is completed
+# The rest of a long list goes in this many rows at a time, each its own turn of the event
+# loop: a key typed meanwhile waits for one of them (a few ms), not for 10,000 rows.
+REST_CHUNK = 250
 
 
 def search_placeholder(key: str) -> str:
@@ -146,8 +149,8 @@ class CatalogScreen(Screen[None]):
         if highlighted is not None and highlighted.id not in {o.id for o in now}:
             highlighted = None
         if self._shown:
-            keep = highlighted.id if highlighted in self._shown and highlighted else None
-            target = keep or self._shown[0].id
+            # (highlighted, if kept, is on the first page, so shown: no search of the list)
+            target = highlighted.id if highlighted is not None else self._shown[0].id
             option_list.highlighted = option_list.get_option_index(target)
         else:
             self._show_card(None)
@@ -169,8 +172,13 @@ class CatalogScreen(Screen[None]):
         return label
 
     def _add_rest(self, generation: int, rest: Iterator[Option]) -> None:
-        if generation == self._generation:  # the filter has not changed since
-            self.query_one("#exercise-list", OptionList).add_options(list(rest))
+        if generation != self._generation:  # the filter has changed since
+            return
+        chunk = list(islice(rest, REST_CHUNK))
+        if chunk:
+            self.query_one("#exercise-list", OptionList).add_options(chunk)
+        if len(chunk) == REST_CHUNK:  # there may be more: after what is waiting (a key)
+            self.call_later(self._add_rest, generation, rest)
 
     def _update_status(self) -> None:
         total = len(self._exercises)
