@@ -14,9 +14,7 @@ from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Header, Static
 
@@ -36,10 +34,12 @@ from hiptui.tui.messages import SoundLevelChosen
 from hiptui.tui.render import literal
 from hiptui.tui.screens.dialogs import ConfirmScreen
 from hiptui.tui.screens.set_details import ask_details, asks_details
+from hiptui.tui.widgets.covered import CoveredColumn, CoveredRow
 from hiptui.tui.widgets.key_footer import KeyFooter
 from hiptui.tui.widgets.mat_board import MatBoard
 from hiptui.tui.widgets.mat_controls import BUTTONS, MatButton, MatControls
 from hiptui.tui.widgets.one_line import OneLine
+from hiptui.tui.widgets.ready_lines import SolidBackdrop
 
 TICK_SECONDS = 0.1
 REST_STEP = 15
@@ -62,7 +62,7 @@ def _action_named(name: object) -> Action | None:
 PASSING_TOASTS = ("Switch sides:", "Rest is over")
 
 
-class SessionScreen(Screen[FinishedSession]):
+class SessionScreen(SolidBackdrop[FinishedSession]):
     HELP_TITLE = "Session"
     BINDINGS = bindings_for("session")
 
@@ -110,11 +110,11 @@ class SessionScreen(Screen[FinishedSession]):
         # No container around them all: Textual draws every widget whose container's space a
         # change touches, so the lines under the board that change rarely sit in their own.
         yield Static(id="runner-where")
-        with Horizontal(id="runner-main"):
+        with CoveredRow(id="runner-main"):
             yield MatBoard(id="runner-board")
             yield Static(id="runner-steps")
         yield OneLine(id="runner-next")
-        with Vertical(id="runner-below"):
+        with CoveredColumn(id="runner-below"):
             yield Static(id="runner-doing")
             yield OneLine(id="runner-status")
             yield MatControls(id="runner-controls")

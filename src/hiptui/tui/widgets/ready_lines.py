@@ -9,8 +9,12 @@ strips over themselves, with only the filters applied (and kept with each strip)
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from rich.style import Style
 from textual.color import Color
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -35,3 +39,25 @@ def finished(widget: Widget, lines: list[Strip], background: Color, crop: Region
     if crop.column_span != (0, widget.size.width):
         lines = [line.crop(*crop.column_span) for line in lines]
     return lines
+
+
+Result = TypeVar("Result")
+
+
+class SolidBackdrop(Screen[Result]):
+    """A screen whose background is one solid colour (it shows only where no widget is, the
+    margins of the mat view): its lines are blank lines of that colour, made once for a size
+    and colour, where Textual would style each of them again for every frame."""
+
+    _backdrop: tuple[tuple[Region, Color], list[Strip]] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        colour = self.styles.background
+        if colour.a < 1 or not unstyled(self):  # see-through: Textual draws what is below
+            return super().render_lines(crop)
+        key = (crop, colour)
+        if self._backdrop is None or self._backdrop[0] != key:
+            line = Strip.blank(crop.width, Style(bgcolor=colour.rich_color))
+            whole = Region(0, 0, crop.width, crop.height)  # (made to crop's width already)
+            self._backdrop = key, finished(self, [line] * crop.height, colour, whole)
+        return self._backdrop[1]
