@@ -55,6 +55,8 @@ async def type_ahead(pilot: Pilot[None], text: str) -> None:
     without its two idle waits of 20 ms or more after each one. For characters the focused
     widget or the screen handles as it gets them (an Input's text, the self-check's answer
     keys), not for keys that act on what the last key has yet to change."""
+    if not text:
+        return
     app = pilot.app
     for character in text[:-1]:
         key = character if character.isalnum() else _character_to_key(character)

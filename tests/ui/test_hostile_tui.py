@@ -35,7 +35,7 @@ from tests.hostile import (
     terminal_unsafe,
     write_hostile_exercises,
 )
-from tests.ui.helpers import FIXTURES, build_app, loaded, until
+from tests.ui.helpers import FIXTURES, build_app, loaded, type_ahead, until
 
 SIZE = (110, 34)
 
@@ -234,7 +234,7 @@ async def test_markup_in_names_stays_text_in_the_palette(tmp_path: Path) -> None
         await loaded(pilot)
         for query in ("", "evil", "stray", "x"):
             await pilot.press("ctrl+p")
-            await pilot.press(*query)
+            await type_ahead(pilot, query)
             wanted = [f"Open {name}" for name in MARKUP_NAMES.values()]
             if query:
                 wanted = [w for w in wanted if query in w.lower()]
