@@ -338,8 +338,11 @@ async def test_the_footer_and_buttons_follow_the_state() -> None:
         assert screen.machine.view.paused and footer()["session.pause"] == "Resume"
         assert str(screen.query_one("#mat-pause", MatButton).label) == "Resume"
         assert screen.query_one(MatBoard).phase == "PAUSED"
+        shown = [b.id for b in screen.query(MatButton) if b.display]
+        assert shown == ["mat-pause", "mat-end"]  # no greyed-out +1 rep, Undo, Finish
         await pilot.press("p")
         assert not screen.machine.view.paused and footer()["session.pause"] == "Pause"
+        assert screen.query_one("#mat-rep").display and screen.query_one("#mat-finish").display
         await pilot.click("#mat-finish")
         assert screen.machine.view.phase is Phase.REST
         assert screen.query_one("#mat-skip-rest").display

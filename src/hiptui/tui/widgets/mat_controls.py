@@ -62,7 +62,8 @@ class MatControls(Horizontal):
             yield MatButton(label, id=button_id, variant="primary" if primary else "default")
 
     def show(self, view: SessionView, enabled: Callable[[str, tuple[str, ...]], object]) -> None:
-        """The buttons that fit the phase, each greyed out when it would do nothing now."""
+        """The buttons that fit the phase, each greyed out when it would do nothing now (and
+        left out while paused)."""
         resting = view.phase in (Phase.REST, Phase.SWITCH_SIDES)
         timed = view.phase in (Phase.WORK, Phase.WARMUP)
         shown = {
@@ -80,7 +81,8 @@ class MatControls(Horizontal):
         }
         for button in self.query(MatButton):
             button_id = button.id or ""
-            button.display = shown.get(button_id, True)
             if button_id in labels:
                 button.label = labels[button_id]
             button.disabled = not enabled(*split_action(BUTTONS[button_id][1]))
+            # While paused only what works stays (Resume, End): no row of greyed-out buttons.
+            button.display = shown.get(button_id, True) and not (view.paused and button.disabled)
