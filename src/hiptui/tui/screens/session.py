@@ -75,6 +75,8 @@ class SessionScreen(SolidBackdrop[FinishedSession]):
     SessionScreen #runner-steps { width: 40%; height: 1fr; padding: 1 0 0 2; display: none; }
     SessionScreen.-steps-beside #runner-steps { display: block; }
     SessionScreen #runner-next { text-style: bold; }
+    /* Toasts ("Switch sides: left next") above the buttons, not over them. */
+    SessionScreen ToastRack { margin-bottom: 4; }
     SessionScreen #runner-doing { height: auto; max-height: 3; color: $text; }
     """
 
