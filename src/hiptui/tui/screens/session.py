@@ -361,7 +361,12 @@ class SessionScreen(SolidBackdrop[FinishedSession]):
             self._set("runner-where", self._where(view))
         self._set("runner-next", text.next)  # (made literal only when it changed)
         self._set("runner-doing", text.doing)
-        self._set("runner-status", self._status(view))
+        recorder = self.recorder  # the status line: what is saved, what waits, the sound
+        status = (view.paused, view.discomfort, len(recorder.saved_keys), len(recorder.pending),
+                  self.announcer.player)  # fmt: skip
+        if self._shown.get("status") != status:
+            self._shown["status"] = status
+            self._set("runner-status", self._status(view))
         self._steps(view, exercise, text)
         if self._shown.get("available") != (view.available, view.paused, view.phase):
             self._shown["available"] = (view.available, view.paused, view.phase)
