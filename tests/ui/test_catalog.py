@@ -307,6 +307,9 @@ async def test_the_rest_of_a_long_list_comes_in_chunks_and_a_new_filter_stops_it
             await pilot.pause(0.01)
         assert shown_ids(screen) == [f"many-{n:03}" for n in range(70)]
         # The first page (set_options), then chunks of seven: 71 rows with the heading.
+        # Once the list is whole, the filter's search keys are made before any key is typed.
+        await pilot.pause(0.05)
+        assert len(screen._index._haystacks) == 70
         rows = [n for n in added if n]  # (an empty list before the library is there)
         assert rows == [catalog.FIRST_PAGE, 7, 7, 7, 7, 7, 6]
         added.clear()

@@ -179,6 +179,8 @@ class CatalogScreen(Screen[None]):
             self.query_one("#exercise-list", OptionList).add_options(chunk)
         if len(chunk) == REST_CHUNK:  # there may be more: after what is waiting (a key)
             self.call_later(self._add_rest, generation, rest)
+        else:  # the list is whole and nothing is being typed: ready the filter's search keys
+            self.call_later(self._index.prepare)
 
     def _update_status(self) -> None:
         total = len(self._exercises)
