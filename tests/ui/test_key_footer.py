@@ -11,6 +11,7 @@ from textual.widgets._footer import FooterKey
 
 from hiptui.tui.keys import relabel
 from hiptui.tui.widgets.key_footer import KeyFooter
+from tests.ui.helpers import until
 
 
 class Board(Screen[None]):
@@ -48,7 +49,7 @@ def shown(pilot: Pilot[None]) -> list[tuple[str, str]]:
 async def test_the_footer_follows_the_keys_in_force_and_keeps_its_keys_otherwise() -> None:
     app = BoardApp()
     async with app.run_test(size=(80, 5)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: ("p", "Pause") in shown(pilot))
         screen = app.screen
         assert isinstance(screen, Board)
         assert ("p", "Pause") in shown(pilot) and ("x", "Hidden") not in shown(pilot)
@@ -60,8 +61,7 @@ async def test_the_footer_follows_the_keys_in_force_and_keeps_its_keys_otherwise
         assert list(screen.query(FooterKey)) == keys
         screen.more = True
         screen.refresh_bindings()
-        await pilot.pause()
-        assert ("m", "More text") in shown(pilot)
+        await until(pilot, lambda: ("m", "More text") in shown(pilot))
         await pilot.press("p")
-        await pilot.pause()
-        assert ("p", "Resume") in shown(pilot) and ("p", "Pause") not in shown(pilot)
+        await until(pilot, lambda: ("p", "Resume") in shown(pilot))
+        assert ("p", "Pause") not in shown(pilot)
