@@ -11,13 +11,11 @@ where a test checks what the loader and the CLI make of them.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 
 import pytest
 
+from tests.cli_process import hiptui
 from tests.unit.content_files import CONTENT, Span, exercise, load, span
 
 
@@ -108,16 +106,6 @@ def cited(source: str) -> list[str]:
     head, _, rest = source.partition(":")
     assert head == "hiptui", source
     return [part.strip() for part in rest.split(";")]
-
-
-def hiptui(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hiptui", *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-    )
 
 
 def test_every_bundled_file_citing_sources_is_in_the_table() -> None:

@@ -5,15 +5,13 @@ sessions, then `hiptui next hip-thrust --json`, follows the rules of docs/progre
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hiptui.store.export import FORMAT_VERSION
+from tests.cli_process import hiptui
 
 Entry = tuple[int, int | None, int | None]  # reps, rir, pain
 
@@ -127,16 +125,6 @@ CASES = {
         },
     ),
 }
-
-
-def hiptui(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hiptui", *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-    )
 
 
 # The export's loads, RIR and pain come with format_version 2 (the store's side of issue 15);

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +13,7 @@ from hiptui.home import Home
 from hiptui.paths import bundled_content_dir, database_path
 from hiptui.prescriptions import prescription_for, recent_sessions
 from hiptui.store.db import Database
+from tests.cli_process import hiptui
 
 MONDAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 JSON_KEYS = ("exercise", "light", "sets", "reps", "target_reps", "load", "variation", "reason")
@@ -79,16 +77,6 @@ def test_load_steps_come_from_the_settings_when_given(home: Home) -> None:
 
 
 # -- the whole command ---------------------------------------------------------------------
-
-
-def hiptui(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hiptui", *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-    )
 
 
 def test_nothing_logged_is_light_none_and_nothing_is_created() -> None:
