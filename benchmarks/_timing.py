@@ -88,3 +88,12 @@ def ratio_rows(
 def load_line() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
+
+
+def terminal_sizes(values: Sequence[str] | None, default: Sequence[str]) -> list[tuple[int, int]]:
+    """``WIDTHxHEIGHT`` arguments (``default`` when none were given) as (width, height)."""
+    sizes = []
+    for text in values or default:
+        width, _, height = text.partition("x")
+        sizes.append((int(width), int(height)))
+    return sizes

@@ -23,9 +23,16 @@ import argparse
 import asyncio
 import os
 import statistics
+import sys
 import tempfile
 import time
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _datasets import hiptui_env
+from _timing import terminal_sizes
 
 # The first 14 of the 15 answers (the 15th opens the result), a key each.
 ANSWER_KEYS = ["9", "5", "4", "3", "1", "6", "3", "4", "4", "0", "n", "y", "1", "3"]
@@ -168,13 +175,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--size", action="append", help="WIDTHxHEIGHT (default 80x24, 120x40)")
     args = parser.parse_args()
-    sizes = []
-    for text in args.size or ["80x24", "120x40"]:
-        width, _, height = text.partition("x")
-        sizes.append((int(width), int(height)))
+    sizes = terminal_sizes(args.size, ["80x24", "120x40"])
     with tempfile.TemporaryDirectory() as home:
-        for name in ("DATA", "CONFIG", "CACHE"):
-            os.environ[f"HIPTUI_{name}_DIR"] = f"{home}/{name.lower()}"
+        os.environ.update(hiptui_env(Path(home)))
         asyncio.run(main_async(sizes, args.rounds))
     return 0
 

@@ -28,6 +28,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from _datasets import hiptui_env  # noqa: E402
+from _timing import terminal_sizes  # noqa: E402
 from runner_timing import BENCH_EXERCISE  # noqa: E402
 
 Setup = Callable[[Any], Awaitable[None]]
@@ -141,13 +143,9 @@ def main() -> int:
     parser.add_argument("--presses", type=int, default=150)
     parser.add_argument("--size", action="append", help="WIDTHxHEIGHT (default 80x24, 120x40)")
     args = parser.parse_args()
-    sizes = []
-    for text in args.size or ["80x24", "120x40"]:
-        width, _, height = text.partition("x")
-        sizes.append((int(width), int(height)))
+    sizes = terminal_sizes(args.size, ["80x24", "120x40"])
     with tempfile.TemporaryDirectory() as home:
-        for name in ("DATA", "CONFIG", "CACHE"):
-            os.environ[f"HIPTUI_{name}_DIR"] = f"{home}/{name.lower()}"
+        os.environ.update(hiptui_env(Path(home)))
         folder = Path(home) / "exercises"
         folder.mkdir()
         (folder / "bench-reps.toml").write_text(BENCH_EXERCISE)
